@@ -1,0 +1,496 @@
+/**
+ * The Aver syntax tree (language reference §1). Every node is a readonly-ish interface with a string `kind` and a
+ * `span`. A few fields are *annotation slots*: the parser leaves them undefined and a later pipeline stage fills them
+ * in place (each slot names the stage that owns it). Everything downstream of the parser switches on `kind`.
+ */
+
+/** A source position: 1-based line and column (columns count code points), plus UTF-16 offsets into the file. */
+export interface Span {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** UTF-16 offset of the first character. */
+  readonly start: number;
+  /** UTF-16 offset one past the last character. */
+  readonly end: number;
+}
+
+/**
+ * Which language version introduced (or last allowed) a surface form, so a strict mode can reject forms of other
+ * eras later (reference §7, §8.1). Only forms that differ between versions are tagged.
+ */
+export type SyntaxEra =
+  | 'tuple-type-paren' // `(A, B)` tuple type, until 0.17.0
+  | 'tuple-type-angle' // `Tuple<A, B>`, 0.17.1+
+  | 'int-slash' // Int `/`, until 0.23
+  | 'map-empty-call' // `Map.empty()`, until 0.16
+  | 'conversion-0.16' // Int.toString, Float.toString, Int.toFloat, Float.toInt (until 0.16)
+  | 'console-any'; // Console.print of a non-String value (0.15)
+
+// ---------------------------------------------------------------------------------------------------------------
+// Types as written in source
+
+/** `Int`, `List<Int>`, `Map<String, Int>`, `Result<A, E>`, `Shape`, `Data.Shapes.Shape` … */
+export interface NamedTypeExpr {
+  readonly kind: 'NamedType';
+  /** Dotted name as written, e.g. `List`, `Shape`, `Data.Shapes.Shape`, `Tcp.Connection`. */
+  readonly name: string;
+  readonly args: readonly TypeExpr[];
+  readonly span: Span;
+}
+
+/** `(A, B)` (paren form, ≤0.17.0) or `Tuple<A, B>` (angle form, 0.17.1+). */
+export interface TupleTypeExpr {
+  readonly kind: 'TupleType';
+  readonly items: readonly TypeExpr[];
+  readonly form: 'paren' | 'angle';
+  readonly span: Span;
+}
+
+/** `Fn(A, B) -> R ! [Console.print]` */
+export interface FnTypeExpr {
+  readonly kind: 'FnType';
+  readonly params: readonly TypeExpr[];
+  readonly ret: TypeExpr;
+  readonly effects: readonly EffectRef[];
+  readonly span: Span;
+}
+
+export type TypeExpr = NamedTypeExpr | TupleTypeExpr | FnTypeExpr;
+
+/** An entry of `! [..]` or a module `effects [..]`: `Console.print` (exact method) or `Console` (namespace). */
+export interface EffectRef {
+  /** `Console.print` or `Console`. */
+  readonly name: string;
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Expressions
+
+export interface IntLit {
+  readonly kind: 'IntLit';
+  /** Exact value; the lexer rejects literals outside the i64 range. */
+  readonly value: bigint;
+  readonly span: Span;
+}
+
+export interface FloatLit {
+  readonly kind: 'FloatLit';
+  readonly value: number;
+  readonly span: Span;
+}
+
+export interface StringLit {
+  readonly kind: 'StringLit';
+  /** Escapes already processed, `{{`/`}}` already collapsed. */
+  readonly value: string;
+  readonly span: Span;
+}
+
+export interface BoolLit {
+  readonly kind: 'BoolLit';
+  readonly value: boolean;
+  readonly span: Span;
+}
+
+/** The literal `Unit`. */
+export interface UnitLit {
+  readonly kind: 'UnitLit';
+  readonly span: Span;
+}
+
+export type InterpPart =
+  | { readonly kind: 'Text'; readonly value: string }
+  | { readonly kind: 'Expr'; readonly expr: Expr };
+
+/** `"a {x} b"`: literal parts and embedded expressions (spans point into the original file). */
+export interface InterpString {
+  readonly kind: 'Interp';
+  readonly parts: readonly InterpPart[];
+  readonly span: Span;
+}
+
+/** A bare name: `x`, `fib`, `List`, `Shape`, `Data` (the first segment of a qualified chain). */
+export interface Ident {
+  readonly kind: 'Ident';
+  readonly name: string;
+  readonly span: Span;
+  /** Filled by `typecheck`. */
+  resolution?: NameResolution;
+}
+
+/**
+ * `object.name`. Qualified names are parsed as member chains (`Data.Fibonacci.fib`, `Shape.Circle`, `u.name`);
+ * the checker decides what each chain means and records it in `resolution`.
+ */
+export interface Member {
+  readonly kind: 'Member';
+  readonly object: Expr;
+  readonly name: string;
+  readonly span: Span;
+  /** Filled by `typecheck`. */
+  resolution?: NameResolution;
+}
+
+/** `name = value` inside a call: record construction and `T.update` fields. */
+export interface NamedArg {
+  readonly name: string;
+  readonly value: Expr;
+  readonly span: Span;
+}
+
+/**
+ * `callee(args)`. Positional args come first in `args`; `named` holds `field = value` args (record constructor,
+ * or `T.update(base, field = value)`, where the base is `args[0]`).
+ */
+export interface Call {
+  readonly kind: 'Call';
+  readonly callee: Expr;
+  readonly args: readonly Expr[];
+  readonly named: readonly NamedArg[];
+  readonly span: Span;
+  /** Filled by `typecheck`: what is being called. */
+  target?: CallTarget;
+  /** Filled by `tco`: the call is in tail position and targets a function of the caller's own SCC. */
+  tail?: boolean;
+}
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '==' | '!=' | '<' | '>' | '<=' | '>=';
+
+export interface Binary {
+  readonly kind: 'Binary';
+  readonly op: BinaryOp;
+  readonly left: Expr;
+  readonly right: Expr;
+  readonly span: Span;
+  /** Filled by `typecheck`: the operand type, so the compiler can pick a typed opcode. */
+  operandKind?: OperandKind;
+}
+
+/** The static type class of an operator's operands. `other` covers equality on composite values. */
+export type OperandKind = 'Int' | 'Float' | 'String' | 'Bool' | 'Unit' | 'other';
+
+/**
+ * Unary minus. In 0.15–0.20 this means `0 - x` (so `-(0.0)` is `0.0`, and Int minus wraps); the node is kept
+ * distinct so diagnostics can point at it, and typing follows the `0 - x` rules (§1.5, §4.2).
+ */
+export interface Negate {
+  readonly kind: 'Negate';
+  readonly operand: Expr;
+  readonly span: Span;
+  /** Filled by `typecheck`: `Int` or `Float`. */
+  operandKind?: OperandKind;
+}
+
+/** `(a, b, …)` with at least two items. */
+export interface TupleExpr {
+  readonly kind: 'Tuple';
+  readonly items: readonly Expr[];
+  readonly span: Span;
+}
+
+export interface ListExpr {
+  readonly kind: 'List';
+  readonly items: readonly Expr[];
+  readonly span: Span;
+}
+
+export interface MapEntry {
+  readonly key: Expr;
+  readonly value: Expr;
+  readonly span: Span;
+}
+
+/** `{k => v, …}`; `{}` is the empty map. */
+export interface MapExpr {
+  readonly kind: 'Map';
+  readonly entries: readonly MapEntry[];
+  readonly span: Span;
+}
+
+export interface MatchArm {
+  readonly pattern: Pattern;
+  readonly body: Expr;
+  readonly span: Span;
+}
+
+export interface MatchExpr {
+  readonly kind: 'Match';
+  readonly subject: Expr;
+  readonly arms: readonly MatchArm[];
+  readonly span: Span;
+}
+
+/** `e?`: unwrap `Result.Ok` or return the `Result.Err` from the enclosing function (§1.6). */
+export interface TryExpr {
+  readonly kind: 'Try';
+  readonly expr: Expr;
+  readonly span: Span;
+}
+
+/** `(a, b)!` (raw tuple of results) or `(a, b)?!` (`unwrap`: tuple of Ok values, first Err propagates). */
+export interface ProductExpr {
+  readonly kind: 'Product';
+  readonly items: readonly Expr[];
+  readonly unwrap: boolean;
+  readonly span: Span;
+}
+
+export type Expr =
+  | IntLit
+  | FloatLit
+  | StringLit
+  | BoolLit
+  | UnitLit
+  | InterpString
+  | Ident
+  | Member
+  | Call
+  | Binary
+  | Negate
+  | TupleExpr
+  | ListExpr
+  | MapExpr
+  | MatchExpr
+  | TryExpr
+  | ProductExpr;
+
+// ---------------------------------------------------------------------------------------------------------------
+// What a name or call means (filled in by the checker, read by the passes and the compiler)
+
+/** What a `Member` or `Ident` in value position denotes. */
+export type NameResolution =
+  | { readonly kind: 'local'; readonly name: string }
+  /** A top-level function, by its fully qualified name (`fib`, `Data.Fibonacci.fib`). */
+  | { readonly kind: 'function'; readonly qualifiedName: string }
+  /** A built-in function used as a value, e.g. `String.len` passed as `Fn(String) -> Int`. */
+  | { readonly kind: 'builtin'; readonly name: string }
+  /** A nullary variant (`Shape.Point`, `Option.None`) or a variant constructor used as a function value. */
+  | { readonly kind: 'variant'; readonly typeName: string; readonly variant: string }
+  | { readonly kind: 'field'; readonly recordType: string; readonly field: string; readonly index: number }
+  /** A top-level binding (a global), by qualified name. */
+  | { readonly kind: 'global'; readonly qualifiedName: string };
+
+/** What a `Call` invokes. */
+export type CallTarget =
+  | { readonly kind: 'function'; readonly qualifiedName: string }
+  | { readonly kind: 'builtin'; readonly name: string }
+  /** `Shape.Rect(1.0, 2.0)`, `Result.Ok(x)`, `Option.Some(x)`. */
+  | { readonly kind: 'variant'; readonly typeName: string; readonly variant: string }
+  /** `User(name = …, age = …)`; `fieldOrder[i]` is the index into `named` of declaration field i. */
+  | { readonly kind: 'record'; readonly typeName: string; readonly fieldOrder: readonly number[] }
+  /** `User.update(u, age = 31)`; `fieldIndexes[i]` is the declaration index of `named[i]`. */
+  | { readonly kind: 'recordUpdate'; readonly typeName: string; readonly fieldIndexes: readonly number[] }
+  /** Calling a function value held in a local, parameter or field (`CALL_VALUE`). */
+  | { readonly kind: 'value' };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Patterns (§1.7)
+
+export interface WildcardPattern {
+  readonly kind: 'WildcardPattern';
+  readonly span: Span;
+}
+
+export interface BindPattern {
+  readonly kind: 'BindPattern';
+  readonly name: string;
+  readonly span: Span;
+}
+
+export interface LiteralPattern {
+  readonly kind: 'LiteralPattern';
+  readonly literal: IntLit | FloatLit | StringLit | BoolLit;
+  readonly span: Span;
+}
+
+/** `[]` */
+export interface NilPattern {
+  readonly kind: 'NilPattern';
+  readonly span: Span;
+}
+
+/** `[h, ..t]`; each name is an identifier or `_`. */
+export interface ConsPattern {
+  readonly kind: 'ConsPattern';
+  readonly head: string;
+  readonly tail: string;
+  readonly span: Span;
+}
+
+export interface TuplePattern {
+  readonly kind: 'TuplePattern';
+  readonly items: readonly Pattern[];
+  readonly span: Span;
+}
+
+/**
+ * `Shape.Circle(r)`, `Shape.Point`, `Result.Ok(v)`, `Option.None`, `Data.Shapes.Shape.Circle(r)`.
+ * `binders` are identifiers or `_` (no nesting in 0.15–0.20); `null` when written without parentheses.
+ */
+export interface ConstructorPattern {
+  readonly kind: 'ConstructorPattern';
+  /** The qualified name split on dots: `['Shape', 'Circle']`. */
+  readonly path: readonly string[];
+  readonly binders: readonly string[] | null;
+  readonly span: Span;
+  /** Filled by `typecheck`. */
+  resolution?: { readonly typeName: string; readonly variant: string };
+}
+
+export type Pattern =
+  | WildcardPattern
+  | BindPattern
+  | LiteralPattern
+  | NilPattern
+  | ConsPattern
+  | TuplePattern
+  | ConstructorPattern;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statements
+
+/** `name = value`, `name: Type = value`, `_ = value`. */
+export interface BindingStmt {
+  readonly kind: 'Binding';
+  /** The bound name, or `_` for a discard. */
+  readonly name: string;
+  readonly annotation: TypeExpr | null;
+  readonly value: Expr;
+  readonly span: Span;
+}
+
+/** A bare expression; its value is discarded unless it is the last statement of a body. */
+export interface ExprStmt {
+  readonly kind: 'ExprStmt';
+  readonly expr: Expr;
+  readonly span: Span;
+}
+
+export type Stmt = BindingStmt | ExprStmt;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Top-level items (§1.4)
+
+export interface ModuleDecl {
+  readonly kind: 'Module';
+  readonly name: string;
+  readonly intent: string | null;
+  /** Each dependency as its dotted segments: `Data.Fibonacci` → `['Data', 'Fibonacci']`. */
+  readonly depends: readonly { readonly path: readonly string[]; readonly span: Span }[];
+  /** `null` when there is no `exposes` line (then everything is exposed). */
+  readonly exposes: readonly { readonly name: string; readonly span: Span }[] | null;
+  readonly exposesOpaque: readonly { readonly name: string; readonly span: Span }[];
+  /** The module effect boundary (0.13+); `null` when absent. */
+  readonly effects: readonly EffectRef[] | null;
+  readonly span: Span;
+}
+
+export interface VariantDecl {
+  readonly name: string;
+  readonly fields: readonly TypeExpr[];
+  readonly span: Span;
+}
+
+export interface TypeDecl {
+  readonly kind: 'TypeDecl';
+  readonly name: string;
+  readonly variants: readonly VariantDecl[];
+  readonly span: Span;
+}
+
+export interface FieldDecl {
+  readonly name: string;
+  readonly type: TypeExpr;
+  readonly span: Span;
+}
+
+export interface RecordDecl {
+  readonly kind: 'RecordDecl';
+  readonly name: string;
+  readonly fields: readonly FieldDecl[];
+  readonly span: Span;
+}
+
+export interface Param {
+  readonly name: string;
+  readonly type: TypeExpr;
+  readonly span: Span;
+}
+
+export interface FnDecl {
+  readonly kind: 'FnDecl';
+  readonly name: string;
+  readonly params: readonly Param[];
+  /** `null` when `-> T` is omitted (the return type is then Unit). */
+  readonly returnType: TypeExpr | null;
+  readonly description: string | null;
+  readonly effects: readonly EffectRef[];
+  readonly body: readonly Stmt[];
+  readonly span: Span;
+  /** Span of the function name, for diagnostics. */
+  readonly nameSpan: Span;
+}
+
+export type GivenDomain =
+  | { readonly kind: 'range'; readonly from: Expr; readonly to: Expr }
+  | { readonly kind: 'list'; readonly items: readonly Expr[] };
+
+export interface GivenClause {
+  readonly name: string;
+  readonly type: TypeExpr;
+  readonly domain: GivenDomain;
+  readonly span: Span;
+}
+
+export interface VerifyCase {
+  readonly lhs: Expr;
+  readonly rhs: Expr;
+  readonly span: Span;
+}
+
+/** `verify f` (cases) or `verify f law name` (a law over `given` domains, optional `when` premises). */
+export interface VerifyBlock {
+  readonly kind: 'Verify';
+  readonly fnName: string;
+  readonly law: string | null;
+  readonly givens: readonly GivenClause[];
+  readonly whens: readonly Expr[];
+  /** Extra bindings inside a law body, in order, before the assertion. */
+  readonly bindings: readonly BindingStmt[];
+  readonly cases: readonly VerifyCase[];
+  readonly span: Span;
+}
+
+export type DecisionValue =
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'list'; readonly items: readonly string[] }
+  | { readonly kind: 'name'; readonly value: string };
+
+/** Metadata only; no runtime effect. */
+export interface DecisionBlock {
+  readonly kind: 'Decision';
+  readonly name: string;
+  readonly fields: readonly { readonly key: string; readonly value: DecisionValue; readonly span: Span }[];
+  readonly span: Span;
+}
+
+/** A binding or expression at top level; runs in `__top_level__` before `main`. */
+export interface TopLevelStmt {
+  readonly kind: 'TopLevelStmt';
+  readonly stmt: Stmt;
+  readonly span: Span;
+}
+
+export type Item = ModuleDecl | TypeDecl | RecordDecl | FnDecl | VerifyBlock | DecisionBlock | TopLevelStmt;
+
+/** One parsed source file. */
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+  readonly module: ModuleDecl | null;
+  readonly items: readonly Item[];
+  /** Era-specific forms seen so far (parser and checker add to it), for a future strict mode. */
+  readonly eras: Set<SyntaxEra>;
+}

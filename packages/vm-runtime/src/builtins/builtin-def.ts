@@ -1,0 +1,42 @@
+import type { Value } from '../values.js';
+
+/**
+ * What a built-in may touch outside the VM: console, CLI args, environment, clock, randomness, files.
+ * The VM gets one per run; the bench runner passes a silenced console.
+ */
+export interface HostContext {
+  /** Writes one line to stdout (the built-in adds no newline handling of its own beyond this call). */
+  writeOut(text: string): void;
+  /** Writes one line to stderr. */
+  writeErr(text: string): void;
+  /** Reads one line from stdin without its newline, or `null` at end of input. */
+  readLine(): string | null;
+  /** `Args.get()`. */
+  readonly args: readonly string[];
+}
+
+/**
+ * A built-in implementation. Arguments arrive positionally (unused ones are `undefined`), so a call allocates no
+ * argument array. Runtime failures throw `AverRuntimeError` (see errors.ts).
+ */
+export type BuiltinImpl = (host: HostContext, a: Value, b: Value, c: Value, d: Value) => Value;
+
+/**
+ * One row of the built-in table (language reference §3), read by both the checker and the VM.
+ */
+export interface BuiltinDef {
+  /** Qualified name, e.g. `List.len`, `Console.print`. */
+  readonly name: string;
+  /**
+   * The signature in Aver type syntax with type variables `T K V A B E`, e.g. `(Map<K, V>, K) -> Option<V>`.
+   * `Any` is the 0.15 "any value" parameter of `Console.print`. Checked loosely for type variables (§2.1).
+   */
+  readonly signature: string;
+  /** The effects the call needs: `[]` for pure namespaces, `[name]` for service functions (§2.4). */
+  readonly effects: readonly string[];
+  /** Versions where the name exists, when it is not every 0.15–0.24 version (for a future strict mode). */
+  readonly era?: { readonly since?: string; readonly removedIn?: string };
+  /** Service functions that are checked but not implemented here (Http, HttpServer, Tcp, Terminal). */
+  readonly unavailable?: boolean;
+  readonly impl: BuiltinImpl;
+}
