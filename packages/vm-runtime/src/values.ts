@@ -29,7 +29,9 @@ export class ListValue {
     readonly length: number,
   ) {}
 }
-export const EMPTY_LIST: ListValue = Object.freeze(new ListValue(undefined as unknown as Value, null, 0)) as ListValue;
+export const EMPTY_LIST: ListValue = Object.freeze(
+  new ListValue(undefined as unknown as Value, null, 0),
+) as ListValue;
 
 /** `List.prepend(x, xs)`: O(1). */
 export function cons(head: Value, tail: ListValue): ListValue {
@@ -46,7 +48,8 @@ export function listFromArray(items: readonly Value[]): ListValue {
 /** Copies a list into a JS array, head first. */
 export function listToArray(list: ListValue): Value[] {
   const out: Value[] = [];
-  for (let cell: ListValue | null = list; cell !== null && cell.length > 0; cell = cell.tail) out.push(cell.head);
+  for (let cell: ListValue | null = list; cell !== null && cell.length > 0; cell = cell.tail)
+    out.push(cell.head);
   return out;
 }
 

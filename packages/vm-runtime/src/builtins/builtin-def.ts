@@ -13,6 +13,20 @@ export interface HostContext {
   readLine(): string | null;
   /** `Args.get()`. */
   readonly args: readonly string[];
+  /** `Env.get` / `Env.set` read and write this record; default `process.env`. */
+  readonly env?: Record<string, string | undefined>;
+  /** Clock for `Time.now` / `Time.unixMs`, in Unix milliseconds; default `Date.now`. */
+  readonly now?: () => number;
+  /** Uniform numbers in `[0, 1)` for `Random.*` (a seeded source makes runs reproducible); default `Math.random`. */
+  readonly random?: () => number;
+  /** Blocks for `ms` milliseconds for `Time.sleep`; default a synchronous `Atomics.wait`. */
+  readonly sleep?: (ms: number) => void;
+}
+
+/** Versions where a built-in name exists (`since` inclusive, `removedIn` exclusive), e.g. `{ removedIn: '0.17.0' }`. */
+export interface BuiltinEra {
+  readonly since?: string;
+  readonly removedIn?: string;
 }
 
 /**
@@ -32,10 +46,12 @@ export interface BuiltinDef {
    * `Any` is the 0.15 "any value" parameter of `Console.print`. Checked loosely for type variables (§2.1).
    */
   readonly signature: string;
+  /** Number of parameters, read off `signature` (what `CALL_VALUE` on a built-in function value checks). */
+  readonly arity: number;
   /** The effects the call needs: `[]` for pure namespaces, `[name]` for service functions (§2.4). */
   readonly effects: readonly string[];
   /** Versions where the name exists, when it is not every 0.15–0.24 version (for a future strict mode). */
-  readonly era?: { readonly since?: string; readonly removedIn?: string };
+  readonly era?: BuiltinEra;
   /** Service functions that are checked but not implemented here (Http, HttpServer, Tcp, Terminal). */
   readonly unavailable?: boolean;
   readonly impl: BuiltinImpl;

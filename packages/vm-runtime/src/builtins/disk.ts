@@ -1,0 +1,103 @@
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { compareStrings } from '../equality.js';
+import { RuntimeMessages } from '../runtime-messages.js';
+import type { Value } from '../values.js';
+import type { BuiltinDef } from './builtin-def.js';
+import { service } from './define.js';
+import { listFromItems } from './list.js';
+import { err, OK_UNIT, ok } from './wrappers.js';
+
+/** Rust `io::ErrorKind` texts for the errno codes a file operation commonly meets. */
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EPERM: 'Operation not permitted',
+  EEXIST: 'File exists',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+  ENOTEMPTY: 'Directory not empty',
+  ENOSPC: 'No space left on device',
+  EROFS: 'Read-only file system',
+  ENAMETOOLONG: 'File name too long',
+  EMFILE: 'Too many open files',
+  ELOOP: 'Too many levels of symbolic links',
+};
+
+/** `<operation> '<path>': <reason> (os error N)`, the reason phrased like Rust's `io::Error` display. */
+function failure(operation: string, path: string, error: unknown): Value {
+  const nodeError = error as NodeJS.ErrnoException;
+  const code = typeof nodeError?.code === 'string' ? nodeError.code : undefined;
+  let reason = code !== undefined && code in REASONS ? REASONS[code] : String(nodeError?.message ?? error);
+  if (code !== undefined && code in REASONS && typeof nodeError.errno === 'number')
+    reason += ` (os error ${Math.abs(nodeError.errno)})`;
+  return err(RuntimeMessages.diskFailure(operation, path, reason));
+}
+
+/** Runs a Unit-returning file operation as `Result<Unit, String>`. */
+function attempt(operation: string, path: string, action: () => void): Value {
+  try {
+    action();
+    return OK_UNIT;
+  } catch (error) {
+    return failure(operation, path, error);
+  }
+}
+
+/** The `Disk` namespace (shared/spec/aver-language.md §3.2): synchronous file access, failures as `Err` text. */
+export const DISK_BUILTINS: readonly BuiltinDef[] = [
+  /** The whole file as UTF-8 text. */
+  service('Disk.readText', '(String) -> Result<String, String>', (_host, a) => {
+    const path = a as string;
+    try {
+      return ok(readFileSync(path, 'utf8'));
+    } catch (error) {
+      return failure('Disk.readText', path, error);
+    }
+  }),
+  /** Creates or truncates the file. */
+  service('Disk.writeText', '(String, String) -> Result<Unit, String>', (_host, a, b) =>
+    attempt('Disk.writeText', a as string, () => writeFileSync(a as string, b as string, 'utf8')),
+  ),
+  /** Creates the file when missing. */
+  service('Disk.appendText', '(String, String) -> Result<Unit, String>', (_host, a, b) =>
+    attempt('Disk.appendText', a as string, () => appendFileSync(a as string, b as string, 'utf8')),
+  ),
+  service('Disk.exists', '(String) -> Bool', (_host, a) => existsSync(a as string)),
+  /** Removes a file (not a directory). */
+  service('Disk.delete', '(String) -> Result<Unit, String>', (_host, a) =>
+    attempt('Disk.delete', a as string, () => unlinkSync(a as string)),
+  ),
+  /** Removes a directory and its contents (Rust `remove_dir_all`); a file is `Not a directory`. */
+  service('Disk.deleteDir', '(String) -> Result<Unit, String>', (_host, a) =>
+    attempt('Disk.deleteDir', a as string, () => {
+      if (!statSync(a as string).isDirectory()) {
+        throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR', errno: -20 });
+      }
+      rmSync(a as string, { recursive: true });
+    }),
+  ),
+  /** Creates a directory and its missing parents (Rust `create_dir_all`). */
+  service('Disk.makeDir', '(String) -> Result<Unit, String>', (_host, a) =>
+    attempt('Disk.makeDir', a as string, () => mkdirSync(a as string, { recursive: true })),
+  ),
+  /** Entry names, sorted by code point so runs are reproducible. */
+  service('Disk.listDir', '(String) -> Result<List<String>, String>', (_host, a) => {
+    const path = a as string;
+    try {
+      const names = readdirSync(path).sort(compareStrings);
+      return ok(listFromItems(names, 0, names.length));
+    } catch (error) {
+      return failure('Disk.listDir', path, error);
+    }
+  }),
+];

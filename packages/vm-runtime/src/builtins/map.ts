@@ -1,0 +1,110 @@
+import { reprTopLevel } from '../display.js';
+import { compareStrings, mapKeyOf } from '../equality.js';
+import {
+  EMPTY_LIST,
+  type ListValue,
+  type MapEntry,
+  MapValue,
+  NONE,
+  TupleValue,
+  type Value,
+} from '../values.js';
+import type { BuiltinDef } from './builtin-def.js';
+import { pure } from './define.js';
+import { listFromItems } from './list.js';
+import { some } from './wrappers.js';
+
+/** A fresh empty map. */
+export function emptyMap(): MapValue {
+  return new MapValue(new Map());
+}
+
+/** `Map.set`: in place when the map is unshared (the VM's `shared` flag), else on an unshared copy. */
+export function setMap(map: MapValue, key: Value, value: Value): MapValue {
+  const target = map.shared ? new MapValue(new Map(map.table)) : map;
+  target.table.set(mapKeyOf(key), { key, value });
+  return target;
+}
+
+/** `Map.remove`: a missing key returns the map unchanged; otherwise in place or on a copy, like `setMap`. */
+export function removeFromMap(map: MapValue, key: Value): MapValue {
+  const jsKey = mapKeyOf(key);
+  if (!map.table.has(jsKey)) return map;
+  const target = map.shared ? new MapValue(new Map(map.table)) : map;
+  target.table.delete(jsKey);
+  return target;
+}
+
+/** `Map.fromList`: a later duplicate key wins. */
+export function mapFromList(list: ListValue): MapValue {
+  const table = new Map<unknown, MapEntry>();
+  for (let cell = list; cell.length > 0; cell = cell.tail!) {
+    const pair = (cell.head as TupleValue).items;
+    table.set(mapKeyOf(pair[0]), { key: pair[0], value: pair[1] });
+  }
+  return new MapValue(table);
+}
+
+/**
+ * The entries of `map` in iteration order (§4.5): sorted by the top-level text of the key (Strings unquoted),
+ * compared by code point, so Int keys come out `-1, -2, 1, 10, 2`.
+ */
+export function sortedEntries(map: MapValue): MapEntry[] {
+  const entries = Array.from(map.table.values());
+  if (entries.length < 2) return entries;
+  const first = entries[0].key;
+  if (typeof first === 'string')
+    return entries.sort((x, y) => compareStrings(x.key as string, y.key as string));
+  const keyed = entries.map((entry) => ({ text: reprTopLevel(entry.key), entry }));
+  keyed.sort((x, y) => compareStrings(x.text, y.text));
+  for (let i = 0; i < keyed.length; i++) entries[i] = keyed[i].entry;
+  return entries;
+}
+
+function keysOf(map: MapValue): ListValue {
+  if (map.table.size === 0) return EMPTY_LIST;
+  const entries = sortedEntries(map);
+  return listFromItems(
+    entries.map((entry) => entry.key),
+    0,
+    entries.length,
+  );
+}
+
+/** The `Map` namespace (shared/spec/aver-language.md §3.1 Map, §4.5). */
+export const MAP_BUILTINS: readonly BuiltinDef[] = [
+  /** Removed in 0.17.0 (use `{}`). */
+  pure('Map.empty', '() -> Map<K, V>', () => emptyMap(), { era: { removedIn: '0.17.0' } }),
+  /** Inserts or replaces. */
+  pure('Map.set', '(Map<K, V>, K, V) -> Map<K, V>', (_host, a, b, c) => setMap(a as MapValue, b, c)),
+  pure('Map.get', '(Map<K, V>, K) -> Option<V>', (_host, a, b) => {
+    const entry = (a as MapValue).table.get(mapKeyOf(b));
+    return entry === undefined ? NONE : some(entry.value);
+  }),
+  /** A missing key is a no-op. */
+  pure('Map.remove', '(Map<K, V>, K) -> Map<K, V>', (_host, a, b) => removeFromMap(a as MapValue, b)),
+  pure('Map.has', '(Map<K, V>, K) -> Bool', (_host, a, b) => (a as MapValue).table.has(mapKeyOf(b))),
+  /** Sorted by the unquoted printed key (§4.5). */
+  pure('Map.keys', '(Map<K, V>) -> List<K>', (_host, a) => keysOf(a as MapValue)),
+  /** In key order. */
+  pure('Map.values', '(Map<K, V>) -> List<V>', (_host, a) => {
+    const entries = sortedEntries(a as MapValue);
+    return listFromItems(
+      entries.map((entry) => entry.value),
+      0,
+      entries.length,
+    );
+  }),
+  /** In key order. */
+  pure('Map.entries', '(Map<K, V>) -> List<Tuple<K, V>>', (_host, a) => {
+    const entries = sortedEntries(a as MapValue);
+    return listFromItems(
+      entries.map((entry) => new TupleValue([entry.key, entry.value])),
+      0,
+      entries.length,
+    );
+  }),
+  pure('Map.len', '(Map<K, V>) -> Int', (_host, a) => (a as MapValue).table.size),
+  /** A later duplicate key wins. */
+  pure('Map.fromList', '(List<Tuple<K, V>>) -> Map<K, V>', (_host, a) => mapFromList(a as ListValue)),
+];

@@ -1,0 +1,59 @@
+import type { RecordType } from '../values.js';
+
+/** One field of a built-in record: its name and its type in Aver type syntax. */
+export interface BuiltinRecordField {
+  readonly name: string;
+  readonly type: string;
+}
+
+/** A record type the runtime defines (service records, §2.1 "built-in records"). */
+export interface BuiltinRecordDef {
+  /** The (possibly qualified) type name, e.g. `HttpResponse`, `Tcp.Connection`. */
+  readonly name: string;
+  /** Fields in declaration order (the display order, §4.8). */
+  readonly fields: readonly BuiltinRecordField[];
+}
+
+/** The built-in records of v0.15–0.20 (shared/spec/aver-language.md §2.1), registered before compilation. */
+export const BUILTIN_RECORDS: readonly BuiltinRecordDef[] = [
+  {
+    name: 'HttpResponse',
+    fields: [
+      { name: 'status', type: 'Int' },
+      { name: 'body', type: 'String' },
+      { name: 'headers', type: 'Map<String, List<String>>' },
+    ],
+  },
+  {
+    name: 'HttpRequest',
+    fields: [
+      { name: 'method', type: 'String' },
+      { name: 'path', type: 'String' },
+      { name: 'body', type: 'String' },
+      { name: 'headers', type: 'Map<String, List<String>>' },
+    ],
+  },
+  {
+    name: 'Tcp.Connection',
+    fields: [
+      { name: 'id', type: 'String' },
+      { name: 'host', type: 'String' },
+      { name: 'port', type: 'Int' },
+    ],
+  },
+  {
+    name: 'Terminal.Size',
+    fields: [
+      { name: 'width', type: 'Int' },
+      { name: 'height', type: 'Int' },
+    ],
+  },
+];
+
+/** The runtime `RecordType` of each built-in record, by name (what the VM and display use). */
+export const BUILTIN_RECORD_TYPES: ReadonlyMap<string, RecordType> = new Map(
+  BUILTIN_RECORDS.map((record) => [
+    record.name,
+    { name: record.name, fieldNames: record.fields.map((f) => f.name) },
+  ]),
+);
