@@ -1,1 +1,34 @@
-export {};
+export type {
+  BackendInfo,
+  BenchReport,
+  HostInfo,
+  IterationStats,
+  RunCounters,
+  ScenarioMetadata,
+  Tolerance,
+} from './types.js';
+export { DEFAULT_TOLERANCE } from './types.js';
+export {
+  BackendInfoSchema,
+  BenchReportSchema,
+  HostInfoSchema,
+  IterationStatsSchema,
+  RunCountersSchema,
+  ScenarioMetadataSchema,
+} from './schema.js';
+export { parseReport, parseReportJson, parseReports, ReportParseError } from './parse-report.js';
+export type { SerializeOptions } from './serialize-report.js';
+export { serializeReport } from './serialize-report.js';
+export { formatFixed } from './format-fixed.js';
+export { formatJsonFloat, formatRustFloat } from './format-float.js';
+export type { ReportFormat, ReportFormatter } from './format.js';
+export { formatHuman, formatMs, formats } from './format.js';
+export type { SortedSamples } from './stats/sort-samples.js';
+export { sortSamples } from './stats/sort-samples.js';
+export { nearestRankIndex, percentile } from './stats/percentile.js';
+export { mean } from './stats/mean.js';
+export { median } from './stats/median.js';
+export { mad } from './stats/mad.js';
+export { stddev } from './stats/stddev.js';
+export { cv } from './stats/cv.js';
+export { statsFromSamples } from './stats/stats-from-samples.js';

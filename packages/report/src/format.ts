@@ -1,0 +1,68 @@
+import { formatFixed } from './format-fixed.js';
+import { serializeReport } from './serialize-report.js';
+import type { BenchReport } from './types.js';
+
+/**
+ * Formats a duration the way the reference's `fmt_ms` does (§6): `{:.2}ms` from 1 ms up, otherwise whole
+ * microseconds `{:.0}µs` (U+00B5) of `ms × 1000`, both rounded half to even on the exact binary value.
+ * Values in [0.9995, 1) print as `1000µs`, as in the reference.
+ *
+ * @param ms A duration in milliseconds.
+ * @returns The formatted duration.
+ */
+export function formatMs(ms: number): string {
+  if (ms >= 1.0) return `${formatFixed(ms, 2)}ms`;
+  return `${formatFixed(ms * 1000, 0)}µs`;
+}
+
+/**
+ * Renders one report for people, byte for byte as the reference's `format_human` (§6). Every line ends in
+ * `\n`; values start at column 16. The additions (`response_sha256`, `samples_ms`, `counters`) are not shown.
+ *
+ * @param report The report.
+ * @returns The text block.
+ */
+export function formatHuman(report: BenchReport): string {
+  const { scenario, backend, host, iterations } = report;
+  const wasmtime = backend.wasmtime_version === null ? '' : `, wasmtime ${backend.wasmtime_version}`;
+  const passes = report.passes_applied.length === 0 ? '(none)' : report.passes_applied.join(', ');
+  const wallTime = [
+    `min=${formatMs(iterations.min_ms)}`,
+    `p50=${formatMs(iterations.p50_ms)}`,
+    `p95=${formatMs(iterations.p95_ms)}`,
+    `max=${formatMs(iterations.max_ms)}`,
+    `mean=${formatMs(iterations.mean_ms)}`,
+  ].join('  ');
+
+  let text = `${scenario.name} [${scenario.target}]\n`;
+  text += line('entry', scenario.entry);
+  text += line('backend', `aver ${backend.aver_version} (${backend.build})${wasmtime}`);
+  text += line('host', `${host.os}/${host.arch} (${host.cpus} cpus)`);
+  text += line('iterations', `${scenario.iterations_count} (warmup ${scenario.warmup_count})`);
+  text += line('passes', passes);
+  text += line('wall_time', wallTime);
+  if (report.response_bytes !== null) text += line('response', `${report.response_bytes} bytes`);
+  if (report.expected_match !== null) text += line('expected', report.expected_match ? 'ok' : 'MISMATCH');
+  return text;
+}
+
+/** One labelled line: two spaces, `label:` padded so the value starts at column 16. */
+function line(label: string, value: string): string {
+  return `  ${`${label}:`.padEnd(14)}${value}\n`;
+}
+
+/** A named way to print one report; the result is exactly what goes to stdout, final newline included. */
+export type ReportFormatter = (report: BenchReport) => string;
+
+/**
+ * The report renderings by name, so a CLI only picks one: `human` (`format_human`), `json` (pretty JSON plus
+ * `\n`, as `--json` prints one report) and `ndjson` (one compact line plus `\n`, as directory mode prints).
+ */
+export const formats = Object.freeze({
+  human: formatHuman,
+  json: (report: BenchReport) => `${serializeReport(report, { pretty: true })}\n`,
+  ndjson: (report: BenchReport) => `${serializeReport(report)}\n`,
+} satisfies Record<string, ReportFormatter>);
+
+/** A name in `formats`. */
+export type ReportFormat = keyof typeof formats;

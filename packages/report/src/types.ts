@@ -1,0 +1,100 @@
+/**
+ * The `aver bench` report contract (spec `aver-bench.md` §4.1).
+ *
+ * Keys, their order and their nullability mirror the reference's serde structs exactly; the documented
+ * additions (`response_sha256`, `samples_ms`, `counters`) are appended after the reference keys. Adding
+ * keys is allowed by the contract; removing or renaming one is a breaking change.
+ */
+
+/** Which scenario ran, and how often (`ScenarioMetadata`). */
+export interface ScenarioMetadata {
+  /** Manifest name (defaults to the manifest file stem). */
+  readonly name: string;
+  /** Entry path exactly as resolved from the manifest (not normalised, §2.4). */
+  readonly entry: string;
+  /** Target name, e.g. `vm`. */
+  readonly target: string;
+  /** Number of timed iterations. */
+  readonly iterations_count: number;
+  /** Number of untimed warm-up iterations. */
+  readonly warmup_count: number;
+}
+
+/** The build that ran the bench (`BackendInfo`). */
+export interface BackendInfo {
+  /** Target name (same as `scenario.target`). */
+  readonly name: string;
+  /** Version of the harness/runtime that produced the report. */
+  readonly aver_version: string;
+  /** Build profile: `release` or `debug`. */
+  readonly build: string;
+  /** Runtime version string for wasm targets, otherwise `null` (§4.3). */
+  readonly wasmtime_version: string | null;
+}
+
+/** The machine that ran the bench (`HostInfo`). */
+export interface HostInfo {
+  /** Rust-style OS name: `linux`, `macos`, `windows`, ... */
+  readonly os: string;
+  /** Rust-style architecture name: `x86_64`, `aarch64`, ... */
+  readonly arch: string;
+  /** Available parallelism (1 when unknown). */
+  readonly cpus: number;
+}
+
+/** Wall-time statistics over the timed iterations, in milliseconds (`IterationStats`, §5). */
+export interface IterationStats {
+  readonly min_ms: number;
+  readonly max_ms: number;
+  readonly mean_ms: number;
+  readonly p50_ms: number;
+  readonly p95_ms: number;
+  readonly p99_ms: number;
+}
+
+/** Deterministic counters of one counted run (an addition to the reference contract). */
+export interface RunCounters {
+  /** Bytecode instructions executed. */
+  readonly instructions: number;
+  /** Function calls made. */
+  readonly calls: number;
+  /** Heap allocations made. */
+  readonly allocations: number;
+}
+
+/** One scenario's report: one JSON document, or one NDJSON line in directory mode. */
+export interface BenchReport {
+  readonly scenario: ScenarioMetadata;
+  readonly backend: BackendInfo;
+  readonly host: HostInfo;
+  readonly iterations: IterationStats;
+  /** Byte length of the rendered response; `null` when `main` returns `Unit` (§4.4). */
+  readonly response_bytes: number | null;
+  /** Whether the response met `[expected]`; always `null` in the reference (§4.5). */
+  readonly expected_match: boolean | null;
+  /** Compiler pipeline stages that ran, in order. */
+  readonly passes_applied: readonly string[];
+  /** IR-level allocation-site count (§4.6), or `null`. */
+  readonly compiler_visible_allocs: number | null;
+  /** Addition: lowercase hex SHA-256 of the rendered response's UTF-8 bytes; `null` for `Unit`. */
+  readonly response_sha256: string | null;
+  /** Addition: the timed samples in milliseconds, in measurement order; `null` when not recorded. */
+  readonly samples_ms: readonly number[] | null;
+  /** Addition: counters of one counted run, or `null` when not counted. */
+  readonly counters: RunCounters | null;
+}
+
+/** Per-scenario regression thresholds in percent over baseline (`Tolerance`, §2.2). */
+export interface Tolerance {
+  /** How far p50 may grow over the baseline before it is a regression. */
+  readonly wall_time_p50_pct: number;
+  /** How far p95 may grow over the baseline before it is a regression. */
+  readonly wall_time_p95_pct: number;
+}
+
+/**
+ * The reference's default tolerance: p50 +20 %, p95 +30 % (p95 is noisier).
+ *
+ * @default { wall_time_p50_pct: 20, wall_time_p95_pct: 30 }
+ */
+export const DEFAULT_TOLERANCE: Tolerance = Object.freeze({ wall_time_p50_pct: 20, wall_time_p95_pct: 30 });
