@@ -1,1 +1,15 @@
-export {};
+export type { ExpectedShape, Manifest } from './manifest.js';
+export {
+  AD_HOC_ITERATIONS,
+  AD_HOC_WARMUP,
+  DEFAULT_ITERATIONS,
+  DEFAULT_WARMUP,
+  NO_EXPECTATIONS,
+} from './manifest.js';
+export type { ManifestErrorKind, ManifestIssue } from './manifest-error.js';
+export { ManifestError } from './manifest-error.js';
+export { loadManifest } from './load-manifest.js';
+export type { AdHocOptions } from './synthesize-ad-hoc-manifest.js';
+export { synthesizeAdHocManifest } from './synthesize-ad-hoc-manifest.js';
+export { fileStem, joinPathVerbatim, parentDirVerbatim } from './path-utils.js';
+export { describeIoError } from './describe-io-error.js';

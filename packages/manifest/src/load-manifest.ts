@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { parse, TomlError } from 'smol-toml';
+import * as v from 'valibot';
+import { closestKey } from './closest-key.js';
+import { describeIoError } from './describe-io-error.js';
+import type { KeyPosition } from './key-positions.js';
+import { scanKeyPositions } from './key-positions.js';
+import type { Manifest } from './manifest.js';
+import type { ManifestIssue } from './manifest-error.js';
+import { ManifestError } from './manifest-error.js';
+import { createManifestSchema, EXPECTED_KEYS, TOLERANCE_KEYS, TOP_LEVEL_KEYS } from './manifest-schema.js';
+import * as messages from './messages.js';
+import { fileStem, parentDirVerbatim } from './path-utils.js';
+
+/**
+ * Reads, parses and validates a scenario manifest (spec §2.3, with the deliberate fixes listed in the README).
+ * @param path The manifest path as the user gave it; relative paths in it resolve against its folder.
+ * @returns The validated manifest; unknown keys are reported in `warnings`.
+ * @throws {ManifestError} `read` when the file cannot be read as UTF-8, `parse` on a TOML syntax error (with line
+ *   and column), `validate` when a value is missing, of the wrong type or out of range.
+ */
+export function loadManifest(path: string): Manifest {
+  const source = readManifestSource(path);
+  const document = parseManifestSource(path, source);
+  const positions = scanKeyPositions(source);
+  const manifestDir = parentDirVerbatim(path);
+  const result = v.safeParse(createManifestSchema(manifestDir), document, { abortEarly: false });
+  if (!result.success) {
+    const issues = result.issues.map((issue) => toManifestIssue(path, issue, positions));
+    throw new ManifestError('validate', path, issues);
+  }
+  const fields = result.output;
+  return {
+    path,
+    name: fields.name ?? fileStem(path, 'scenario'),
+    entry: fields.entry,
+    moduleRoot: fields.moduleRoot,
+    iterations: fields.iterations,
+    warmup: fields.warmup,
+    args: fields.args,
+    expected: fields.expected,
+    tolerance: fields.tolerance,
+    warnings: unknownKeyWarnings(path, document, positions),
+  };
+}
+
+function readManifestSource(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new ManifestError('read', path, [
+      wholeFileIssue(messages.cannotRead(path, describeIoError(error))),
+    ]);
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+  } catch {
+    throw new ManifestError('read', path, [
+      wholeFileIssue(messages.cannotRead(path, 'stream did not contain valid UTF-8')),
+    ]);
+  }
+}
+
+function parseManifestSource(path: string, source: string): Record<string, unknown> {
+  try {
+    return parse(source, { integersAsBigInt: true });
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    const reason = error.message.replace(/^Invalid TOML document: /, '').split('\n\n')[0];
+    const frame = error.codeblock.replace(/\n+$/, '');
+    const message = `${messages.tomlSyntax(path, error.line, error.column, reason)}\n${frame}`;
+    throw new ManifestError('parse', path, [{ message, key: null, line: error.line, column: error.column }]);
+  }
+}
+
+function wholeFileIssue(message: string): ManifestIssue {
+  return { message, key: null, line: null, column: null };
+}
+
+/** Turns a valibot issue into a manifest issue: dotted key, position of the value, `{path}: ` prefix. */
+function toManifestIssue(
+  path: string,
+  issue: v.BaseIssue<unknown>,
+  positions: Map<string, KeyPosition>,
+): ManifestIssue {
+  const segments = (issue.path ?? []).map((item) => item.key).filter((key) => key !== undefined);
+  const key = segments.length === 0 ? null : formatKeyPath(segments);
+  const position = findPosition(segments, positions);
+  const text = `${path}: ${issue.message}`;
+  if (position === null) return { message: text, key, line: null, column: null };
+  return {
+    message: messages.atPosition(text, position.line, position.column),
+    key,
+    line: position.line,
+    column: position.column,
+  };
+}
+
+function formatKeyPath(segments: readonly unknown[]): string {
+  return segments
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`))
+    .join('');
+}
+
+/** The position of the value at `segments`, or of its closest enclosing key (array elements point at the array). */
+function findPosition(
+  segments: readonly unknown[],
+  positions: Map<string, KeyPosition>,
+): { line: number; column: number } | null {
+  const names = segments.filter((key): key is string => typeof key === 'string');
+  for (let length = names.length; length > 0; length--) {
+    const found = positions.get(names.slice(0, length).join('.'));
+    if (found !== undefined) return found.value;
+  }
+  return null;
+}
+
+/** One warning per unknown key at the top level, in `[expected]` and in `[tolerance]`, with a likely fix. */
+function unknownKeyWarnings(
+  path: string,
+  document: Record<string, unknown>,
+  positions: Map<string, KeyPosition>,
+): string[] {
+  const warnings: string[] = [];
+  const check = (table: unknown, prefix: string, known: readonly string[]): void => {
+    if (typeof table !== 'object' || table === null || Array.isArray(table) || table instanceof Date) return;
+    for (const key of Object.keys(table)) {
+      if (known.includes(key)) continue;
+      const dotted = prefix + key;
+      const position = positions.get(dotted)?.key;
+      const where = position === undefined ? '' : messages.positionSuffix(position.line, position.column);
+      warnings.push(`${path}: ${messages.unknownKey(dotted, where, closestKey(key, known), known)}`);
+    }
+  };
+  check(document, '', TOP_LEVEL_KEYS);
+  check(document.expected, 'expected.', EXPECTED_KEYS);
+  check(document.tolerance, 'tolerance.', TOLERANCE_KEYS);
+  return warnings;
+}

@@ -1,0 +1,232 @@
+import { statSync } from 'node:fs';
+import type { Tolerance } from '@aver/bench-report';
+import { DEFAULT_TOLERANCE } from '@aver/bench-report';
+import * as v from 'valibot';
+import { describeTomlValue, formatTomlFloat } from './describe-toml-value.js';
+import type { ExpectedShape } from './manifest.js';
+import { DEFAULT_ITERATIONS, DEFAULT_WARMUP, NO_EXPECTATIONS } from './manifest.js';
+import * as messages from './messages.js';
+import { joinPathVerbatim, parentDirVerbatim } from './path-utils.js';
+
+/** Keys a manifest may have at the top level, in the reference's check order. */
+export const TOP_LEVEL_KEYS = [
+  'entry',
+  'module_root',
+  'name',
+  'iterations',
+  'warmup',
+  'args',
+  'expected',
+  'tolerance',
+] as const;
+/** Keys of the `[expected]` table. */
+export const EXPECTED_KEYS = ['response_bytes', 'response_bytes_min', 'response_bytes_max'] as const;
+/** Keys of the `[tolerance]` table. */
+export const TOLERANCE_KEYS = ['wall_time_p50_pct', 'wall_time_p95_pct'] as const;
+
+/** What the schema produces; the loader adds `path`, `warnings` and the default name. */
+export interface ValidatedManifestFields {
+  readonly name: string | null;
+  readonly entry: string;
+  readonly moduleRoot: string;
+  readonly iterations: number;
+  readonly warmup: number;
+  readonly args: readonly string[];
+  readonly expected: ExpectedShape;
+  readonly tolerance: Tolerance;
+}
+
+const MAX_COUNT = BigInt(Number.MAX_SAFE_INTEGER);
+
+function isTomlTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function pathKind(resolved: string): 'file' | 'directory' | 'other' | 'missing' {
+  try {
+    const stats = statSync(resolved);
+    return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** A TOML integer key (`iterations`, `warmup`, `expected.*`) → a JS number, with range checks. */
+function countSchema(key: string, options: { positive: boolean }) {
+  return v.pipe(
+    v.custom<bigint>(
+      (input) => typeof input === 'bigint',
+      (issue) => messages.wrongType(key, 'an integer', describeTomlValue(issue.input)),
+    ),
+    v.rawCheck<bigint>(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const value = dataset.value;
+      if (options.positive && value === 0n) addIssue({ message: messages.iterationsMustBePositive() });
+      else if (value < 0n && options.positive)
+        addIssue({ message: messages.iterationsNegative(String(value)) });
+      else if (value < 0n) addIssue({ message: messages.mustBeNonNegative(key, String(value)) });
+      else if (value > MAX_COUNT) addIssue({ message: messages.integerTooLarge(key, String(value)) });
+    }),
+    v.transform((value) => Number(value)),
+  );
+}
+
+/** A tolerance percentage: a TOML float or integer (the reference ignores integers), finite and >= 0. */
+function percentSchema(key: string) {
+  return v.pipe(
+    v.custom<bigint | number>(
+      (input) => typeof input === 'bigint' || typeof input === 'number',
+      (issue) => messages.wrongType(key, 'a number', describeTomlValue(issue.input)),
+    ),
+    v.transform((value) => Number(value)),
+    v.check(
+      (value) => Number.isFinite(value) && value >= 0,
+      (issue) => messages.toleranceOutOfRange(key, formatTomlFloat(issue.input as number)),
+    ),
+  );
+}
+
+function tableSchema(key: string) {
+  return v.custom<Record<string, unknown>>(isTomlTable, (issue) =>
+    messages.wrongType(key, 'a table', describeTomlValue(issue.input)),
+  );
+}
+
+const ExpectedSchema = v.pipe(
+  tableSchema('expected'),
+  v.object({
+    response_bytes: v.optional(countSchema('expected.response_bytes', { positive: false })),
+    response_bytes_min: v.optional(countSchema('expected.response_bytes_min', { positive: false })),
+    response_bytes_max: v.optional(countSchema('expected.response_bytes_max', { positive: false })),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const { response_bytes: exact, response_bytes_min: min, response_bytes_max: max } = dataset.value;
+    const at = (key: string) => [
+      {
+        type: 'object',
+        origin: 'value',
+        input: dataset.value,
+        key,
+        value: dataset.value[key as 'response_bytes'],
+      },
+    ];
+    if (min !== undefined && max !== undefined && min > max) {
+      addIssue({ message: messages.expectedMinAboveMax(min, max), path: at('response_bytes_max') as never });
+    }
+    if (exact !== undefined && min !== undefined && exact < min) {
+      addIssue({
+        message: messages.expectedExactOutsideBounds(exact, 'response_bytes_min', min),
+        path: at('response_bytes') as never,
+      });
+    }
+    if (exact !== undefined && max !== undefined && exact > max) {
+      addIssue({
+        message: messages.expectedExactOutsideBounds(exact, 'response_bytes_max', max),
+        path: at('response_bytes') as never,
+      });
+    }
+  }),
+  v.transform(
+    (table): ExpectedShape => ({
+      responseBytes: table.response_bytes ?? null,
+      responseBytesMin: table.response_bytes_min ?? null,
+      responseBytesMax: table.response_bytes_max ?? null,
+    }),
+  ),
+);
+
+const ToleranceSchema = v.pipe(
+  tableSchema('tolerance'),
+  v.object({
+    wall_time_p50_pct: v.optional(percentSchema('tolerance.wall_time_p50_pct')),
+    wall_time_p95_pct: v.optional(percentSchema('tolerance.wall_time_p95_pct')),
+  }),
+  v.transform(
+    (table): Tolerance => ({
+      wall_time_p50_pct: table.wall_time_p50_pct ?? DEFAULT_TOLERANCE.wall_time_p50_pct,
+      wall_time_p95_pct: table.wall_time_p95_pct ?? DEFAULT_TOLERANCE.wall_time_p95_pct,
+    }),
+  ),
+);
+
+/**
+ * Builds the valibot schema of a parsed manifest document. Paths in the manifest are relative to its folder, so
+ * the schema is made per manifest; it checks on disk that `entry` is a file and `module_root` a directory.
+ * Unknown keys pass (the loader turns them into warnings).
+ * @param manifestDir The manifest's folder as Rust's `Path::parent` gives it (`''` for a bare file name).
+ * @returns A schema whose output is the validated fields.
+ */
+export function createManifestSchema(manifestDir: string) {
+  const entrySchema = v.pipe(
+    v.string(messages.missingEntry),
+    v.rawCheck<string>(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const raw = dataset.value;
+      const resolved = joinPathVerbatim(manifestDir, raw);
+      const kind = pathKind(resolved);
+      if (kind === 'missing') addIssue({ message: messages.entryDoesNotExist(raw, resolved) });
+      else if (kind !== 'file') addIssue({ message: messages.entryNotAFile(raw, resolved) });
+    }),
+  );
+  const moduleRootSchema = v.pipe(
+    v.string((issue) => messages.wrongType('module_root', 'a string', describeTomlValue(issue.input))),
+    v.rawCheck<string>(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const resolved = joinPathVerbatim(manifestDir, dataset.value);
+      if (pathKind(resolved) !== 'directory') {
+        addIssue({ message: messages.moduleRootNotADirectory(dataset.value, resolved) });
+      }
+    }),
+  );
+  const argsSchema = v.pipe(
+    v.array(v.unknown(), (issue) =>
+      messages.wrongType('args', 'an array of strings', describeTomlValue(issue.input)),
+    ),
+    v.rawCheck<unknown[]>(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      dataset.value.forEach((item, index) => {
+        if (typeof item === 'string') return;
+        addIssue({
+          message: messages.wrongType(`args[${index}]`, 'a string', describeTomlValue(item)),
+          path: [{ type: 'array', origin: 'value', input: dataset.value, key: index, value: item }],
+        });
+      });
+    }),
+    v.transform((items) => items as string[]),
+  );
+  return v.pipe(
+    v.object(
+      {
+        entry: entrySchema,
+        module_root: v.optional(moduleRootSchema),
+        name: v.optional(
+          v.string((issue) => messages.wrongType('name', 'a string', describeTomlValue(issue.input))),
+        ),
+        iterations: v.optional(countSchema('iterations', { positive: true }), BigInt(DEFAULT_ITERATIONS)),
+        warmup: v.optional(countSchema('warmup', { positive: false }), BigInt(DEFAULT_WARMUP)),
+        args: v.optional(argsSchema, []),
+        expected: v.optional(ExpectedSchema),
+        tolerance: v.optional(ToleranceSchema),
+      },
+      (issue) => (issue.expected === '"entry"' ? messages.missingEntry() : messages.notATable()),
+    ),
+    v.transform((document): ValidatedManifestFields => {
+      const entry = joinPathVerbatim(manifestDir, document.entry);
+      const moduleRoot =
+        document.module_root === undefined
+          ? parentDirVerbatim(entry) || '.'
+          : joinPathVerbatim(manifestDir, document.module_root);
+      return {
+        name: document.name ?? null,
+        entry,
+        moduleRoot,
+        iterations: document.iterations,
+        warmup: document.warmup,
+        args: document.args,
+        expected: document.expected ?? NO_EXPECTATIONS,
+        tolerance: document.tolerance ?? DEFAULT_TOLERANCE,
+      };
+    }),
+  );
+}

@@ -1,0 +1,47 @@
+import type { Tolerance } from '@aver/bench-report';
+
+/** The optional `[expected]` table: bounds on the response size in bytes (`null` = not given). */
+export interface ExpectedShape {
+  readonly responseBytes: number | null;
+  readonly responseBytesMin: number | null;
+  readonly responseBytesMax: number | null;
+}
+
+/** A validated scenario manifest (spec §2.2), ready for a runner. */
+export interface Manifest {
+  /** The manifest path as given (for an ad-hoc run, the `.av` path). */
+  readonly path: string;
+  /** `name`, or the manifest's file stem. */
+  readonly name: string;
+  /** The entry program: absolute, or joined verbatim to the manifest's folder (spec §2.4). */
+  readonly entry: string;
+  /** Where `depends [...]` modules are looked up: `module_root`, or the entry's folder (`.` for a bare name). */
+  readonly moduleRoot: string;
+  /** Timed iterations, at least 1. */
+  readonly iterations: number;
+  /** Untimed warm-up runs before the timed ones. */
+  readonly warmup: number;
+  /** Command-line arguments the program sees through `Args.get()`. */
+  readonly args: readonly string[];
+  readonly expected: ExpectedShape;
+  /** Regression limits for `--compare` and `--baseline-dir`. */
+  readonly tolerance: Tolerance;
+  /** Problems that do not stop the run, such as unknown (likely misspelt) keys. */
+  readonly warnings: readonly string[];
+}
+
+/** Default `iterations` of a TOML manifest. */
+export const DEFAULT_ITERATIONS = 10;
+/** Default `warmup` of a TOML manifest. */
+export const DEFAULT_WARMUP = 1;
+/** Default `iterations` of an ad-hoc `.av` run. */
+export const AD_HOC_ITERATIONS = 30;
+/** Default `warmup` of an ad-hoc `.av` run. */
+export const AD_HOC_WARMUP = 3;
+
+/** An `[expected]` table with no bounds. */
+export const NO_EXPECTATIONS: ExpectedShape = Object.freeze({
+  responseBytes: null,
+  responseBytesMin: null,
+  responseBytesMax: null,
+});

@@ -1,0 +1,81 @@
+/**
+ * Every message text of @aver/bench-manifest. Templates quoted from the reference (spec §2.3, §12) are marked
+ * "reference"; the others belong to the deliberate fixes listed in the README.
+ */
+
+/** Reference: the manifest file cannot be read. */
+export const cannotRead = (path: string, reason: string): string => `cannot read '${path}': ${reason}`;
+
+/** Reference: `{path}: {toml_error}`; the TOML error names line and column like the Rust `toml` crate. */
+export const tomlSyntax = (path: string, line: number, column: number, reason: string): string =>
+  `${path}: TOML parse error at line ${line}, column ${column}: ${reason}`;
+
+/** Reference: `entry` is absent or not a string. */
+export const missingEntry = (): string => 'missing required `entry = "..."`';
+
+/** Reference: the resolved entry does not exist. */
+export const entryDoesNotExist = (raw: string, resolved: string): string =>
+  `entry '${raw}' does not exist (resolved to '${resolved}')`;
+
+/** The resolved entry exists but is a directory. */
+export const entryNotAFile = (raw: string, resolved: string): string =>
+  `entry '${raw}' is not a file (resolved to '${resolved}')`;
+
+/** Reference (post-0.20): `module_root` does not name a directory. */
+export const moduleRootNotADirectory = (raw: string, resolved: string): string =>
+  `module root '${raw}' is not a directory (resolved to '${resolved}')`;
+
+/** Reference: `iterations = 0`. */
+export const iterationsMustBePositive = (): string => '`iterations` must be > 0';
+
+/** A key holds a value of the wrong TOML type. */
+export const wrongType = (key: string, expected: string, found: string): string =>
+  `\`${key}\` must be ${expected}, found ${found}`;
+
+/** An integer key holds a negative value. */
+export const mustBeNonNegative = (key: string, found: string): string =>
+  `\`${key}\` must be a non-negative integer, found ${found}`;
+
+/** A negative `iterations`. */
+export const iterationsNegative = (found: string): string => `\`iterations\` must be > 0, found ${found}`;
+
+/** An integer beyond what a JavaScript number holds exactly. */
+export const integerTooLarge = (key: string, found: string): string =>
+  `\`${key}\` is too large (${found}); the maximum is ${Number.MAX_SAFE_INTEGER}`;
+
+/** A tolerance that is negative, infinite or NaN. */
+export const toleranceOutOfRange = (key: string, found: string): string =>
+  `\`${key}\` must be a finite number >= 0, found ${found}`;
+
+/** `[expected]` bounds that no response can meet. */
+export const expectedMinAboveMax = (min: number, max: number): string =>
+  `\`expected.response_bytes_min\` (${min}) must be <= \`expected.response_bytes_max\` (${max})`;
+
+/** `expected.response_bytes` outside its own bounds. */
+export const expectedExactOutsideBounds = (exact: number, bound: string, boundValue: number): string =>
+  `\`expected.response_bytes\` (${exact}) contradicts \`expected.${bound}\` (${boundValue})`;
+
+/** The document root is not a table (cannot happen with TOML, kept for the schema's completeness). */
+export const notATable = (): string => 'a manifest must be a TOML table';
+
+/** An unknown key; a warning, not an error. `where` is ` (line L, column C)` or empty. */
+export const unknownKey = (
+  key: string,
+  where: string,
+  suggestion: string | null,
+  known: readonly string[],
+): string =>
+  suggestion === null
+    ? `unknown key \`${key}\`${where} is ignored (known keys here: ${known.join(', ')})`
+    : `unknown key \`${key}\`${where} is ignored; did you mean \`${suggestion}\`?`;
+
+/** A position as a suffix: ` (line L, column C)`. */
+export const positionSuffix = (line: number, column: number): string => ` (line ${line}, column ${column})`;
+
+/** Appends a source position to a message. */
+export const atPosition = (message: string, line: number, column: number): string =>
+  `${message}${positionSuffix(line, column)}`;
+
+/** `synthesizeAdHocManifest` with a non-integer or negative count. */
+export const adHocCount = (key: 'iterations' | 'warmup', found: number): string =>
+  `\`${key}\` must be a non-negative integer, found ${found}`;
