@@ -1,0 +1,103 @@
+/**
+ * Message texts of the Aver front end (lexer, parser, module loader), in one place. Texts quoted by the language
+ * reference (§1, §2.5) are reproduced word for word; the rest follow the same `Expected X, found Y` phrasing.
+ */
+
+// Lexer ---------------------------------------------------------------------------------------------------------
+
+/** A dedent to a column that is not on the indent stack (§1.2). */
+export const invalidIndentation = 'Invalid indentation level';
+
+const characterHints: Readonly<Record<string, string>> = {
+  '%': " (Aver has no '%' operator; use Int.mod)",
+  '&': " (Aver has no '&&' operator; use Bool.and)",
+  '|': " (Aver has no '||' or '|>' operator; use Bool.or or a call)",
+  '\t': ' (indent with spaces)',
+};
+
+/** A character that starts no token. */
+export function unexpectedCharacter(character: string): string {
+  const shown = character === '\t' ? '\\t' : character;
+  return `Unexpected character '${shown}'${characterHints[character] ?? ''}`;
+}
+
+export const unterminatedString = 'Unterminated string literal (strings end on the same line)';
+
+export const unterminatedInterpolation =
+  "Unterminated interpolation: expected '}' before the end of the line";
+
+export const interpolationTooDeep = 'String interpolation is nested too deeply';
+
+/** An Int literal outside the i64 range (§1.3). */
+export function intOutOfRange(digits: string): string {
+  return `Integer literal ${digits} is out of range for Int (i64)`;
+}
+
+// Parser --------------------------------------------------------------------------------------------------------
+
+/** The general parse error: what the grammar wanted and what the source has. */
+export function expected(what: string, found: string): string {
+  return `Expected ${what}, found ${found}`;
+}
+
+/** `fn` in expression position (§1.5). */
+export const anonymousFunctions = 'Anonymous functions are not supported';
+
+/** `val x = …` / `var x = …` (§1.3). */
+export function valVarNotSupported(keyword: string, name: string): string {
+  return `'${keyword}' is not supported: bindings are immutable and written without a keyword, e.g. '${name} = …'`;
+}
+
+/** `X()` with no arguments (§1.5). */
+export function zeroArgConstructor(name: string): string {
+  return `Constructor '${name}' called with no arguments: write a nullary variant without parentheses ('${name}')`;
+}
+
+export const positionalAfterNamed = 'Positional argument after named arguments';
+
+export const productNeedsTuple = "The independent product '!' applies only to a tuple, e.g. '(a(), b())!'";
+
+export const moduleNotFirst = "The 'module' declaration must be the first item of the file";
+
+export const duplicateModule = "A file can have only one 'module' declaration";
+
+export function emptyFunctionBody(name: string): string {
+  return `Function '${name}' has no body`;
+}
+
+export const nestedTooDeeply = 'Expression is nested too deeply';
+
+export const expressionTooLong = 'Expression has too many operators or postfix steps in one chain';
+
+export const tooManyErrors = 'Too many syntax errors; stopping here';
+
+export const interpolatedPattern = 'A string pattern cannot contain interpolation';
+
+export const tupleTypeArity = 'A tuple type needs at least two items';
+
+// Module loader -------------------------------------------------------------------------------------------------
+
+/** A `depends` entry with no file (§1.9, §2.5). */
+export function moduleNotFound(moduleName: string, moduleRoot: string): string {
+  return `Module '${moduleName}' not found in '${moduleRoot}'`;
+}
+
+/** A dependency whose `module` name is not the last `depends` segment (§1.9, §2.5). */
+export function moduleNameMismatch(expectedName: string, from: string, found: string, path: string): string {
+  return `Module name mismatch: expected '${expectedName}' (from '${from}'), found '${found}' in '${path}'`;
+}
+
+/** A dependency file without a `module` line. */
+export function missingModuleDeclaration(expectedName: string, from: string, path: string): string {
+  return `Module '${from}' must start with 'module ${expectedName}', but '${path}' has no module declaration`;
+}
+
+/** An import cycle; `chain` is the module names in order, first repeated last (§1.9, §2.5). */
+export function circularImport(chain: readonly string[]): string {
+  return `Circular import: ${chain.join(' -> ')}`;
+}
+
+/** An entry file that cannot be read. */
+export function cannotReadFile(path: string, reason: string): string {
+  return `Cannot read '${path}': ${reason}`;
+}

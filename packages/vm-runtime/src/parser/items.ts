@@ -1,0 +1,350 @@
+import type {
+  BindingStmt,
+  DecisionBlock,
+  DecisionValue,
+  EffectRef,
+  Expr,
+  FieldDecl,
+  FnDecl,
+  GivenClause,
+  Item,
+  ModuleDecl,
+  Param,
+  RecordDecl,
+  Span,
+  Stmt,
+  TypeDecl,
+  TypeExpr,
+  VariantDecl,
+  VerifyBlock,
+  VerifyCase,
+} from '../ast.js';
+import { emptyFunctionBody } from '../messages.js';
+import { type Token, TokenKind } from '../token.js';
+import type { Cursor } from './cursor.js';
+import { parseExpr, parseListExpr } from './expressions.js';
+import { parseBinding, parseStmt, parseStringBlock } from './statements.js';
+import { parseEffectList, parseQualifiedName, parseType } from './types.js';
+
+/** item := moduleDecl | fnDef | verifyBlock | decisionBlock | typeDef | recordDef | topStmt */
+export function parseItem(p: Cursor): Item {
+  const start = p.peek();
+  switch (start.kind) {
+    case TokenKind.Module:
+      return parseModuleDecl(p, start);
+    case TokenKind.Fn:
+      return parseFnDecl(p, start);
+    case TokenKind.Type:
+      return parseTypeDecl(p, start);
+    case TokenKind.Record:
+      return parseRecordDecl(p, start);
+    case TokenKind.Verify:
+      return parseVerifyBlock(p, start);
+    case TokenKind.Decision:
+      return parseDecisionBlock(p, start);
+    case TokenKind.Indent:
+      return p.failExpected('a top-level item');
+    default: {
+      const stmt = parseStmt(p);
+      p.endLine();
+      return { kind: 'TopLevelStmt', stmt, span: stmt.span };
+    }
+  }
+}
+
+/** Starts an indented block after a header line: consumes `NEWLINE INDENT` or fails naming what was expected. */
+function openBlock(p: Cursor, endOfHeader: string, content: string): void {
+  p.expect(TokenKind.Newline, endOfHeader);
+  p.expect(TokenKind.Indent, content);
+}
+
+/** Whether the current block has more lines. */
+function inBlock(p: Cursor): boolean {
+  const kind = p.peek().kind;
+  return kind !== TokenKind.Dedent && kind !== TokenKind.Eof;
+}
+
+/**
+ * moduleDecl := "module" UName NEWLINE [ INDENT { modLine NEWLINE } DEDENT ]
+ * modLine := "intent" "=" strBlock | "depends" "[" qname,* "]" | "exposes" ["opaque"] "[" name,* "]"
+ *          | "effects" "[" effName,* "]"
+ */
+function parseModuleDecl(p: Cursor, start: Token): ModuleDecl {
+  p.advance();
+  const name = parseQualifiedName(p, 'a module name');
+  const header = p.spanFrom(start);
+  let intent: string | null = null;
+  const depends: { path: string[]; span: Span }[] = [];
+  let exposes: { name: string; span: Span }[] | null = null;
+  const exposesOpaque: { name: string; span: Span }[] = [];
+  let effects: EffectRef[] | null = null;
+  p.endLine();
+  if (p.accept(TokenKind.Indent)) {
+    while (inBlock(p)) {
+      switch (p.peek().kind) {
+        case TokenKind.Intent: {
+          p.advance();
+          p.expect(TokenKind.Eq, "'='");
+          const text = parseStringBlock(p);
+          intent = intent === null ? text : `${intent} ${text}`;
+          break;
+        }
+        case TokenKind.Depends:
+          p.advance();
+          parseBracketed(p, 'a module path', () => {
+            const entry = p.peek();
+            const path = parseQualifiedName(p, 'a module path').split('.');
+            depends.push({ path, span: p.spanFrom(entry) });
+          });
+          break;
+        case TokenKind.Exposes: {
+          p.advance();
+          const opaqueWord = p.peek();
+          const opaque =
+            opaqueWord.kind === TokenKind.Ident &&
+            opaqueWord.text === 'opaque' &&
+            p.kindAt(1) === TokenKind.LBracket;
+          if (opaque) p.advance();
+          const target = opaque ? exposesOpaque : (exposes ??= []);
+          parseBracketed(p, 'a name', () => {
+            const entry = p.expect(TokenKind.Ident, "a name or ']'");
+            target.push({ name: entry.text, span: p.spanOf(entry) });
+          });
+          break;
+        }
+        case TokenKind.Effects:
+          p.advance();
+          effects = [...(effects ?? []), ...parseEffectList(p)];
+          break;
+        default:
+          p.failExpected('a module header line (intent, depends, exposes or effects)');
+      }
+      p.endLine();
+    }
+    p.accept(TokenKind.Dedent);
+  }
+  return { kind: 'Module', name, intent, depends, exposes, exposesOpaque, effects, span: header };
+}
+
+/** `[ item, … ]` with optional, repeatable commas; `parseEntry` parses one item. */
+function parseBracketed(p: Cursor, what: string, parseEntry: () => void): void {
+  p.expect(TokenKind.LBracket, "'['");
+  while (true) {
+    while (p.accept(TokenKind.Comma)) {}
+    if (p.accept(TokenKind.RBracket)) return;
+    if (p.peek().kind !== TokenKind.Ident) p.failExpected(`${what} or ']'`);
+    parseEntry();
+  }
+}
+
+/** typeDef := "type" UName NEWLINE INDENT { UName [ "(" type,+ ")" ] NEWLINE } DEDENT */
+function parseTypeDecl(p: Cursor, start: Token): TypeDecl {
+  p.advance();
+  const name = p.expect(TokenKind.Ident, 'a type name').text;
+  const header = p.spanFrom(start);
+  openBlock(p, 'end of line', 'indented variants');
+  const variants: VariantDecl[] = [];
+  while (inBlock(p)) {
+    const variantStart = p.expect(TokenKind.Ident, 'a variant name');
+    const fields: TypeExpr[] = [];
+    if (p.accept(TokenKind.LParen)) {
+      while (true) {
+        while (p.accept(TokenKind.Comma)) {}
+        if (p.accept(TokenKind.RParen)) break;
+        fields.push(parseType(p));
+        if (!p.check(TokenKind.Comma) && !p.check(TokenKind.RParen)) p.failExpected("',' or ')'");
+      }
+    }
+    variants.push({ name: variantStart.text, fields, span: p.spanFrom(variantStart) });
+    p.endLine();
+  }
+  p.accept(TokenKind.Dedent);
+  return { kind: 'TypeDecl', name, variants, span: header };
+}
+
+/** recordDef := "record" UName NEWLINE INDENT { lname ":" type NEWLINE } DEDENT */
+function parseRecordDecl(p: Cursor, start: Token): RecordDecl {
+  p.advance();
+  const name = p.expect(TokenKind.Ident, 'a record name').text;
+  const header = p.spanFrom(start);
+  openBlock(p, 'end of line', 'indented fields');
+  const fields: FieldDecl[] = [];
+  while (inBlock(p)) {
+    const fieldStart = p.expect(TokenKind.Ident, 'a field name');
+    p.expect(TokenKind.Colon, "':'");
+    const type = parseType(p);
+    fields.push({ name: fieldStart.text, type, span: p.spanFrom(fieldStart) });
+    p.endLine();
+  }
+  p.accept(TokenKind.Dedent);
+  return { kind: 'RecordDecl', name, fields, span: header };
+}
+
+/**
+ * fnDef := "fn" lname "(" [ param,+ ] ")" [ "->" type ] NEWLINE INDENT
+ *          [ "?" strBlock NEWLINE ] [ "!" "[" effName,* "]" NEWLINE ] { stmt NEWLINE } DEDENT
+ */
+function parseFnDecl(p: Cursor, start: Token): FnDecl {
+  p.advance();
+  const nameToken = p.expect(TokenKind.Ident, 'a function name');
+  p.expect(TokenKind.LParen, "'('");
+  const params: Param[] = [];
+  while (true) {
+    while (p.accept(TokenKind.Comma)) {}
+    if (p.accept(TokenKind.RParen)) break;
+    const paramStart = p.expect(TokenKind.Ident, "a parameter name or ')'");
+    p.expect(TokenKind.Colon, "':' and the parameter type");
+    const type = parseType(p);
+    params.push({ name: paramStart.text, type, span: p.spanFrom(paramStart) });
+    if (!p.check(TokenKind.Comma) && !p.check(TokenKind.RParen)) p.failExpected("',' or ')'");
+  }
+  const returnType = p.accept(TokenKind.Arrow) ? parseType(p) : null;
+  openBlock(p, returnType === null ? "'->' or end of line" : 'end of line', 'an indented function body');
+  let description: string | null = null;
+  if (p.check(TokenKind.Question)) {
+    p.advance();
+    description = parseStringBlock(p);
+    p.endLine();
+  }
+  let effects: EffectRef[] = [];
+  if (p.check(TokenKind.Bang)) {
+    effects = parseEffectList(p);
+    p.endLine();
+  }
+  const body: Stmt[] = [];
+  while (inBlock(p)) {
+    body.push(parseStmt(p));
+    p.endLine();
+  }
+  p.accept(TokenKind.Dedent);
+  if (body.length === 0) p.report(nameToken, emptyFunctionBody(nameToken.text));
+  return {
+    kind: 'FnDecl',
+    name: nameToken.text,
+    params,
+    returnType,
+    description,
+    effects,
+    body,
+    span: p.spanFrom(start),
+    nameSpan: p.spanOf(nameToken),
+  };
+}
+
+/**
+ * verify := "verify" lname [ "law" lname ] NEWLINE INDENT { given | when | binding | expr "=>" expr } DEDENT
+ * given := "given" lname ":" type "=" ( expr ".." expr | "[" expr,* "]" )
+ */
+function parseVerifyBlock(p: Cursor, start: Token): VerifyBlock {
+  p.advance();
+  const fnName = p.expect(TokenKind.Ident, 'the name of the function to verify').text;
+  let law: string | null = null;
+  const lawWord = p.peek();
+  if (lawWord.kind === TokenKind.Ident && lawWord.text === 'law') {
+    p.advance();
+    law = p.expect(TokenKind.Ident, 'a law name').text;
+  }
+  const header = p.spanFrom(start);
+  openBlock(p, law === null ? "'law' or end of line" : 'end of line', 'indented verify cases');
+  const givens: GivenClause[] = [];
+  const whens: Expr[] = [];
+  const bindings: BindingStmt[] = [];
+  const cases: VerifyCase[] = [];
+  while (inBlock(p)) {
+    const lineStart = p.peek();
+    const next = p.kindAt(1);
+    if (lineStart.kind === TokenKind.Ident && lineStart.text === 'given' && next === TokenKind.Ident) {
+      givens.push(parseGiven(p, lineStart));
+    } else if (lineStart.kind === TokenKind.Ident && lineStart.text === 'when' && !lineHasFatArrow(p)) {
+      p.advance();
+      whens.push(parseExpr(p));
+    } else if (lineStart.kind === TokenKind.Ident && (next === TokenKind.Eq || next === TokenKind.Colon)) {
+      bindings.push(parseBinding(p));
+    } else {
+      const lhs = parseExpr(p);
+      p.expect(TokenKind.FatArrow, "'=>'");
+      const rhs = parseExpr(p);
+      cases.push({ lhs, rhs, span: p.spanFrom(lineStart) });
+    }
+    p.endLine();
+  }
+  p.accept(TokenKind.Dedent);
+  return { kind: 'Verify', fnName, law, givens, whens, bindings, cases, span: header };
+}
+
+function parseGiven(p: Cursor, start: Token): GivenClause {
+  p.advance();
+  const name = p.advance().text;
+  p.expect(TokenKind.Colon, "':' and the type of the given value");
+  const type = parseType(p);
+  p.expect(TokenKind.Eq, "'='");
+  const listStart = p.peek();
+  if (listStart.kind === TokenKind.LBracket) {
+    const list = parseListExpr(p, listStart);
+    return { name, type, domain: { kind: 'list', items: list.items }, span: p.spanFrom(start) };
+  }
+  const from = parseExpr(p);
+  p.expect(TokenKind.DotDot, "'..' or a list of values");
+  const to = parseExpr(p);
+  return { name, type, domain: { kind: 'range', from, to }, span: p.spanFrom(start) };
+}
+
+/** Whether the rest of the current line has a `=>` outside brackets (a verify case rather than a `when`). */
+function lineHasFatArrow(p: Cursor): boolean {
+  let depth = 0;
+  for (let i = p.pos; i < p.tokens.length; i++) {
+    const kind = p.tokens[i].kind;
+    if (kind >= TokenKind.Newline) return false;
+    if (kind === TokenKind.LParen || kind === TokenKind.LBracket || kind === TokenKind.LBrace) depth++;
+    else if (kind === TokenKind.RParen || kind === TokenKind.RBracket || kind === TokenKind.RBrace) depth--;
+    else if (kind === TokenKind.FatArrow && depth <= 0) return true;
+  }
+  return false;
+}
+
+/** decision := "decision" UName NEWLINE INDENT { key "=" ( strBlock | "[" item,* "]" | name ) NEWLINE } DEDENT */
+function parseDecisionBlock(p: Cursor, start: Token): DecisionBlock {
+  p.advance();
+  const name = p.expect(TokenKind.Ident, 'a decision name').text;
+  const header = p.spanFrom(start);
+  openBlock(p, 'end of line', 'indented decision fields');
+  const fields: { key: string; value: DecisionValue; span: Span }[] = [];
+  while (inBlock(p)) {
+    const keyToken = p.expect(
+      TokenKind.Ident,
+      'a decision field (date, reason, chosen, rejected, impacts, author)',
+    );
+    p.expect(TokenKind.Eq, "'='");
+    const value = parseDecisionValue(p);
+    fields.push({ key: keyToken.text, value, span: p.spanFrom(keyToken) });
+    p.endLine();
+  }
+  p.accept(TokenKind.Dedent);
+  return { kind: 'Decision', name, fields, span: header };
+}
+
+function parseDecisionValue(p: Cursor): DecisionValue {
+  switch (p.peek().kind) {
+    case TokenKind.Str:
+    case TokenKind.Interp:
+    case TokenKind.Newline:
+      return { kind: 'string', value: parseStringBlock(p) };
+    case TokenKind.Ident:
+      return { kind: 'name', value: parseQualifiedName(p, 'a name') };
+    case TokenKind.LBracket: {
+      p.advance();
+      const items: string[] = [];
+      while (true) {
+        while (p.accept(TokenKind.Comma)) {}
+        if (p.accept(TokenKind.RBracket)) break;
+        const item = p.peek();
+        if (item.kind === TokenKind.Str) items.push(p.advance().text);
+        else if (item.kind === TokenKind.Ident) items.push(parseQualifiedName(p, 'a name'));
+        else p.failExpected("a string, a name or ']'");
+      }
+      return { kind: 'list', items };
+    }
+    default:
+      return p.failExpected('a string, a list or a name');
+  }
+}

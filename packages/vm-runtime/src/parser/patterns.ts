@@ -1,0 +1,108 @@
+import type { LiteralPattern, Pattern } from '../ast.js';
+import { interpolatedPattern } from '../messages.js';
+import { type Token, TokenKind } from '../token.js';
+import type { Cursor } from './cursor.js';
+import { isUpperName } from './names.js';
+
+/**
+ * pattern := "_" | lname | INT | FLOAT | STRING | "true" | "false" | "[" "]" | "[" pid [","] ".." pid "]"
+ *          | "(" pattern { "," pattern } ")" | qUName [ "(" { pid [","] } ")" ]
+ */
+export function parsePattern(p: Cursor): Pattern {
+  p.enter();
+  const start = p.peek();
+  let result: Pattern;
+  switch (start.kind) {
+    case TokenKind.Ident:
+      result = parseNamePattern(p, start);
+      break;
+    case TokenKind.Int:
+    case TokenKind.Float:
+    case TokenKind.Str:
+    case TokenKind.True:
+    case TokenKind.False:
+      result = parseLiteralPattern(p, start);
+      break;
+    case TokenKind.LBracket:
+      result = parseListPattern(p, start);
+      break;
+    case TokenKind.LParen:
+      result = parseTuplePattern(p, start);
+      break;
+    case TokenKind.Interp:
+      return p.fail(interpolatedPattern);
+    default:
+      return p.failExpected('a pattern');
+  }
+  p.leave();
+  return result;
+}
+
+/** `_`, a binder, or a (qualified) constructor with optional binder list. */
+function parseNamePattern(p: Cursor, start: Token): Pattern {
+  p.advance();
+  if (start.text === '_') return { kind: 'WildcardPattern', span: p.spanOf(start) };
+  if (!isUpperName(start.text)) return { kind: 'BindPattern', name: start.text, span: p.spanOf(start) };
+  const path = [start.text];
+  while (p.check(TokenKind.Dot)) {
+    p.advance();
+    path.push(p.expect(TokenKind.Ident, 'a constructor name').text);
+  }
+  let binders: string[] | null = null;
+  if (p.accept(TokenKind.LParen)) {
+    binders = [];
+    while (true) {
+      while (p.accept(TokenKind.Comma)) {}
+      if (p.accept(TokenKind.RParen)) break;
+      // Constructor fields are binders or `_` only in 0.15–0.20 (§1.7): anything else is `Expected ')'`.
+      binders.push(p.expect(TokenKind.Ident, "')'").text);
+    }
+  }
+  return { kind: 'ConstructorPattern', path, binders, span: p.spanFrom(start) };
+}
+
+function parseLiteralPattern(p: Cursor, start: Token): LiteralPattern {
+  p.advance();
+  const span = p.spanOf(start);
+  let literal: LiteralPattern['literal'];
+  switch (start.kind) {
+    case TokenKind.Int:
+      literal = { kind: 'IntLit', value: start.value as bigint, span };
+      break;
+    case TokenKind.Float:
+      literal = { kind: 'FloatLit', value: start.value as number, span };
+      break;
+    case TokenKind.Str:
+      literal = { kind: 'StringLit', value: start.text, span };
+      break;
+    default:
+      literal = { kind: 'BoolLit', value: start.kind === TokenKind.True, span };
+  }
+  return { kind: 'LiteralPattern', literal, span };
+}
+
+/** `[]` or `[head, ..tail]`. */
+function parseListPattern(p: Cursor, start: Token): Pattern {
+  p.advance();
+  if (p.accept(TokenKind.RBracket)) return { kind: 'NilPattern', span: p.spanFrom(start) };
+  const head = p.expect(TokenKind.Ident, "a name or ']'").text;
+  while (p.accept(TokenKind.Comma)) {}
+  p.expect(TokenKind.DotDot, "'..'");
+  const tail = p.expect(TokenKind.Ident, 'a name for the list tail').text;
+  p.expect(TokenKind.RBracket, "']'");
+  return { kind: 'ConsPattern', head, tail, span: p.spanFrom(start) };
+}
+
+/** `(p1, p2, …)`; `(p)` is just `p`. */
+function parseTuplePattern(p: Cursor, start: Token): Pattern {
+  p.advance();
+  const first = parsePattern(p);
+  if (!p.check(TokenKind.Comma)) {
+    p.expect(TokenKind.RParen, "',' or ')'");
+    return first;
+  }
+  const items = [first];
+  while (p.accept(TokenKind.Comma)) items.push(parsePattern(p));
+  p.expect(TokenKind.RParen, "',' or ')'");
+  return { kind: 'TuplePattern', items, span: p.spanFrom(start) };
+}
