@@ -1,7 +1,7 @@
 import { formatFloat } from '../float-format.js';
 import { cons, EMPTY_LIST, type ListValue, NONE, type Value } from '../values.js';
 import type { BuiltinDef } from './builtin-def.js';
-import { codePointAt, codePointLength, codePointSlice } from './code-point-index.js';
+import { codePointAt, codePointLength, codePointOffsets } from './code-point-index.js';
 import { pure } from './define.js';
 import { some } from './wrappers.js';
 
@@ -98,12 +98,13 @@ function clampIndex(x: Value): number {
 
 /** `String.slice`: code points `[max(from, 0), min(max(to, 0), len))`, `""` when empty. */
 export function sliceString(s: string, from: Value, to: Value): string {
-  const length = codePointLength(s);
+  const offsets = codePointOffsets(s);
+  const length = offsets === null ? s.length : offsets.length - 1;
   const start = Math.max(clampIndex(from), 0);
   const end = Math.min(Math.max(clampIndex(to), 0), length);
   if (start >= end) return '';
   if (start === 0 && end === length) return s;
-  return codePointSlice(s, start, end);
+  return offsets === null ? s.slice(start, end) : s.slice(offsets[start], offsets[end]);
 }
 
 function joinStrings(list: ListValue, separator: string): string {
