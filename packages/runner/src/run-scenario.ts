@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { Manifest } from '@aver/bench-manifest';
+import type { BenchReport, HostInfo } from '@aver/bench-report';
+import { statsFromSamples } from '@aver/bench-report';
+import { captureHost } from './capture-host.js';
+import { computeExpectedMatch } from './expected-match.js';
+import * as messages from './messages.js';
+import { RunError } from './run-error.js';
+import { resolveTarget } from './target-registry.js';
+import type { TargetRunner, TargetRunResult } from './target-runner.js';
+
+/** Seams for callers that need control over the environment (tests, reproducible reports). */
+export interface RunScenarioOptions {
+  /** Monotonic clock in nanoseconds. @default process.hrtime.bigint */
+  readonly clock?: () => bigint;
+  /** The host block. @default captureHost() */
+  readonly host?: HostInfo;
+}
+
+/**
+ * Runs one scenario on one target and assembles its report (spec §8). Always asynchronous, so that targets which
+ * spawn processes or load their backend lazily fit the same contract; the in-process `vm` target does its timed
+ * work synchronously inside.
+ * @param manifest The validated manifest.
+ * @param target A registered target name (`'vm'`) or a `TargetRunner`.
+ * @param options Clock and host overrides.
+ * @returns The report, with `response_sha256`, `samples_ms` and `counters` filled in.
+ * @throws {TargetError} When `target` is a name that is not registered.
+ * @throws {RunError} When the program cannot be read, parsed, checked, compiled or run, or the target misbehaves.
+ */
+export async function runScenario(
+  manifest: Manifest,
+  target: string | TargetRunner,
+  options: RunScenarioOptions = {},
+): Promise<BenchReport> {
+  const runner = typeof target === 'string' ? resolveTarget(target) : target;
+  if (!Number.isSafeInteger(manifest.iterations) || manifest.iterations < 1) {
+    throw new RunError('setup', messages.noIterations(manifest.name));
+  }
+  const host = options.host ?? captureHost();
+  const result = await runner.run(manifest, { clock: options.clock ?? process.hrtime.bigint });
+  checkSamples(runner.name, manifest.iterations, result.samplesMs);
+  return buildReport(manifest, runner.name, host, result);
+}
+
+function checkSamples(target: string, iterations: number, samples: readonly number[]): void {
+  if (samples.length !== iterations) {
+    throw new RunError('setup', messages.wrongSampleCount(target, iterations, samples.length));
+  }
+  samples.forEach((sample, index) => {
+    if (!Number.isFinite(sample) || sample < 0)
+      throw new RunError('setup', messages.badSample(target, index, sample));
+  });
+}
+
+function buildReport(
+  manifest: Manifest,
+  target: string,
+  host: HostInfo,
+  result: TargetRunResult,
+): BenchReport {
+  const text = result.responseText;
+  const responseBytes = text === null ? null : Buffer.byteLength(text, 'utf8');
+  return {
+    scenario: {
+      name: manifest.name,
+      entry: manifest.entry,
+      target,
+      iterations_count: manifest.iterations,
+      warmup_count: manifest.warmup,
+    },
+    backend: {
+      name: target,
+      aver_version: result.backend.averVersion,
+      build: result.backend.build,
+      wasmtime_version: result.backend.wasmtimeVersion,
+    },
+    host,
+    iterations: statsFromSamples(result.samplesMs),
+    response_bytes: responseBytes,
+    expected_match: computeExpectedMatch(manifest.expected, responseBytes),
+    passes_applied: [...result.passesApplied],
+    compiler_visible_allocs: result.compilerVisibleAllocs,
+    response_sha256: text === null ? null : createHash('sha256').update(text, 'utf8').digest('hex'),
+    samples_ms: [...result.samplesMs],
+    counters: result.counters,
+  };
+}
