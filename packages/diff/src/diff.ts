@@ -1,0 +1,68 @@
+import { type BenchReport, DEFAULT_TOLERANCE, type Tolerance } from '@aver/bench-report';
+import * as messages from './messages.js';
+import { metricDiff } from './metric-diff.js';
+import { formatRustDebugList } from './rust-debug.js';
+import type { DiffReport } from './types.js';
+
+/**
+ * Compares a report with its baseline by the reference's 0.15.2+ rules (spec §7.3). Only p50 and p95 are
+ * compared; growth in `compiler_visible_allocs` and any change in `response_bytes` (both sides non-null) also
+ * regress. The two reports are not checked to belong together: the caller picks the baseline.
+ *
+ * @param current The report just measured.
+ * @param baseline The report to compare against.
+ * @param tolerance Thresholds from the current manifest.
+ * @returns The verdict with its notes.
+ */
+export function diff(
+  current: BenchReport,
+  baseline: BenchReport,
+  tolerance: Tolerance = DEFAULT_TOLERANCE,
+): DiffReport {
+  const p50 = metricDiff(baseline.iterations.p50_ms, current.iterations.p50_ms, tolerance.wall_time_p50_pct);
+  const p95 = metricDiff(baseline.iterations.p95_ms, current.iterations.p95_ms, tolerance.wall_time_p95_pct);
+  const notes: string[] = [];
+
+  if (current.scenario.target !== baseline.scenario.target) {
+    notes.push(messages.targetChanged(baseline.scenario.target, current.scenario.target));
+  }
+  if (!sameList(current.passes_applied, baseline.passes_applied)) {
+    notes.push(
+      messages.passesChanged(
+        formatRustDebugList(baseline.passes_applied),
+        formatRustDebugList(current.passes_applied),
+      ),
+    );
+  }
+
+  let responseChanged = false;
+  if (current.response_bytes !== null && baseline.response_bytes !== null) {
+    if (current.response_bytes !== baseline.response_bytes) {
+      responseChanged = true;
+      notes.push(messages.responseBytesChanged(baseline.response_bytes, current.response_bytes));
+    }
+  }
+
+  let allocsGrew = false;
+  if (current.compiler_visible_allocs !== null && baseline.compiler_visible_allocs !== null) {
+    if (current.compiler_visible_allocs > baseline.compiler_visible_allocs) {
+      allocsGrew = true;
+      notes.push(messages.allocsGrew(baseline.compiler_visible_allocs, current.compiler_visible_allocs));
+    } else if (current.compiler_visible_allocs < baseline.compiler_visible_allocs) {
+      notes.push(messages.allocsShrank(baseline.compiler_visible_allocs, current.compiler_visible_allocs));
+    }
+  }
+
+  return {
+    scenario: current.scenario.name,
+    p50,
+    p95,
+    regressed: p50.regressed || p95.regressed || allocsGrew || responseChanged,
+    notes,
+  };
+}
+
+/** Order-sensitive equality, like Rust's `Vec == Vec`. */
+function sameList(left: readonly string[], right: readonly string[]): boolean {
+  return left.length === right.length && left.every((item, index) => item === right[index]);
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { diff } from './diff.js';
+import { formatDiff } from './format-diff.js';
+import { metricDiff } from './metric-diff.js';
+import { makeReport } from './test-helpers.js';
+import type { DiffReport } from './types.js';
+
+describe('formatDiff', () => {
+  it('renders the spec example byte for byte', () => {
+    const result = diff(
+      makeReport({ p50: 7.5, p95: 10.2, passes: ['tco', 'typecheck'] }),
+      makeReport({ p50: 7.07, p95: 7.42, passes: ['tco'] }),
+    );
+    expect(formatDiff(result)).toBe(
+      [
+        'fib: REGRESSION',
+        '  p50    7.50ms (baseline 7.07ms, +6.1%)  ok',
+        '  p95    10.20ms (baseline 7.42ms, +37.5%)  REGRESSION (limit +30%)',
+        '  note: passes_applied changed: baseline=["tco"] current=["tco", "typecheck"]',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints ok, microseconds and negative changes without a plus sign', () => {
+    const result = diff(makeReport({ p50: 0.0927, p95: 0.1052 }), makeReport({ p50: 0.0951, p95: 0.1052 }));
+    expect(formatDiff(result)).toBe(
+      [
+        'fib: ok',
+        '  p50    93µs (baseline 95µs, -2.5%)  ok',
+        '  p95    105µs (baseline 105µs, +0.0%)  ok',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints +0.0% against a zero baseline', () => {
+    const result = diff(makeReport({ p50: 5, p95: 5 }), makeReport({ p50: 0, p95: 0 }));
+    expect(formatDiff(result).split('\n')[1]).toBe('  p50    5.00ms (baseline 0µs, +0.0%)  ok');
+  });
+
+  it('rounds the change and the limit half to even, as Rust does', () => {
+    const result = (p50: MetricArgs, p95: MetricArgs): DiffReport => {
+      const p50Diff = metricDiff(...p50);
+      const p95Diff = metricDiff(...p95);
+      return {
+        scenario: 's',
+        p50: p50Diff,
+        p95: p95Diff,
+        regressed: p50Diff.regressed || p95Diff.regressed,
+        notes: [],
+      };
+    };
+    // 16 → 17 is exactly +6.25 %: Rust prints +6.2 where toFixed would print +6.3; 16 → 19 is +18.75 % → +18.8.
+    // Limits 12.5 and 2.5 are exact ties at {:.0}: +12 and +2.
+    expect(formatDiff(result([16, 17, 20], [16, 19, 12.5]))).toBe(
+      [
+        's: REGRESSION',
+        '  p50    17.00ms (baseline 16.00ms, +6.2%)  ok',
+        '  p95    19.00ms (baseline 16.00ms, +18.8%)  REGRESSION (limit +12%)',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      formatDiff(result([16, 15, 2.5], [16, 18, 2.5]))
+        .split('\n')
+        .slice(1, 3),
+    ).toEqual([
+      '  p50    15.00ms (baseline 16.00ms, -6.2%)  ok',
+      '  p95    18.00ms (baseline 16.00ms, +12.5%)  REGRESSION (limit +2%)',
+    ]);
+  });
+
+  it('prints one note line per note, after the metrics', () => {
+    const result = diff(
+      makeReport({ target: 'rust', responseBytes: 4, allocs: 1 }),
+      makeReport({ target: 'vm', responseBytes: 3, allocs: 2 }),
+    );
+    expect(formatDiff(result).split('\n').slice(3)).toEqual([
+      '  note: target changed: baseline=vm current=rust — different units, do not trust the diff',
+      '  note: response_bytes: baseline=3 current=4 — regression',
+      '  note: compiler_visible_allocs shrank: baseline=2 current=1 — improvement',
+      '',
+    ]);
+    expect(formatDiff(result).startsWith('fib: REGRESSION\n')).toBe(true);
+  });
+});
+
+type MetricArgs = [baseline: number, current: number, tolerancePct: number];

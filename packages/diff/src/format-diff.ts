@@ -1,0 +1,33 @@
+import { formatFixed, formatMs } from '@aver/bench-report';
+import * as messages from './messages.js';
+import type { DiffReport, MetricDiff } from './types.js';
+
+/**
+ * Renders a diff for people, byte for byte as the reference's `format_diff` (spec §7.4):
+ *
+ * ```text
+ * fib: REGRESSION
+ *   p50    7.50ms (baseline 7.07ms, +6.1%)  ok
+ *   p95    10.20ms (baseline 7.42ms, +37.5%)  REGRESSION (limit +30%)
+ *   note: passes_applied changed: baseline=["tco"] current=["tco", "typecheck"]
+ * ```
+ *
+ * Percentages round half to even on the exact binary value, as Rust's `{:.1}` and `{:.0}` do.
+ *
+ * @param diff The diff.
+ * @returns The text block; every line ends in `\n`.
+ */
+export function formatDiff(diff: DiffReport): string {
+  let text = `${messages.diffHeader(diff.scenario, diff.regressed)}\n`;
+  text += metricLine('p50', diff.p50);
+  text += metricLine('p95', diff.p95);
+  for (const note of diff.notes) text += `  note: ${note}\n`;
+  return text;
+}
+
+function metricLine(label: string, metric: MetricDiff): string {
+  const sign = metric.delta_pct >= 0 ? '+' : '';
+  const change = `${sign}${formatFixed(metric.delta_pct, 1)}%`;
+  const verdict = messages.metricVerdict(metric.regressed, formatFixed(metric.tolerance_pct, 0));
+  return `  ${label.padEnd(6)} ${formatMs(metric.current)} (baseline ${formatMs(metric.baseline)}, ${change})  ${verdict}\n`;
+}

@@ -1,0 +1,29 @@
+/** Every user-facing text of @aver/bench-diff, in one place (spec §7.3–7.4). Dashes are U+2014. */
+
+/** Note 1: the reports come from different targets. */
+export const targetChanged = (baseline: string, current: string): string =>
+  `target changed: baseline=${baseline} current=${current} — different units, do not trust the diff`;
+
+/** Note 2: the pipeline ran different passes (lists in Rust Debug form). */
+export const passesChanged = (baseline: string, current: string): string =>
+  `passes_applied changed: baseline=${baseline} current=${current}`;
+
+/** Note 3 (gated): the rendered response changed size. */
+export const responseBytesChanged = (baseline: number, current: number): string =>
+  `response_bytes: baseline=${baseline} current=${current} — regression`;
+
+/** Note 4a (gated): more allocation sites than the baseline. */
+export const allocsGrew = (baseline: number, current: number): string =>
+  `compiler_visible_allocs grew: baseline=${baseline} current=${current} — regression`;
+
+/** Note 4b (not gated): fewer allocation sites than the baseline. */
+export const allocsShrank = (baseline: number, current: number): string =>
+  `compiler_visible_allocs shrank: baseline=${baseline} current=${current} — improvement`;
+
+/** First line of `formatDiff`. */
+export const diffHeader = (scenario: string, regressed: boolean): string =>
+  `${scenario}: ${regressed ? 'REGRESSION' : 'ok'}`;
+
+/** A metric's verdict in `formatDiff`; `limit` is the tolerance already formatted as `{:.0}`. */
+export const metricVerdict = (regressed: boolean, limit: string): string =>
+  regressed ? `REGRESSION (limit +${limit}%)` : 'ok';

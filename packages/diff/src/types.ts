@@ -1,0 +1,27 @@
+/** One compared metric (`MetricDiff`, spec §7.1). Times in milliseconds, percentages in percent. */
+export interface MetricDiff {
+  /** The baseline's value. */
+  readonly baseline: number;
+  /** The current run's value. */
+  readonly current: number;
+  /** `(current − baseline) / baseline × 100`, or 0 when the baseline is not positive. */
+  readonly delta_pct: number;
+  /** How far the metric may grow before it is a regression. */
+  readonly tolerance_pct: number;
+  /** `delta_pct > tolerance_pct` (strictly). */
+  readonly regressed: boolean;
+}
+
+/** The verdict of comparing one report with its baseline (`DiffReport`, spec §7.1). */
+export interface DiffReport {
+  /** The current report's scenario name. */
+  readonly scenario: string;
+  /** `iterations.p50_ms` compared against `wall_time_p50_pct`. */
+  readonly p50: MetricDiff;
+  /** `iterations.p95_ms` compared against `wall_time_p95_pct`. */
+  readonly p95: MetricDiff;
+  /** Whether any gated condition regressed: p50, p95, allocation growth, or a changed response size. */
+  readonly regressed: boolean;
+  /** Notes in the reference's order: target, passes, response size, allocations. */
+  readonly notes: readonly string[];
+}
