@@ -68,7 +68,7 @@ export interface MapEntry {
 export class MapValue {
   /** Set when a second reference may exist; then `Map.set` / `Map.remove` must copy. */
   shared = false;
-  /** Keyed by `mapKeyOf(key)` (see display.ts): the primitive itself for Int/Float/String/Bool keys. */
+  /** Keyed by `mapKeyOf(key)` (see equality.ts): the primitive itself for Int/Float/String/Bool keys. */
   constructor(public table: Map<unknown, MapEntry>) {}
 }
 
