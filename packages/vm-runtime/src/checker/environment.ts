@@ -1,0 +1,249 @@
+import type { BindingStmt, FnDecl, SourceFile, Span, TypeExpr } from '../ast.js';
+import type { BuiltinRegistry } from './builtin-registry.js';
+import { checkerMessages as msg } from './messages.js';
+import {
+  BOOL,
+  FLOAT,
+  type FnType,
+  INT,
+  INVALID,
+  listOf,
+  namedType,
+  optionOf,
+  resultOf,
+  STRING,
+  type Type,
+  UNIT,
+} from './types.js';
+
+/** A record field after type resolution. */
+export interface FieldInfo {
+  readonly name: string;
+  readonly type: Type;
+}
+
+/** A variant of a sum type after type resolution. */
+export interface VariantInfo {
+  readonly name: string;
+  readonly fields: readonly Type[];
+}
+
+/** A user or built-in record type. `module` is `null` for built-in records. */
+export interface RecordTypeInfo {
+  readonly kind: 'record';
+  /** Qualified name: `User` in the entry, `Modules.Models.User.User` in a dependency, `Tcp.Connection` built-in. */
+  readonly name: string;
+  readonly fields: FieldInfo[];
+  readonly fieldIndex: Map<string, number>;
+  readonly module: ModuleInfo | null;
+  /** Listed in its module's `exposes opaque`: outside the module it cannot be built, read or matched (§1.9). */
+  readonly opaque: boolean;
+  readonly type: Type;
+}
+
+/** A user sum type, including the built-in-like shape of its variants. */
+export interface SumTypeInfo {
+  readonly kind: 'sum';
+  readonly name: string;
+  readonly variants: VariantInfo[];
+  readonly variantIndex: Map<string, number>;
+  readonly module: ModuleInfo;
+  readonly opaque: boolean;
+  readonly type: Type;
+}
+
+export type TypeInfo = RecordTypeInfo | SumTypeInfo;
+
+/** A top-level function with its resolved signature. */
+export interface FunctionInfo {
+  readonly name: string;
+  readonly qualifiedName: string;
+  readonly decl: FnDecl;
+  readonly module: ModuleInfo;
+  params: Type[];
+  ret: Type;
+  effects: string[];
+  fnType: FnType;
+}
+
+/** A top-level binding. */
+export interface GlobalInfo {
+  readonly name: string;
+  readonly qualifiedName: string;
+  readonly module: ModuleInfo;
+  readonly stmt: BindingStmt;
+  readonly type: Type;
+}
+
+/** One source file of the program (the entry or a dependency) and the names it defines. */
+export interface ModuleInfo {
+  /** Dotted module path (`Modules.Models.User`), or `null` for the entry file. */
+  readonly key: string | null;
+  readonly file: SourceFile;
+  /** Prefix for qualified names: `''` for the entry, `'Modules.Models.User.'` for a dependency. */
+  readonly prefix: string;
+  /** Name used in module-level messages: the module path, or the entry's `module` name (or its path). */
+  readonly displayName: string;
+  readonly functions: Map<string, FunctionInfo>;
+  readonly types: Map<string, TypeInfo>;
+  readonly globals: Map<string, GlobalInfo>;
+  /** `null` when the module has no `exposes` line (everything is visible). */
+  readonly exposed: ReadonlySet<string> | null;
+  readonly opaque: ReadonlySet<string>;
+  /** Loaded direct dependencies by dotted path. */
+  readonly deps: Map<string, ModuleInfo>;
+  /** Direct dependencies that failed to load: references into them are silently `Invalid`. */
+  readonly missingDeps: Set<string>;
+  /** Module `effects [..]` boundary (0.13+), or `null`. */
+  readonly boundary: readonly string[] | null;
+}
+
+/** The program-wide environment shared by every check. */
+export interface ProgramEnv {
+  readonly builtins: BuiltinRegistry;
+  /** Every user and built-in type by qualified name. */
+  readonly types: Map<string, TypeInfo>;
+  /** Every function by qualified name. */
+  readonly functions: Map<string, FunctionInfo>;
+}
+
+/** Creates the record of one module before any of its declarations are resolved. */
+export function createModuleInfo(key: string | null, file: SourceFile): ModuleInfo {
+  const decl = file.module;
+  const exposed = decl?.exposes ? new Set(decl.exposes.map((entry) => entry.name)) : null;
+  const opaque = new Set(decl?.exposesOpaque.map((entry) => entry.name) ?? []);
+  return {
+    key,
+    file,
+    prefix: key === null ? '' : `${key}.`,
+    displayName: key ?? decl?.name ?? file.path,
+    functions: new Map(),
+    types: new Map(),
+    globals: new Map(),
+    exposed,
+    opaque,
+    deps: new Map(),
+    missingDeps: new Set(),
+    boundary: decl?.effects ? decl.effects.map((entry) => entry.name) : null,
+  };
+}
+
+/** True when `name` (a function, global or type of `module`) may be referenced from another module (§1.9). */
+export function isVisible(module: ModuleInfo, name: string): boolean {
+  return module.exposed === null || module.exposed.has(name) || module.opaque.has(name);
+}
+
+/** Reports a problem; the environment functions take this instead of a whole check context. */
+export type Reporter = (span: Span, message: string) => void;
+
+const GENERIC_ARITY: Readonly<Record<string, number>> = { List: 1, Vector: 1, Option: 1, Map: 2, Result: 2 };
+
+/**
+ * Resolves a type as written in `module` to a semantic type, reporting unknown names and wrong argument counts.
+ * Unknown parts become `Invalid`, so the rest of the program is still checked without cascades.
+ */
+export function resolveTypeExpr(env: ProgramEnv, module: ModuleInfo, expr: TypeExpr, report: Reporter): Type {
+  switch (expr.kind) {
+    case 'TupleType':
+      return { kind: 'Tuple', items: expr.items.map((item) => resolveTypeExpr(env, module, item, report)) };
+    case 'FnType':
+      return {
+        kind: 'Fn',
+        params: expr.params.map((param) => resolveTypeExpr(env, module, param, report)),
+        ret: resolveTypeExpr(env, module, expr.ret, report),
+        effects: expr.effects.map((effect) => effect.name),
+      };
+    case 'NamedType':
+      return resolveNamedType(env, module, expr, report);
+  }
+}
+
+function resolveNamedType(
+  env: ProgramEnv,
+  module: ModuleInfo,
+  expr: TypeExpr & { kind: 'NamedType' },
+  report: Reporter,
+): Type {
+  const { name, args } = expr;
+  const arity = GENERIC_ARITY[name];
+  if (arity !== undefined || name === 'Tuple') {
+    const resolved = args.map((arg) => resolveTypeExpr(env, module, arg, report));
+    if (name === 'Tuple') {
+      if (resolved.length < 2) {
+        report(expr.span, msg.typeArgCount(name, 2, resolved.length));
+        return INVALID;
+      }
+      return { kind: 'Tuple', items: resolved };
+    }
+    if (resolved.length !== arity) {
+      report(expr.span, msg.typeArgCount(name, arity, resolved.length));
+      return INVALID;
+    }
+    switch (name) {
+      case 'List':
+        return listOf(resolved[0]);
+      case 'Vector':
+        return { kind: 'Vector', elem: resolved[0] };
+      case 'Option':
+        return optionOf(resolved[0]);
+      case 'Map':
+        return { kind: 'Map', key: resolved[0], value: resolved[1] };
+      default:
+        return resultOf(resolved[0], resolved[1]);
+    }
+  }
+  const simple = primitiveType(name);
+  const named = simple ?? lookupTypeName(env, module, name, expr.span, report);
+  if (named === null) return INVALID;
+  if (args.length > 0) {
+    report(expr.span, msg.typeArgCount(name, 0, args.length));
+    return INVALID;
+  }
+  return named;
+}
+
+function primitiveType(name: string): Type | null {
+  switch (name) {
+    case 'Int':
+      return INT;
+    case 'Float':
+      return FLOAT;
+    case 'String':
+      return STRING;
+    case 'Bool':
+      return BOOL;
+    case 'Unit':
+      return UNIT;
+    default:
+      return null;
+  }
+}
+
+/** Finds a (possibly module-qualified) type name; reports and returns `null` when it is unknown or hidden. */
+function lookupTypeName(
+  env: ProgramEnv,
+  module: ModuleInfo,
+  name: string,
+  span: Span,
+  report: Reporter,
+): Type | null {
+  const local = module.types.get(name);
+  if (local) return local.type;
+  const builtin = env.builtins.records.get(name);
+  if (builtin) return env.types.get(name)?.type ?? namedType(name);
+  const dot = name.lastIndexOf('.');
+  if (dot > 0) {
+    const modulePath = name.slice(0, dot);
+    const member = name.slice(dot + 1);
+    const dep = module.deps.get(modulePath);
+    if (dep) {
+      const info = dep.types.get(member);
+      if (info && isVisible(dep, member)) return info.type;
+      report(span, msg.unknownMember(modulePath, member));
+      return null;
+    }
+    if (module.missingDeps.has(modulePath)) return null;
+  }
+  report(span, msg.unknownType(name));
+  return null;
+}
