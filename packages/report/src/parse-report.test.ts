@@ -149,6 +149,17 @@ describe('parseReport', () => {
     );
   });
 
+  it('accepts the huge counts the reference writes for a wrapped negative TOML count', () => {
+    const text = JSON.stringify(sampleReport()).replace(
+      '"warmup_count":3',
+      '"warmup_count":18446744073709551615',
+    );
+    expect(parseReportJson(text).scenario.warmup_count).toBe(2 ** 64);
+    expect(() => parseReport(withKey('scenario.warmup_count', 2 ** 65))).toThrow(
+      'scenario.warmup_count: expected non-negative integer, got 36893488147419103000',
+    );
+  });
+
   it('rejects values that are not objects at the top level', () => {
     expect(() => parseReport([])).toThrow('report: expected object, got array');
     expect(() => parseReport(null)).toThrow('report: expected object, got null');

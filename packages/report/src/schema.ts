@@ -24,7 +24,17 @@ const label = {
 const text = () => v.string(label.string);
 const milliseconds = (description: string) =>
   v.pipe(v.number(label.number), v.finite(label.finite), v.description(description));
-const count = () => v.pipe(v.number(label.count), v.safeInteger(label.count), v.minValue(0, label.count));
+/**
+ * A Rust `usize`. The reference never rejects huge values (a negative TOML count wraps to u64::MAX, §2.3), so
+ * the whole u64 range is accepted; JSON.parse rounds u64::MAX up to 2^64, and integers past 2^53 lose precision.
+ */
+const count = () =>
+  v.pipe(
+    v.number(label.count),
+    v.integer(label.count),
+    v.minValue(0, label.count),
+    v.maxValue(2 ** 64, label.count),
+  );
 /** A reference `Option<T>`: missing or `null` reads as `null`. */
 const option = <const TSchema extends v.GenericSchema>(schema: TSchema) =>
   v.optional(v.nullable(schema), null);

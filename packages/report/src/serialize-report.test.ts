@@ -79,6 +79,11 @@ describe('serializeReport', () => {
     expect(compact).toContain('"iterations_count":30,"warmup_count":3');
   });
 
+  it('writes integers past 2^53 positionally, as JSON.parse read them', () => {
+    const report = sampleReport({ scenario: { ...sampleReport().scenario, warmup_count: 2 ** 64 } });
+    expect(serializeReport(report)).toContain('"warmup_count":18446744073709552000}');
+  });
+
   it('escapes strings as serde_json does', () => {
     const report = sampleReport({ scenario: { ...sampleReport().scenario, name: 'a"b\\c\nd\u0001é' } });
     expect(serializeReport(report)).toContain('"name":"a\\"b\\\\c\\nd\\u0001é"');
