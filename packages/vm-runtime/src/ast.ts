@@ -109,6 +109,25 @@ export interface InterpString {
   readonly kind: 'Interp';
   readonly parts: readonly InterpPart[];
   readonly span: Span;
+  /** Filled by `interp_lower`: the buffer-building plan the compiler emits instead of `parts`. */
+  lowered?: InterpLowering;
+}
+
+/**
+ * How one piece of a lowered interpolation becomes text (§4.8 display): `raw` for a String, `int`/`float` for the
+ * number displays, `value` for everything else (through `displayValue`).
+ */
+export type DisplayKind = 'raw' | 'int' | 'float' | 'value';
+
+/** A piece of a lowered interpolation: literal text (adjacent texts merged, empty ones dropped) or a value. */
+export type InterpSegment =
+  | { readonly kind: 'text'; readonly value: string }
+  | { readonly kind: 'value'; readonly expr: Expr; readonly display: DisplayKind };
+
+/** Filled by `interp_lower`: the segments of the string buffer and a capacity hint (the literal text length). */
+export interface InterpLowering {
+  readonly segments: readonly InterpSegment[];
+  readonly capacityHint: number;
 }
 
 /** A bare name: `x`, `fib`, `List`, `Shape`, `Data` (the first segment of a qualified chain). */
@@ -118,6 +137,10 @@ export interface Ident {
   readonly span: Span;
   /** Filled by `typecheck`. */
   resolution?: NameResolution;
+  /** Filled by `resolve` for a local: its frame slot. */
+  slot?: number;
+  /** Filled by `last_use` for a local: no path from this read reads the local again. */
+  lastUse?: boolean;
 }
 
 /**
@@ -154,6 +177,11 @@ export interface Call {
   target?: CallTarget;
   /** Filled by `tco`: the call is in tail position and targets a function of the caller's own SCC. */
   tail?: boolean;
+  /**
+   * Filled by `buffer_build` on a `String.join(f(…), sep)` sink: the expression the compiler emits instead (a call
+   * of the `f__buffered` variant that appends into a string buffer).
+   */
+  lowered?: Expr;
 }
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '==' | '!=' | '<' | '>' | '<=' | '>=';
@@ -220,6 +248,8 @@ export interface MatchExpr {
   readonly subject: Expr;
   readonly arms: readonly MatchArm[];
   readonly span: Span;
+  /** Filled by `resolve`: the frame slot the arms test (the subject's own slot when it is a local). */
+  subjectSlot?: number;
 }
 
 /** `e?`: unwrap `Result.Ok` or return the `Result.Err` from the enclosing function (§1.6). */
@@ -297,6 +327,8 @@ export interface BindPattern {
   readonly kind: 'BindPattern';
   readonly name: string;
   readonly span: Span;
+  /** Filled by `resolve`: the binder's frame slot. */
+  slot?: number;
 }
 
 export interface LiteralPattern {
@@ -317,12 +349,17 @@ export interface ConsPattern {
   readonly head: string;
   readonly tail: string;
   readonly span: Span;
+  /** Filled by `resolve`: frame slots of the head and tail binders (-1 for `_`). */
+  headSlot?: number;
+  tailSlot?: number;
 }
 
 export interface TuplePattern {
   readonly kind: 'TuplePattern';
   readonly items: readonly Pattern[];
   readonly span: Span;
+  /** Filled by `resolve`: the slot each item is extracted into (-1 when the item pattern needs no value). */
+  itemSlots?: readonly number[];
 }
 
 /**
@@ -337,6 +374,8 @@ export interface ConstructorPattern {
   readonly span: Span;
   /** Filled by `typecheck`. */
   resolution?: { readonly typeName: string; readonly variant: string };
+  /** Filled by `resolve`: the frame slot of each binder (-1 for `_`). */
+  binderSlots?: readonly number[];
 }
 
 export type Pattern =
@@ -359,6 +398,8 @@ export interface BindingStmt {
   readonly annotation: TypeExpr | null;
   readonly value: Expr;
   readonly span: Span;
+  /** Filled by `resolve` for a local binding: its frame slot (unset for `_` and for top-level globals). */
+  slot?: number;
 }
 
 /** A bare expression; its value is discarded unless it is the last statement of a body. */

@@ -1,0 +1,22 @@
+/**
+ * Message texts of the compiler, the VM limits and the `run`/`verify` commands, in one place. Runtime errors of
+ * Aver programs themselves live in runtime-messages.ts.
+ */
+export const VmMessages = {
+  /** The frame stack limit of `RunOptions.maxFrames` was hit (non-tail recursion too deep). */
+  stackOverflow: (maxFrames: number): string => `stack overflow: more than ${maxFrames} frames`,
+  /** `RunOptions.timeoutMs` passed. */
+  deadlineExceeded: (timeoutMs: number): string => `deadline of ${timeoutMs} ms exceeded`,
+  /** `RunOptions.stepBudget` instructions ran. */
+  stepBudgetExhausted: (budget: number): string => `step budget of ${budget} instructions exhausted`,
+  /** `main` returned `Result.Err(e)` (§4.7); `shown` is the display of `e` (a String raw). */
+  mainReturnedError: (shown: string): string => `main returned error: ${shown}`,
+  /** A source file could not be read. */
+  cannotRead: (path: string, reason: string): string => `${path}: ${reason}`,
+  /** The compiler met a construct the checker should have rejected or annotated. */
+  cannotCompile: (what: string, line: number): string => `VM compile: ${what} (line ${line})`,
+  /** `runProgram` called again from inside a run of the same program (a built-in callback). */
+  reentrantRun: (): string => 'a program cannot be run again while it is running',
+  /** `aver verify` found nothing to run. */
+  noVerifyBlocks: (path: string): string => `No verify blocks found in ${path}.`,
+} as const;
