@@ -1,0 +1,18 @@
+/** A command line that cannot be understood (clap's usage errors): exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/**
+ * A failure with a one-line reference message and its exit code (1 for every failure of spec §9.3). The
+ * top-level handler prints the message in red and exits with the code.
+ */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Every message text of the `aver-bench` command. Texts quoted from the reference (spec §7.5, §9) are marked
+ * "reference"; colour is applied by the caller.
+ */
+
+/** Reference: `.av` mode with `--compare` or `--save-baseline`. */
+export const adHocNeedsManifest = (): string =>
+  'ad-hoc `.av` mode: --compare / --save-baseline need a `.toml` manifest with per-scenario tolerances';
+
+/** Reference: a manifest that cannot be loaded. */
+export const scenarioLoad = (detail: string): string => `scenario load: ${detail}`;
+
+/** Reference: a scenario that cannot be run (single mode). */
+export const benchRun = (detail: string): string => `bench run: ${detail}`;
+
+/** Reference: a scenario that cannot be run (directory mode). */
+export const benchRunNamed = (name: string, detail: string): string => `bench run (${name}): ${detail}`;
+
+/** Reference: the baseline file cannot be written. */
+export const saveBaselineWrite = (path: string, detail: string): string =>
+  `save-baseline write '${path}': ${detail}`;
+
+/** Reference (cyan): a single-report baseline was written. The arrow is U+2192. */
+export const savedBaseline = (path: string): string => `Saved baseline → ${path}`;
+
+/** Reference (cyan): a directory baseline was written. */
+export const savedBaselineCount = (path: string, count: number): string =>
+  `Saved baseline → ${path} (${count} scenario(s))`;
+
+/** Reference: `--compare` file cannot be read. */
+export const compareCannotRead = (path: string, detail: string): string =>
+  `compare: cannot read baseline '${path}': ${detail}`;
+
+/** Reference: `--compare` file is not a report or NDJSON of reports. */
+export const compareCannotParse = (path: string, detail: string): string =>
+  `compare: cannot parse baseline '${path}': ${detail}`;
+
+/** Reference: the NDJSON baseline has no line for this scenario (exit 0). */
+export const compareNoEntry = (path: string, name: string): string =>
+  `compare: baseline '${path}' has no entry for scenario '${name}'`;
+
+/** Reference: `--compare` in directory mode. */
+export const directoryCompare = (): string =>
+  'directory mode: --compare needs a single scenario; use --baseline-dir DIR for batch gating';
+
+/** Reference: the scenarios folder cannot be listed. */
+export const scenariosDirUnreadable = (dir: string, detail: string): string =>
+  `scenarios dir '${dir}': ${detail}`;
+
+/** Reference: the scenarios folder has no manifests. */
+export const scenariosDirEmpty = (dir: string): string => `scenarios dir '${dir}' has no *.toml manifests`;
+
+/** Reference: the host baseline of `--baseline-dir` cannot be read. */
+export const baselineDirCannotRead = (path: string, detail: string): string =>
+  `baseline-dir: cannot read '${path}': ${detail}`;
+
+/** Reference: a line of the host baseline is not a report. */
+export const baselineDirParse = (path: string, line: number, detail: string): string =>
+  `baseline-dir: parse error '${path}' line ${line}: ${detail}`;
+
+/** Reference: directory mode, human output, a scenario missing from the baseline. The dash is U+2014. */
+export const noBaselineEntry = (name: string): string => `${name}: no baseline entry — skipped\n`;
+
+/** `--baseline-dir` without a baseline for this host: the reference is silent; we say so on stderr. */
+export const noHostBaseline = (path: string): string =>
+  `note: no baseline for this host at '${path}'; nothing compared`;
+
+/** `--iterations`/`--warmup` given for a manifest or folder, where the reference ignores them silently. */
+export const countsIgnored = (flags: readonly string[], scenario: string): string =>
+  `warning: ${flags.join(' and ')} ${flags.length === 1 ? 'applies' : 'apply'} to an ad-hoc .av run only; ` +
+  `ignored for '${scenario}' ` +
+  '(set `iterations` / `warmup` in the manifest)';
+
+/** A manifest warning (unknown key), printed on stderr. */
+export const manifestWarning = (text: string): string => `warning: ${text}`;
+
+/** Directory-mode progress on a terminal. */
+export const progress = (index: number, total: number, name: string): string =>
+  `[${index}/${total}] ${name} …`;
+
+/** A bug: an error nobody expected. */
+export const internalError = (detail: string): string => `aver-bench: internal error: ${detail}`;
+
+/** Usage errors (exit 2), in clap's words where clap has them. */
+export const usage = {
+  prefix: 'aver-bench: error: ',
+  footer: "\n\nUsage: aver-bench SCENARIO [OPTIONS]\n\nFor more information, try '--help'.",
+  missingScenario: (): string => 'the following required arguments were not provided: <SCENARIO>',
+  unexpectedArgument: (arg: string): string => `unexpected argument '${arg}' found`,
+  unknownOption: (option: string): string => `unexpected argument '${option}' found`,
+  missingValue: (option: string): string => `a value is required for '${option}' but none was supplied`,
+  flagWithValue: (option: string, value: string): string =>
+    `unexpected value '${value}' for '${option}' found; no more were expected`,
+  repeated: (option: string): string => `the argument '${option}' cannot be used multiple times`,
+  conflict: (first: string, second: string): string =>
+    `the argument '${first}' cannot be used with '${second}'`,
+  badCount: (option: string, value: string): string =>
+    `invalid value '${value}' for '${option}': expected a non-negative integer`,
+  emptyValue: (option: string): string => `invalid value '' for '${option}': a value must not be empty`,
+};

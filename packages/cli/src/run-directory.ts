@@ -1,0 +1,105 @@
+import type { Dirent } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { BenchReport } from '@aver/bench-report';
+import { formats, serializeReport } from '@aver/bench-report';
+import { diff, formatDiff, formatDiffLine } from '@aver/bench-diff';
+import { describeIoError, joinPathVerbatim, loadManifest } from '@aver/bench-manifest';
+import { captureHost, RunError, runScenario } from '@aver/bench-runner';
+import { loadBaselineIndex, pickHostBaseline } from './baselines.js';
+import { CliError } from './cli-errors.js';
+import * as messages from './messages.js';
+import type { CliOptions } from './parse-cli-args.js';
+import type { RunContext } from './run-context.js';
+import { saveBaseline } from './save-baseline.js';
+import { warnIgnoredCounts } from './warnings.js';
+
+/**
+ * Directory mode (spec §9.5): every `*.toml` in the folder, sorted bytewise, one report each (NDJSON with
+ * `--json`), gated against this host's baseline in `--baseline-dir`. The first manifest or run error stops the
+ * batch (exit 1) after the reports already printed.
+ * @returns The exit code: 1 for a regression with `--fail-on-regression`, otherwise 0.
+ */
+export async function runDirectory(options: CliOptions, context: RunContext): Promise<number> {
+  const { io, terminal } = context;
+  if (options.compare !== null) throw new CliError(messages.directoryCompare());
+  const dir = options.scenario;
+  const manifestPaths = listManifests(dir);
+  warnIgnoredCounts(options, terminal);
+  const baselines = hostBaselines(options, context);
+  const queuedDiffs: string[] = [];
+  const savedLines: string[] = [];
+  let anyRegression = false;
+  for (const [index, manifestPath] of manifestPaths.entries()) {
+    const manifest = loadManifest(manifestPath);
+    for (const warning of manifest.warnings) terminal.warn(messages.manifestWarning(warning));
+    terminal.progress(messages.progress(index + 1, manifestPaths.length, manifest.name));
+    let report: BenchReport;
+    try {
+      report = await runScenario(manifest, context.target);
+    } catch (error) {
+      if (error instanceof RunError) throw new CliError(messages.benchRunNamed(manifest.name, error.message));
+      throw error;
+    } finally {
+      terminal.clearProgress();
+    }
+    const baseline = baselines?.get(manifest.name);
+    if (baseline !== undefined) {
+      const verdict = diff(report, baseline, manifest.tolerance);
+      anyRegression ||= verdict.regressed;
+      if (options.json) io.stdout(`${formatDiffLine(verdict)}\n`);
+      else queuedDiffs.push(formatDiff(verdict));
+    } else if (baselines !== null && !options.json) {
+      queuedDiffs.push(messages.noBaselineEntry(manifest.name));
+    }
+    if (options.saveBaseline !== null) savedLines.push(serializeReport(report));
+    if (options.json) io.stdout(formats.ndjson(report));
+    else io.stdout(`${index > 0 ? '\n' : ''}${formats.human(report)}`);
+  }
+  if (options.saveBaseline !== null) {
+    saveBaseline(options.saveBaseline, `${savedLines.join('\n')}\n`);
+    terminal.success(messages.savedBaselineCount(options.saveBaseline, savedLines.length));
+  }
+  if (queuedDiffs.length > 0 && !options.json) io.stdout(`\n${queuedDiffs.join('')}`);
+  return anyRegression && options.failOnRegression ? 1 : 0;
+}
+
+/**
+ * The folder's manifests: entries whose extension is exactly `toml` (case-sensitive, so `.TOML` and a bare
+ * `.toml` are skipped), folders excluded, joined verbatim to the folder and sorted bytewise by name.
+ */
+function listManifests(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new CliError(messages.scenariosDirUnreadable(dir, describeIoError(error)));
+  }
+  const names = entries
+    .filter((entry) => path.extname(entry.name) === '.toml' && !isDirectory(entry, dir))
+    .map((entry) => entry.name)
+    .sort((left, right) => Buffer.compare(Buffer.from(left), Buffer.from(right)));
+  if (names.length === 0) throw new CliError(messages.scenariosDirEmpty(dir));
+  return names.map((name) => joinPathVerbatim(dir, name));
+}
+
+function isDirectory(entry: Dirent, dir: string): boolean {
+  if (entry.isDirectory()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(path.join(dir, entry.name)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** This host's baseline index, or `null` when there is no `--baseline-dir` or no file for this host. */
+function hostBaselines(options: CliOptions, context: RunContext): Map<string, BenchReport> | null {
+  if (options.baselineDir === null) return null;
+  const candidate = pickHostBaseline(options.baselineDir, context.target.name, captureHost());
+  if (!candidate.exists) {
+    context.terminal.notice(messages.noHostBaseline(candidate.path));
+    return null;
+  }
+  return loadBaselineIndex(candidate.path);
+}

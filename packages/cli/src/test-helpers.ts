@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BenchReport } from '@aver/bench-report';
+import {
+  captureHost,
+  RunError,
+  registerTarget,
+  type TargetRunResult,
+  unregisterTarget,
+} from '@aver/bench-runner';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { CliIo } from './cli-io.js';
+import { runCli } from './run-cli.js';
+
+/** What one in-process `aver-bench` run printed, and its exit code. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in-process with buffered streams; `tty` makes stderr a terminal. */
+export async function runInProcess(
+  argv: string[],
+  options: { tty?: boolean; env?: Record<string, string | undefined> } = {},
+): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: options.env ?? {},
+    stderrIsTTY: options.tty ?? false,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Knobs of the `fake` target registered by `useFakeTarget`. */
+export interface FakeTargetControl {
+  /** Every timed sample, in ms. */
+  sampleMs: number;
+  /** When set, the run fails with this `RunError` message (kind `runtime`). */
+  failWith: string | null;
+  /** When set, the run throws this plain error (a bug, for the internal-error path). */
+  crashWith: string | null;
+}
+
+/** Registers a deterministic `fake` target for the tests of this file (removed afterwards). */
+export function useFakeTarget(): FakeTargetControl {
+  const control: FakeTargetControl = { sampleMs: 1, failWith: null, crashWith: null };
+  beforeAll(() => {
+    registerTarget({
+      name: 'fake',
+      run: (manifest): TargetRunResult => {
+        if (control.failWith !== null) throw new RunError('runtime', control.failWith);
+        if (control.crashWith !== null) throw new Error(control.crashWith);
+        return {
+          samplesMs: Array.from({ length: manifest.iterations }, () => control.sampleMs),
+          responseText: manifest.name,
+          passesApplied: ['tco', 'typecheck'],
+          compilerVisibleAllocs: 0,
+          counters: null,
+          backend: { averVersion: '0.0.0-fake', build: 'release', wasmtimeVersion: null },
+        };
+      },
+    });
+  });
+  afterEach(() => {
+    control.sampleMs = 1;
+    control.failWith = null;
+    control.crashWith = null;
+  });
+  afterAll(() => {
+    unregisterTarget('fake');
+  });
+  return control;
+}
+
+/** A fresh temp folder per test; `write` creates files inside it and returns their paths. */
+export function useTempDir(): {
+  readonly dir: () => string;
+  readonly write: (name: string, text: string) => string;
+} {
+  let current: string | null = null;
+  afterEach(() => {
+    if (current !== null) rmSync(current, { recursive: true, force: true });
+    current = null;
+  });
+  const dir = (): string => {
+    current ??= mkdtempSync(path.join(tmpdir(), 'aver-cli-'));
+    return current;
+  };
+  const write = (name: string, text: string): string => {
+    const file = path.join(dir(), name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  };
+  return { dir, write };
+}
+
+/** The baseline file name `--baseline-dir` looks for on this machine. */
+export function hostBaselineName(target: string): string {
+  const host = captureHost();
+  return `${host.os}-${host.arch}-${target}.json`;
+}
+
+/** A copy of `report` whose p50 and p95 are tiny, so any current run regresses against it. */
+export function tinyBaseline(report: BenchReport): BenchReport {
+  return { ...report, iterations: { ...report.iterations, p50_ms: 0.000001, p95_ms: 0.000001 } };
+}
