@@ -107,13 +107,12 @@ function rejectNamedArgs(ctx: CheckContext, call: Call): void {
 /** Checks arity and each positional argument against `params` (§2.5 messages). */
 function checkArgs(ctx: CheckContext, call: Call, params: readonly Type[]): void {
   const args = call.args;
-  if (args.length !== params.length) {
-    ctx.error(call.span, msg.arity(ctx.nameOf(call.callee), params.length, args.length));
-  }
+  const arityOk = args.length === params.length;
+  if (!arityOk) ctx.error(call.span, msg.arity(ctx.nameOf(call.callee), params.length, args.length));
   for (let i = 0; i < args.length; i++) {
     const param = i < params.length ? params[i] : null;
     const actual = inferExpr(ctx, args[i], param);
-    if (param !== null && !compatible(param, actual)) {
+    if (arityOk && param !== null && !compatible(param, actual)) {
       ctx.error(
         args[i].span,
         msg.argument(i + 1, ctx.nameOf(call.callee), ctx.show(param), ctx.show(actual)),
@@ -233,7 +232,8 @@ function callBuiltin(ctx: CheckContext, call: Call, builtin: BuiltinInfo, expect
   if (signature === null) return inferArgsLoosely(ctx, call);
   const params = signature.params;
   const args = call.args;
-  if (args.length !== params.length) ctx.error(call.span, msg.arity(def.name, params.length, args.length));
+  const arityOk = args.length === params.length;
+  if (!arityOk) ctx.error(call.span, msg.arity(def.name, params.length, args.length));
   const bindings = new Map<string, Type>();
   for (let i = 0; i < args.length; i++) {
     if (i >= params.length) {
@@ -249,7 +249,7 @@ function callBuiltin(ctx: CheckContext, call: Call, builtin: BuiltinInfo, expect
     }
     const expectedArg = instantiate(param, bindings, UNKNOWN);
     const actual = inferExpr(ctx, args[i], expectedArg);
-    if (!unify(param, actual, bindings)) {
+    if (!unify(param, actual, bindings) && arityOk) {
       const shown = ctx.show(instantiate(param, bindings, null));
       ctx.error(args[i].span, msg.argument(i + 1, def.name, shown, ctx.show(actual)));
     }
