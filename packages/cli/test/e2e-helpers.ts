@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+
+/** The repository root. */
+export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/** The built command, as `pnpm aver-bench` runs it. */
+export const CLI_MAIN = path.join(REPO_ROOT, 'packages/cli/dist/main.js');
+
+/** What a spawned `aver-bench` printed, and its exit code. */
+export interface SpawnedRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Spawns `node packages/cli/dist/main.js ARGS` in `cwd`, with stdio piped (so stderr is not a terminal).
+ * @param args The command-line arguments.
+ * @param options `cwd` (default the repo root), extra `env`, and `--import` preloads.
+ */
+export function spawnCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string>; preload?: string } = {},
+): SpawnedRun {
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+  delete env.AVER_DEBUG;
+  const nodeArgs = options.preload === undefined ? [] : ['--import', options.preload];
+  const result = spawnSync(process.execPath, [...nodeArgs, CLI_MAIN, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (result.error !== undefined) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temp folder per test; `write` creates files inside it and returns their paths. */
+export function useTempDir(): {
+  readonly dir: () => string;
+  readonly write: (name: string, text: string) => string;
+} {
+  let current: string | null = null;
+  afterEach(() => {
+    if (current !== null) rmSync(current, { recursive: true, force: true });
+    current = null;
+  });
+  const dir = (): string => {
+    current ??= mkdtempSync(path.join(tmpdir(), 'aver-e2e-'));
+    return current;
+  };
+  const write = (name: string, text: string): string => {
+    const file = path.join(dir(), name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  };
+  return { dir, write };
+}
