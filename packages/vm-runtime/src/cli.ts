@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkCommand } from './commands/check.js';
+
+/** What a subcommand may touch: output streams, the working directory and the environment. */
+export interface CliIo {
+  /** Writes one line (a trailing newline is added) to stdout. */
+  stdout(text: string): void;
+  /** Writes one line (a trailing newline is added) to stderr. */
+  stderr(text: string): void;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Prints `aver <command>: <message>` and the usage line to stderr; returns the usage exit code (2). */
+  usageError(message: string, usage: string): number;
+}
+
+/** One `aver` subcommand: `run` gets the arguments after the command name and returns the exit code. */
+export interface CliCommand {
+  readonly name: string;
+  /** One line for the command list of `aver --help`. */
+  readonly summary: string;
+  /** `Usage: aver <name> …`. */
+  readonly usage: string;
+  run(args: readonly string[], io: CliIo): number | Promise<number>;
+}
+
+/** Exit codes: 0 ok, 1 the program has errors, 2 bad command line, 70 internal error (sysexits EX_SOFTWARE). */
+export const EXIT_USAGE = 2;
+export const EXIT_INTERNAL = 70;
+
+/** The subcommands, by name. A new command is one entry here. */
+export const COMMANDS: readonly CliCommand[] = [checkCommand];
+
+function mainUsage(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return [
+    'Usage: aver <command> [arguments]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    "Run 'aver <command> --help' for details.",
+  ].join('\n');
+}
+
+/**
+ * Runs the `aver` command line. Never throws: an internal bug prints `internal error: <message>` (and the stack
+ * only when `AVER_DEBUG=1`) and returns 70.
+ *
+ * @param argv - The arguments after the program name.
+ * @param io - Output streams, working directory and environment.
+ * @returns The process exit code.
+ */
+export async function runCli(argv: readonly string[], io: Omit<CliIo, 'usageError'>): Promise<number> {
+  const commandName = argv[0] ?? '';
+  const cli: CliIo = {
+    ...io,
+    usageError(message, usage) {
+      io.stderr(`aver ${commandName}: ${message}`);
+      io.stderr(usage);
+      return EXIT_USAGE;
+    },
+  };
+  try {
+    if (argv.length === 0) {
+      io.stderr('aver: missing command');
+      io.stderr(mainUsage());
+      return EXIT_USAGE;
+    }
+    if (commandName === '--help' || commandName === '-h' || commandName === 'help') {
+      io.stdout(mainUsage());
+      return 0;
+    }
+    const command = COMMANDS.find((candidate) => candidate.name === commandName);
+    if (command === undefined) {
+      io.stderr(`aver: unknown command '${commandName}'`);
+      io.stderr(mainUsage());
+      return EXIT_USAGE;
+    }
+    return await command.run(argv.slice(1), cli);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`internal error: ${message.split('\n')[0]}`);
+    if (io.env.AVER_DEBUG === '1' && error instanceof Error && error.stack) io.stderr(error.stack);
+    return EXIT_INTERNAL;
+  }
+}
+
+/** True when this file is the process entry point (also through an npm bin symlink). */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  // A closed pipe (`aver check f.av | head`) must not surface as an unhandled stream error with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+  const io = {
+    stdout: (text: string) => process.stdout.write(`${text}\n`),
+    stderr: (text: string) => process.stderr.write(`${text}\n`),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT_INTERNAL;
+    },
+  );
+}
