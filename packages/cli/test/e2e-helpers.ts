@@ -26,8 +26,7 @@ export function spawnCli(
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string>; preload?: string } = {},
 ): SpawnedRun {
-  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
-  delete env.AVER_DEBUG;
+  const env: Record<string, string | undefined> = { ...process.env, AVER_DEBUG: undefined, ...options.env };
   const nodeArgs = options.preload === undefined ? [] : ['--import', options.preload];
   const result = spawnSync(process.execPath, [...nodeArgs, CLI_MAIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
