@@ -2,11 +2,12 @@ import {
   intOutOfRange,
   interpolationTooDeep,
   invalidIndentation,
+  tabIndentation,
   unexpectedCharacter,
   unterminatedInterpolation,
   unterminatedString,
 } from './messages.js';
-import { type InterpTokenPart, keywords, type Token, TokenKind } from './token.js';
+import { type InterpTokenPart, keywords, type Token, TokenBuffer, TokenKind } from './token.js';
 
 /** How deeply string interpolations may nest (`"{f("{g("{x}")}")}"` is depth 3). */
 const maxInterpolationDepth = 32;
@@ -60,13 +61,23 @@ const itemKeywords = new Set(['fn', 'type', 'record', 'verify', 'decision', 'mod
  * Turns Aver source into tokens, including the layout tokens `Newline`, `Indent` and `Dedent` (reference
  * §1.1–§1.3). Layout tokens are dropped while a bracket is open; a line at column 0 that starts a top-level item
  * closes any brackets left open, so one missing `)` cannot swallow the rest of the file. The lexer never fails:
- * problems become `Error` tokens carrying their message, and the token list always ends with `Eof`.
+ * problems become `Error` tokens carrying their message, and the tokens always end with `Eof`.
  *
  * @param text - The whole source file.
- * @returns The tokens in source order.
+ * @returns The tokens in source order, in the compact form the parser reads.
+ */
+export function tokenize(text: string): TokenBuffer {
+  return new Lexer(text).run();
+}
+
+/**
+ * Like `tokenize`, but returns token objects (for tools and tests; the parser reads `tokenize`'s buffer).
+ *
+ * @param text - The whole source file.
+ * @returns The tokens in source order, ending with `Eof`.
  */
 export function lex(text: string): Token[] {
-  return new Lexer(text).run();
+  return tokenize(text).toTokens();
 }
 
 class Lexer {
@@ -79,6 +90,8 @@ class Lexer {
   private bracketDepth = 0;
   private interpolationDepth = 0;
   private readonly indents: number[] = [0];
+  /** Buffers for the tokens of interpolated expressions, one per nesting depth (so each part stays contiguous). */
+  private readonly interpolationBuffers: TokenBuffer[] = [];
   /** Where the `Newline` of the current logical line goes (just after its last token), or -1 if none is due. */
   private newlineOffset = -1;
   private newlineLine = 0;
@@ -92,9 +105,9 @@ class Lexer {
     this.hasAstral = /[\uD800-\uDBFF]/.test(text);
   }
 
-  run(): Token[] {
+  run(): TokenBuffer {
     const { text, length } = this;
-    const out: Token[] = [];
+    const out = new TokenBuffer((length >> 2) + 16);
     let pos = 0;
     while (pos < length) {
       let lineEnd = text.indexOf('\n', pos);
@@ -112,14 +125,17 @@ class Lexer {
         if (this.bracketDepth === 0) {
           this.flushNewline(out);
           this.layout(indent, content, out);
+          if (text.charCodeAt(first) === Char.Tab) {
+            this.push(out, TokenKind.Error, tabIndentation, first, first + 1);
+          }
         }
         const before = out.length;
         this.scan(content, lineEnd, out);
         if (out.length > before) {
-          const last = out[out.length - 1];
-          this.newlineOffset = last.end;
+          const lastEnd = out.ends[out.length - 1];
+          this.newlineOffset = lastEnd;
           this.newlineLine = this.line;
-          this.newlineColumn = this.column(last.end);
+          this.newlineColumn = this.column(lastEnd);
         }
       }
       if (lineEnd >= length) break;
@@ -133,40 +149,36 @@ class Lexer {
     const eofColumn = this.column(length);
     while (this.indents.length > 1) {
       this.indents.pop();
-      out.push(makeToken(TokenKind.Dedent, '', length, length, this.line, eofColumn, null, null));
+      out.push(TokenKind.Dedent, '', length, length, this.line, eofColumn);
     }
-    out.push(makeToken(TokenKind.Eof, '', length, length, this.line, eofColumn, null, null));
+    out.push(TokenKind.Eof, '', length, length, this.line, eofColumn);
     return out;
   }
 
-  private flushNewline(out: Token[]): void {
+  private flushNewline(out: TokenBuffer): void {
     if (this.newlineOffset < 0) return;
     const offset = this.newlineOffset;
-    out.push(
-      makeToken(TokenKind.Newline, '', offset, offset, this.newlineLine, this.newlineColumn, null, null),
-    );
+    out.push(TokenKind.Newline, '', offset, offset, this.newlineLine, this.newlineColumn);
     this.newlineOffset = -1;
   }
 
   /** Emits `Indent`/`Dedent` for a line whose first token is at `content` (§1.2). */
-  private layout(indent: number, content: number, out: Token[]): void {
+  private layout(indent: number, content: number, out: TokenBuffer): void {
     const { indents } = this;
     const top = indents[indents.length - 1];
     if (indent === top) return;
     const column = this.column(content);
     if (indent > top) {
       indents.push(indent);
-      out.push(makeToken(TokenKind.Indent, '', content, content, this.line, column, null, null));
+      out.push(TokenKind.Indent, '', content, content, this.line, column);
       return;
     }
     while (indents.length > 1 && indents[indents.length - 1] > indent) {
       indents.pop();
-      out.push(makeToken(TokenKind.Dedent, '', content, content, this.line, column, null, null));
+      out.push(TokenKind.Dedent, '', content, content, this.line, column);
     }
     if (indents[indents.length - 1] !== indent) {
-      out.push(
-        makeToken(TokenKind.Error, invalidIndentation, content, content, this.line, column, null, null),
-      );
+      out.push(TokenKind.Error, invalidIndentation, content, content, this.line, column);
     }
   }
 
@@ -189,7 +201,7 @@ class Lexer {
     const { text } = this;
     while (at < offset) {
       const c = text.charCodeAt(at);
-      at += c >= 0xd800 && c <= 0xdbff && at + 1 < offset + 1 ? 2 : 1;
+      at += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
       column++;
     }
     this.columnCacheOffset = at;
@@ -197,19 +209,12 @@ class Lexer {
     return column;
   }
 
-  private token(
-    kind: TokenKind,
-    text: string,
-    start: number,
-    end: number,
-    value: bigint | number | null = null,
-    parts: readonly InterpTokenPart[] | null = null,
-  ): Token {
-    return makeToken(kind, text, start, end, this.line, this.column(start), value, parts);
+  private push(out: TokenBuffer, kind: TokenKind, text: string, start: number, end: number): number {
+    return out.push(kind, text, start, end, this.line, this.column(start));
   }
 
   /** Scans the tokens in `[from, to)`, which lies within one line. */
-  private scan(from: number, to: number, out: Token[]): void {
+  private scan(from: number, to: number, out: TokenBuffer): void {
     const { text } = this;
     let pos = from;
     while (pos < to) {
@@ -231,19 +236,19 @@ class Lexer {
         case Char.LBracket:
         case Char.LBrace:
           this.bracketDepth++;
-          out.push(this.token(openKind(c), text[pos], pos, pos + 1));
+          this.push(out, openKind(c), text[pos], pos, pos + 1);
           pos++;
           continue;
         case Char.RParen:
         case Char.RBracket:
         case Char.RBrace:
           if (this.bracketDepth > 0) this.bracketDepth--;
-          out.push(this.token(closeKind(c), text[pos], pos, pos + 1));
+          this.push(out, closeKind(c), text[pos], pos, pos + 1);
           pos++;
           continue;
         case Char.Slash:
           if (text.charCodeAt(pos + 1) === Char.Slash) return;
-          out.push(this.token(TokenKind.Slash, '/', pos, pos + 1));
+          this.push(out, TokenKind.Slash, '/', pos, pos + 1);
           pos++;
           continue;
         case Char.Minus:
@@ -251,7 +256,7 @@ class Lexer {
           continue;
         case Char.Eq:
           if (text.charCodeAt(pos + 1) === Char.Gt && pos + 1 < to) {
-            out.push(this.token(TokenKind.FatArrow, '=>', pos, pos + 2));
+            this.push(out, TokenKind.FatArrow, '=>', pos, pos + 2);
             pos += 2;
           } else pos = this.pair(pos, to, Char.Eq, TokenKind.EqEq, '==', TokenKind.Eq, '=', out);
           continue;
@@ -268,23 +273,23 @@ class Lexer {
           pos = this.pair(pos, to, Char.Dot, TokenKind.DotDot, '..', TokenKind.Dot, '.', out);
           continue;
         case Char.Question:
-          out.push(this.token(TokenKind.Question, '?', pos, pos + 1));
+          this.push(out, TokenKind.Question, '?', pos, pos + 1);
           pos++;
           continue;
         case Char.Plus:
-          out.push(this.token(TokenKind.Plus, '+', pos, pos + 1));
+          this.push(out, TokenKind.Plus, '+', pos, pos + 1);
           pos++;
           continue;
         case Char.Star:
-          out.push(this.token(TokenKind.Star, '*', pos, pos + 1));
+          this.push(out, TokenKind.Star, '*', pos, pos + 1);
           pos++;
           continue;
         case Char.Colon:
-          out.push(this.token(TokenKind.Colon, ':', pos, pos + 1));
+          this.push(out, TokenKind.Colon, ':', pos, pos + 1);
           pos++;
           continue;
         case Char.Comma:
-          out.push(this.token(TokenKind.Comma, ',', pos, pos + 1));
+          this.push(out, TokenKind.Comma, ',', pos, pos + 1);
           pos++;
           continue;
         default:
@@ -310,17 +315,17 @@ class Lexer {
     longText: string,
     shortKind: TokenKind,
     shortText: string,
-    out: Token[],
+    out: TokenBuffer,
   ): number {
     if (pos + 1 < to && this.text.charCodeAt(pos + 1) === second) {
-      out.push(this.token(longKind, longText, pos, pos + 2));
+      this.push(out, longKind, longText, pos, pos + 2);
       return pos + 2;
     }
-    out.push(this.token(shortKind, shortText, pos, pos + 1));
+    this.push(out, shortKind, shortText, pos, pos + 1);
     return pos + 1;
   }
 
-  private scanIdentifier(start: number, to: number, out: Token[]): number {
+  private scanIdentifier(start: number, to: number, out: TokenBuffer): number {
     const { text } = this;
     let pos = start + 1;
     while (pos < to) {
@@ -335,11 +340,11 @@ class Lexer {
       }
     }
     const word = text.slice(start, pos);
-    out.push(this.token(keywords.get(word) ?? TokenKind.Ident, word, start, pos));
+    this.push(out, keywords.get(word) ?? TokenKind.Ident, word, start, pos);
     return pos;
   }
 
-  private scanNumber(start: number, to: number, out: Token[]): number {
+  private scanNumber(start: number, to: number, out: TokenBuffer): number {
     const { text } = this;
     let pos = start + 1;
     while (pos < to && isDigit(text.charCodeAt(pos))) pos++;
@@ -347,7 +352,7 @@ class Lexer {
       pos += 2;
       while (pos < to && isDigit(text.charCodeAt(pos))) pos++;
       const digits = text.slice(start, pos);
-      out.push(this.token(TokenKind.Float, digits, start, pos, Number(digits)));
+      this.push(out, TokenKind.Float, digits, start, pos);
       return pos;
     }
     const digits = text.slice(start, pos);
@@ -357,23 +362,23 @@ class Lexer {
         significant.length > i64Max.length ||
         (significant.length === i64Max.length && significant > i64Max)
       ) {
-        out.push(this.token(TokenKind.Error, intOutOfRange(digits), start, pos));
+        this.push(out, TokenKind.Error, intOutOfRange(digits), start, pos);
         return pos;
       }
     }
-    out.push(this.token(TokenKind.Int, digits, start, pos, BigInt(digits)));
+    this.push(out, TokenKind.Int, digits, start, pos);
     return pos;
   }
 
   /** A non-ASCII identifier start, or an unexpected character. */
-  private scanOther(pos: number, to: number, out: Token[]): number {
+  private scanOther(pos: number, to: number, out: TokenBuffer): number {
     const { text } = this;
     if (text.charCodeAt(pos) >= 128 && unicodeIdentWidth(text, pos, to, identStart) > 0) {
       return this.scanIdentifier(pos, to, out);
     }
     const character = String.fromCodePoint(text.codePointAt(pos) ?? 0xfffd);
     const end = Math.min(pos + character.length, to);
-    out.push(this.token(TokenKind.Error, unexpectedCharacter(character), pos, end));
+    this.push(out, TokenKind.Error, unexpectedCharacter(character), pos, end);
     return end;
   }
 
@@ -381,7 +386,7 @@ class Lexer {
    * A string literal starting at the quote at `start` (§1.3): escapes, `{{`/`}}`, and `{expr}` parts whose inner
    * text is lexed in place (so its tokens carry their real positions).
    */
-  private scanString(start: number, to: number, out: Token[]): number {
+  private scanString(start: number, to: number, out: TokenBuffer): number {
     const { text } = this;
     let pos = start + 1;
     let value = '';
@@ -389,14 +394,14 @@ class Lexer {
     let parts: InterpTokenPart[] | null = null;
     while (true) {
       if (pos >= to) {
-        out.push(this.token(TokenKind.Error, unterminatedString, start, to));
+        this.push(out, TokenKind.Error, unterminatedString, start, to);
         return to;
       }
       const c = text.charCodeAt(pos);
       if (c === Char.Quote) break;
       if (c === Char.Backslash) {
         if (pos + 1 >= to) {
-          out.push(this.token(TokenKind.Error, unterminatedString, start, to));
+          this.push(out, TokenKind.Error, unterminatedString, start, to);
           return to;
         }
         value += text.slice(segment, pos) + escapeValue(text, pos + 1);
@@ -413,7 +418,7 @@ class Lexer {
         }
         const close = findInterpolationEnd(text, pos + 1, to);
         if (close < 0) {
-          out.push(this.token(TokenKind.Error, unterminatedInterpolation, start, to));
+          this.push(out, TokenKind.Error, unterminatedInterpolation, start, to);
           return to;
         }
         value += text.slice(segment, pos);
@@ -421,12 +426,8 @@ class Lexer {
           if (parts === null) parts = [];
           if (value !== '') parts.push({ kind: 'text', value });
           value = '';
-          parts.push({
-            kind: 'code',
-            tokens: this.lexInterpolation(pos + 1, close),
-            start: pos + 1,
-            end: close,
-          });
+          const inner = this.lexInterpolation(pos + 1, close);
+          parts.push({ kind: 'code', tokens: inner.tokens, first: inner.first, start: pos + 1, end: close });
         }
         pos = close + 1;
         segment = pos;
@@ -443,43 +444,36 @@ class Lexer {
     value += text.slice(segment, pos);
     const end = pos + 1;
     if (parts === null) {
-      out.push(this.token(TokenKind.Str, value, start, end));
+      this.push(out, TokenKind.Str, value, start, end);
     } else {
       if (value !== '') parts.push({ kind: 'text', value });
-      out.push(this.token(TokenKind.Interp, interpolationText(text, parts), start, end, null, parts));
+      out.parts.set(this.push(out, TokenKind.Interp, interpolationText(text, parts), start, end), parts);
     }
     return end;
   }
 
-  /** Lexes the inner text of `{…}` in `[from, to)`, ending the list with an `Eof` at the closing brace. */
-  private lexInterpolation(from: number, to: number): Token[] {
-    const inner: Token[] = [];
-    if (this.interpolationDepth >= maxInterpolationDepth) {
-      inner.push(this.token(TokenKind.Error, interpolationTooDeep, from, to));
+  /**
+   * Lexes the inner text of `{…}` in `[from, to)` into the buffer of the current interpolation depth, followed by
+   * an `Eof` at the closing brace.
+   */
+  private lexInterpolation(from: number, to: number): { tokens: TokenBuffer; first: number } {
+    const depth = this.interpolationDepth;
+    let buffer = this.interpolationBuffers[depth];
+    if (buffer === undefined) this.interpolationBuffers[depth] = buffer = new TokenBuffer(64);
+    const first = buffer.length;
+    if (depth >= maxInterpolationDepth) {
+      this.push(buffer, TokenKind.Error, interpolationTooDeep, from, to);
     } else {
       const savedDepth = this.bracketDepth;
       this.bracketDepth = 0;
       this.interpolationDepth++;
-      this.scan(from, to, inner);
+      this.scan(from, to, buffer);
       this.interpolationDepth--;
       this.bracketDepth = savedDepth;
     }
-    inner.push(this.token(TokenKind.Eof, '', to, to));
-    return inner;
+    this.push(buffer, TokenKind.Eof, '', to, to);
+    return { tokens: buffer, first };
   }
-}
-
-function makeToken(
-  kind: TokenKind,
-  text: string,
-  start: number,
-  end: number,
-  line: number,
-  column: number,
-  value: bigint | number | null,
-  parts: readonly InterpTokenPart[] | null,
-): Token {
-  return { kind, text, start, end, line, column, value, parts };
 }
 
 function isDigit(c: number): boolean {

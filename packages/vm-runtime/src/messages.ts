@@ -8,17 +8,18 @@
 /** A dedent to a column that is not on the indent stack (§1.2). */
 export const invalidIndentation = 'Invalid indentation level';
 
+/** A line indented with a tab: only spaces count, so the line sits at column 0 (§1.2). */
+export const tabIndentation = 'Indentation must use spaces: a tab does not count toward the indent level';
+
 const characterHints: Readonly<Record<string, string>> = {
   '%': " (Aver has no '%' operator; use Int.mod)",
   '&': " (Aver has no '&&' operator; use Bool.and)",
   '|': " (Aver has no '||' or '|>' operator; use Bool.or or a call)",
-  '\t': ' (indent with spaces)',
 };
 
 /** A character that starts no token. */
 export function unexpectedCharacter(character: string): string {
-  const shown = character === '\t' ? '\\t' : character;
-  return `Unexpected character '${shown}'${characterHints[character] ?? ''}`;
+  return `Unexpected character '${character}'${characterHints[character] ?? ''}`;
 }
 
 export const unterminatedString = 'Unterminated string literal (strings end on the same line)';

@@ -70,15 +70,27 @@ export type InterpTokenPart =
   | { readonly kind: 'text'; readonly value: string }
   | {
       readonly kind: 'code';
-      /** The tokens of the embedded expression, positioned in the original file, ending with `Eof`. */
-      readonly tokens: readonly Token[];
+      /** The buffer holding the tokens of the embedded expression, positioned in the original file. */
+      readonly tokens: TokenBuffer;
+      /** Index of the expression's first token in `tokens`; an `Eof` token follows its last. */
+      readonly first: number;
       /** Offset of the inner text (just after `{`). */
       readonly start: number;
       /** Offset of the closing `}`. */
       readonly end: number;
     };
 
-/** A token. Positions are UTF-16 offsets plus a 1-based line and a 1-based code-point column. */
+/** One piece of an interpolated string in `Token` form. */
+export type TokenPart =
+  | { readonly kind: 'text'; readonly value: string }
+  | {
+      readonly kind: 'code';
+      readonly tokens: readonly Token[];
+      readonly start: number;
+      readonly end: number;
+    };
+
+/** A token as an object (what `lex` returns). Positions are UTF-16 offsets, a 1-based line and code-point column. */
 export interface Token {
   readonly kind: TokenKind;
   /**
@@ -93,7 +105,97 @@ export interface Token {
   /** `bigint` for `Int`, `number` for `Float`, otherwise `null`. */
   readonly value: bigint | number | null;
   /** The parts of an `Interp` token, otherwise `null`. */
-  readonly parts: readonly InterpTokenPart[] | null;
+  readonly parts: readonly TokenPart[] | null;
+}
+
+/**
+ * Tokens in struct-of-arrays form, which is what the parser reads: one typed array per numeric field and one array
+ * of texts. This keeps hundreds of thousands of tokens out of the garbage-collected heap.
+ */
+export class TokenBuffer {
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  lines: Int32Array;
+  columns: Int32Array;
+  /** Per token: see `Token.text`. */
+  readonly texts: string[] = [];
+  /** The parts of each `Interp` token, by token index. */
+  readonly parts = new Map<number, readonly InterpTokenPart[]>();
+  length = 0;
+
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity);
+    this.kinds = new Uint8Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+    this.lines = new Int32Array(size);
+    this.columns = new Int32Array(size);
+  }
+
+  /** Appends a token and returns its index. */
+  push(kind: TokenKind, text: string, start: number, end: number, line: number, column: number): number {
+    const index = this.length;
+    if (index === this.kinds.length) this.grow();
+    this.kinds[index] = kind;
+    this.starts[index] = start;
+    this.ends[index] = end;
+    this.lines[index] = line;
+    this.columns[index] = column;
+    this.texts.push(text);
+    this.length = index + 1;
+    return index;
+  }
+
+  /** The token at `index` as an object, with interpolation parts converted recursively. */
+  token(index: number): Token {
+    const kind = this.kinds[index] as TokenKind;
+    const text = this.texts[index];
+    const parts = this.parts.get(index);
+    return {
+      kind,
+      text,
+      start: this.starts[index],
+      end: this.ends[index],
+      line: this.lines[index],
+      column: this.columns[index],
+      value: kind === TokenKind.Int ? BigInt(text) : kind === TokenKind.Float ? Number(text) : null,
+      parts: parts === undefined ? null : parts.map(toTokenPart),
+    };
+  }
+
+  /** The tokens from `first` through the next `Eof`, as objects. */
+  toTokens(first = 0): Token[] {
+    const tokens: Token[] = [];
+    for (let index = first; index < this.length; index++) {
+      tokens.push(this.token(index));
+      if (this.kinds[index] === TokenKind.Eof) break;
+    }
+    return tokens;
+  }
+
+  private grow(): void {
+    const size = this.kinds.length * 2;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+    this.starts = resized(this.starts, size);
+    this.ends = resized(this.ends, size);
+    this.lines = resized(this.lines, size);
+    this.columns = resized(this.columns, size);
+  }
+}
+
+function resized(array: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(size);
+  next.set(array);
+  return next;
+}
+
+function toTokenPart(part: InterpTokenPart): TokenPart {
+  return part.kind === 'text'
+    ? part
+    : { kind: 'code', tokens: part.tokens.toTokens(part.first), start: part.start, end: part.end };
 }
 
 /** Reserved words (v0.15+). Contextual words such as `law`, `given` or `opaque` are plain identifiers. */
@@ -173,16 +275,16 @@ export function tokenKindName(kind: TokenKind): string {
 }
 
 /** How a found token is named in `Expected …, found …` messages. */
-export function describeToken(token: Token): string {
-  switch (token.kind) {
+export function describeToken(kind: TokenKind, text: string): string {
+  switch (kind) {
     case TokenKind.Int:
     case TokenKind.Float:
     case TokenKind.Ident:
-      return `'${token.text}'`;
+      return `'${text}'`;
     case TokenKind.Str:
     case TokenKind.Interp:
       return 'string literal';
     default:
-      return tokenKindName(token.kind);
+      return tokenKindName(kind);
   }
 }

@@ -1,7 +1,7 @@
 import type { Span, SyntaxEra } from '../ast.js';
 import { type Diagnostic, errorAt } from '../diagnostics.js';
 import { expected, nestedTooDeeply, tooManyErrors } from '../messages.js';
-import { describeToken, type Token, TokenKind } from '../token.js';
+import { describeToken, type TokenBuffer, TokenKind } from '../token.js';
 
 /** Thrown (one shared instance) to unwind to the nearest recovery point after a diagnostic was recorded. */
 export class ParseAbort extends Error {
@@ -19,73 +19,90 @@ const maxNesting = 256;
 const maxErrors = 100;
 
 /**
- * The parser's state: the token list, the position in it, and the diagnostics collected so far. The `parseX`
- * functions of `src/parser/*` take it as their first argument.
+ * The parser's state: the token buffer, the position in it, and the diagnostics collected so far. Tokens are
+ * referred to by index. The `parseX` functions of `src/parser/*` take the cursor as their first argument.
  */
 export class Cursor {
-  /** The tokens being parsed (the file's, or an interpolation's while its expression is parsed). */
-  tokens: Token[];
+  /** The buffer being parsed: the file's, or an interpolation buffer while an embedded expression is parsed. */
+  buffer: TokenBuffer;
+  private kinds: Uint8Array;
   pos = 0;
   /** End offset of the last consumed non-layout token, for closing spans. */
   lastEnd = 0;
-  nesting = 0;
+  private nesting = 0;
   readonly diagnostics: Diagnostic[] = [];
   readonly eras = new Set<SyntaxEra>();
-  /** Error tokens already reported, so skipping over them during recovery does not report them twice. */
-  private readonly reported = new Set<Token>();
+  /** Error tokens of the file's buffer already reported, so recovery does not report them twice. */
+  private readonly reported = new Set<number>();
+  private readonly main: TokenBuffer;
   /** Set once `maxErrors` is reached; recovery then skips to the end of the file. */
   stopped = false;
 
   constructor(
-    tokens: Token[],
+    buffer: TokenBuffer,
     readonly file: string,
   ) {
-    this.tokens = tokens;
+    this.buffer = buffer;
+    this.main = buffer;
+    this.kinds = buffer.kinds;
   }
 
-  peek(): Token {
-    return this.tokens[this.pos];
+  /** Switches to another buffer (an interpolation's) at `pos`; returns nothing, callers save and restore. */
+  switchTo(buffer: TokenBuffer, pos: number): void {
+    this.buffer = buffer;
+    this.kinds = buffer.kinds;
+    this.pos = pos;
+  }
+
+  /** The kind of the current token. */
+  kind(): TokenKind {
+    return this.kinds[this.pos] as TokenKind;
   }
 
   /** The kind of the token `offset` positions ahead (`Eof` past the end). */
   kindAt(offset: number): TokenKind {
-    const token = this.tokens[this.pos + offset];
-    return token === undefined ? TokenKind.Eof : token.kind;
+    const index = this.pos + offset;
+    return index < this.buffer.length ? (this.kinds[index] as TokenKind) : TokenKind.Eof;
+  }
+
+  /** The text of the token at `index` (the current one by default). */
+  text(index: number = this.pos): string {
+    return this.buffer.texts[index];
   }
 
   check(kind: TokenKind): boolean {
-    return this.tokens[this.pos].kind === kind;
+    return this.kinds[this.pos] === kind;
   }
 
-  /** Consumes and returns the current token (`Eof` is never consumed). */
-  advance(): Token {
-    const token = this.tokens[this.pos];
-    if (token.kind < TokenKind.Newline) {
-      this.lastEnd = token.end;
-      this.pos++;
-    } else if (token.kind !== TokenKind.Eof) {
-      this.pos++;
+  /** Consumes the current token and returns its index (`Eof` is never consumed). */
+  advance(): number {
+    const index = this.pos;
+    const kind = this.kinds[index];
+    if (kind < TokenKind.Newline) {
+      this.lastEnd = this.buffer.ends[index];
+      this.pos = index + 1;
+    } else if (kind !== TokenKind.Eof) {
+      this.pos = index + 1;
     }
-    return token;
+    return index;
   }
 
   /** Consumes the current token if it has the given kind. */
   accept(kind: TokenKind): boolean {
-    if (this.tokens[this.pos].kind !== kind) return false;
+    if (this.kinds[this.pos] !== kind) return false;
     this.advance();
     return true;
   }
 
-  /** Consumes a token of the given kind, or fails with `Expected <what>, found …`. */
-  expect(kind: TokenKind, what: string): Token {
-    const token = this.tokens[this.pos];
-    if (token.kind === kind) return this.advance();
+  /** Consumes a token of the given kind and returns its index, or fails with `Expected <what>, found …`. */
+  expect(kind: TokenKind, what: string): number {
+    if (this.kinds[this.pos] === kind) return this.advance();
     return this.failExpected(what);
   }
 
   /** The kind of the last consumed token, layout included. */
   previousKind(): TokenKind {
-    return this.pos > 0 ? this.tokens[this.pos - 1].kind : TokenKind.Newline;
+    return this.pos > 0 ? (this.kinds[this.pos - 1] as TokenKind) : TokenKind.Newline;
   }
 
   /**
@@ -93,61 +110,81 @@ export class Cursor {
    * (a `match` whose arms closed with a `Dedent`).
    */
   endLine(): void {
-    const kind = this.tokens[this.pos].kind;
+    const kind = this.kinds[this.pos];
     if (kind === TokenKind.Newline) {
       this.pos++;
       return;
     }
-    if (this.previousKind() === TokenKind.Dedent || kind === TokenKind.Eof) return;
+    if (kind === TokenKind.Eof || this.previousKind() === TokenKind.Dedent) return;
     this.failExpected('end of line');
   }
 
-  /** A span from `start` to the end of the last consumed token. */
-  spanFrom(start: Token): Span {
-    const end = this.lastEnd > start.start ? this.lastEnd : start.end;
-    return { file: this.file, line: start.line, column: start.column, start: start.start, end };
+  /** A span from the token at `start` to the end of the last consumed token. */
+  spanFrom(start: number): Span {
+    const { buffer } = this;
+    const startOffset = buffer.starts[start];
+    const end = this.lastEnd > startOffset ? this.lastEnd : buffer.ends[start];
+    return {
+      file: this.file,
+      line: buffer.lines[start],
+      column: buffer.columns[start],
+      start: startOffset,
+      end,
+    };
   }
 
   /** The span of one token. */
-  spanOf(token: Token): Span {
-    return { file: this.file, line: token.line, column: token.column, start: token.start, end: token.end };
+  spanOf(index: number): Span {
+    const { buffer } = this;
+    return {
+      file: this.file,
+      line: buffer.lines[index],
+      column: buffer.columns[index],
+      start: buffer.starts[index],
+      end: buffer.ends[index],
+    };
   }
 
   /** Records an error at a token without unwinding. */
-  report(token: Token, message: string): void {
+  report(index: number, message: string): void {
+    this.reportAt(this.spanOf(index), message);
+  }
+
+  /** Records an error at a span without unwinding. */
+  reportAt(span: Span, message: string): void {
     if (this.stopped) return;
     if (this.diagnostics.length >= maxErrors) {
-      this.diagnostics.push(errorAt(this.spanOf(token), tooManyErrors));
+      this.diagnostics.push(errorAt(span, tooManyErrors));
       this.stopped = true;
       return;
     }
-    this.diagnostics.push(errorAt(this.spanOf(token), message));
+    this.diagnostics.push(errorAt(span, message));
   }
 
   /** Records an error at the current token and unwinds to the enclosing item. A lexer error token wins. */
-  fail(message: string, token: Token = this.peek()): never {
-    const current = this.peek();
-    if (current.kind === TokenKind.Error && !this.reported.has(current)) this.reportLexError(current);
-    else this.report(token, message);
+  fail(message: string): never {
+    const index = this.pos;
+    if (this.kinds[index] === TokenKind.Error && !(this.buffer === this.main && this.reported.has(index))) {
+      this.reportLexError(index);
+    } else {
+      this.report(index, message);
+    }
     throw abort;
   }
 
   /** Fails with `Expected <what>, found <current token>`. */
   failExpected(what: string): never {
-    return this.fail(expected(what, describeToken(this.peek())));
+    return this.fail(expected(what, describeToken(this.kind(), this.text())));
   }
 
-  reportLexError(token: Token): void {
-    this.reported.add(token);
-    this.report(token, token.text);
+  private reportLexError(index: number): void {
+    if (this.buffer === this.main) this.reported.add(index);
+    this.report(index, this.buffer.texts[index]);
   }
 
   /** Enters one level of expression/type/pattern nesting, failing past the limit (keeps the JS stack bounded). */
   enter(): void {
-    if (++this.nesting > maxNesting) {
-      this.nesting = 0;
-      this.fail(nestedTooDeeply);
-    }
+    if (++this.nesting > maxNesting) this.fail(nestedTooDeeply);
   }
 
   leave(): void {
@@ -160,18 +197,19 @@ export class Cursor {
    */
   synchronize(from: number): void {
     this.nesting = 0;
-    const { tokens } = this;
+    const { kinds, buffer } = this;
+    const last = buffer.length - 1;
     let pos = this.pos > from ? this.pos : from + 1;
-    while (pos < tokens.length - 1) {
-      const token = tokens[pos];
-      if (token.kind === TokenKind.Error && !this.reported.has(token)) this.reportLexError(token);
-      else if (token.kind < TokenKind.Newline && token.column === 1) {
-        const previous = tokens[pos - 1].kind;
+    while (pos < last) {
+      const kind = kinds[pos];
+      if (kind === TokenKind.Error) {
+        if (!this.reported.has(pos)) this.reportLexError(pos);
+      } else if (kind < TokenKind.Newline && buffer.columns[pos] === 1) {
+        const previous = kinds[pos - 1];
         if (previous === TokenKind.Newline || previous === TokenKind.Dedent) break;
       }
       pos++;
     }
-    if (this.stopped || pos > tokens.length - 1) pos = tokens.length - 1;
-    this.pos = pos;
+    this.pos = this.stopped || pos > last ? last : pos;
   }
 }

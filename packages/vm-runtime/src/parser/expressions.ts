@@ -16,9 +16,9 @@ import {
   productNeedsTuple,
   zeroArgConstructor,
 } from '../messages.js';
-import { type Token, TokenKind } from '../token.js';
+import { type TokenBuffer, TokenKind } from '../token.js';
 import type { Cursor } from './cursor.js';
-import { isUpperName } from './names.js';
+import { intValue, isUpperName } from './names.js';
 import { parsePattern } from './patterns.js';
 
 /**
@@ -62,7 +62,7 @@ function parseComparison(p: Cursor): Expr {
   let left = parseAdditive(p);
   for (let steps = 0; ; steps++) {
     if (steps === maxChain) p.fail(expressionTooLong);
-    const op = comparisonOp(p.peek().kind);
+    const op = comparisonOp(p.kind());
     if (op === null) return left;
     p.advance();
     const right = parseAdditive(p);
@@ -75,7 +75,7 @@ function parseAdditive(p: Cursor): Expr {
   let left = parseMultiplicative(p);
   for (let steps = 0; ; steps++) {
     if (steps === maxChain) p.fail(expressionTooLong);
-    const kind = p.peek().kind;
+    const kind = p.kind();
     if (kind !== TokenKind.Plus && kind !== TokenKind.Minus) return left;
     p.advance();
     const right = parseMultiplicative(p);
@@ -89,7 +89,7 @@ function parseMultiplicative(p: Cursor): Expr {
   let left = parseUnary(p);
   for (let steps = 0; ; steps++) {
     if (steps === maxChain) p.fail(expressionTooLong);
-    const kind = p.peek().kind;
+    const kind = p.kind();
     if (kind !== TokenKind.Star && kind !== TokenKind.Slash) return left;
     p.advance();
     const right = parseUnary(p);
@@ -100,8 +100,8 @@ function parseMultiplicative(p: Cursor): Expr {
 
 /** unary := "-" unary | postfix */
 function parseUnary(p: Cursor): Expr {
-  const start = p.peek();
-  if (start.kind !== TokenKind.Minus) return parsePostfix(p);
+  const start = p.pos;
+  if (p.kind() !== TokenKind.Minus) return parsePostfix(p);
   p.advance();
   p.enter();
   const operand = parseUnary(p);
@@ -114,13 +114,13 @@ function parsePostfix(p: Cursor): Expr {
   let expr = parsePrimary(p);
   for (let steps = 0; ; steps++) {
     if (steps === maxChain) p.fail(expressionTooLong);
-    switch (p.peek().kind) {
+    switch (p.kind()) {
       case TokenKind.LParen:
         expr = parseCall(p, expr);
         break;
       case TokenKind.Dot: {
         p.advance();
-        const name = p.expect(TokenKind.Ident, "a field or member name after '.'").text;
+        const name = p.text(p.expect(TokenKind.Ident, "a field or member name after '.'"));
         expr = { kind: 'Member', object: expr, name, span: spanAfter(p, expr.span) };
         break;
       }
@@ -155,12 +155,12 @@ function parseCall(p: Cursor, callee: Expr): Call {
   while (true) {
     while (p.accept(TokenKind.Comma)) {}
     if (p.accept(TokenKind.RParen)) break;
-    const start = p.peek();
-    if (start.kind === TokenKind.Ident && p.kindAt(1) === TokenKind.Eq) {
+    const start = p.pos;
+    if (p.kind() === TokenKind.Ident && p.kindAt(1) === TokenKind.Eq) {
       p.advance();
       p.advance();
       const value = parseExpr(p);
-      named.push({ name: start.text, value, span: p.spanFrom(start) });
+      named.push({ name: p.text(start), value, span: p.spanFrom(start) });
     } else {
       if (named.length > 0) p.report(start, positionalAfterNamed);
       args.push(parseExpr(p));
@@ -171,7 +171,7 @@ function parseCall(p: Cursor, callee: Expr): Call {
   if (args.length === 0 && named.length === 0) {
     const name = calleeName(callee);
     if (name !== null && isUpperName(lastSegment(name))) {
-      p.diagnostics.push({ severity: 'error', message: zeroArgConstructor(name), span });
+      p.reportAt(span, zeroArgConstructor(name));
     }
   }
   return { kind: 'Call', callee, args, named, span };
@@ -179,35 +179,37 @@ function parseCall(p: Cursor, callee: Expr): Call {
 
 /** After a list item: a comma, the closing bracket, or (commas being optional) the start of the next item. */
 function expectSeparator(p: Cursor, close: TokenKind, what: string): void {
-  const kind = p.peek().kind;
+  const kind = p.kind();
   if (kind !== TokenKind.Comma && kind !== close && startsExpression[kind] === 0) p.failExpected(what);
 }
 
 /** atom := literal | INTERP | "Unit" | name | "(" expr ")" | tuple | list | map | match */
 function parsePrimary(p: Cursor): Expr {
-  const token = p.peek();
-  switch (token.kind) {
+  const token = p.pos;
+  switch (p.kind()) {
     case TokenKind.Int:
       p.advance();
-      return { kind: 'IntLit', value: token.value as bigint, span: p.spanOf(token) };
+      return { kind: 'IntLit', value: intValue(p.text(token)), span: p.spanOf(token) };
     case TokenKind.Float:
       p.advance();
-      return { kind: 'FloatLit', value: token.value as number, span: p.spanOf(token) };
+      return { kind: 'FloatLit', value: Number(p.text(token)), span: p.spanOf(token) };
     case TokenKind.Str:
       p.advance();
-      return { kind: 'StringLit', value: token.text, span: p.spanOf(token) };
+      return { kind: 'StringLit', value: p.text(token), span: p.spanOf(token) };
     case TokenKind.Interp:
       return parseInterpolation(p, token);
     case TokenKind.True:
+      p.advance();
+      return { kind: 'BoolLit', value: true, span: p.spanOf(token) };
     case TokenKind.False:
       p.advance();
-      return { kind: 'BoolLit', value: token.kind === TokenKind.True, span: p.spanOf(token) };
+      return { kind: 'BoolLit', value: false, span: p.spanOf(token) };
     case TokenKind.Unit:
       p.advance();
       return { kind: 'UnitLit', span: p.spanOf(token) };
     case TokenKind.Ident:
       p.advance();
-      return { kind: 'Ident', name: token.text, span: p.spanOf(token) };
+      return { kind: 'Ident', name: p.text(token), span: p.spanOf(token) };
     case TokenKind.LParen:
       return parseParenthesized(p, token);
     case TokenKind.LBracket:
@@ -224,35 +226,34 @@ function parsePrimary(p: Cursor): Expr {
 }
 
 /** `"text {expr} text"`: each embedded expression is parsed from the tokens the lexer made of its inner text. */
-function parseInterpolation(p: Cursor, token: Token): Expr {
+function parseInterpolation(p: Cursor, token: number): Expr {
+  const tokenParts = p.buffer.parts.get(token)!;
   p.advance();
   const parts: InterpPart[] = [];
-  for (const part of token.parts!) {
+  for (const part of tokenParts) {
     if (part.kind === 'text') parts.push({ kind: 'Text', value: part.value });
-    else parts.push({ kind: 'Expr', expr: parseEmbedded(p, part.tokens as Token[]) });
+    else parts.push({ kind: 'Expr', expr: parseEmbedded(p, part.tokens, part.first) });
   }
   return { kind: 'Interp', parts, span: p.spanOf(token) };
 }
 
-function parseEmbedded(p: Cursor, tokens: Token[]): Expr {
-  const savedTokens = p.tokens;
+function parseEmbedded(p: Cursor, tokens: TokenBuffer, first: number): Expr {
+  const savedBuffer = p.buffer;
   const savedPos = p.pos;
   const savedEnd = p.lastEnd;
-  p.tokens = tokens;
-  p.pos = 0;
+  p.switchTo(tokens, first);
   try {
     const expr = parseExpr(p);
     if (!p.check(TokenKind.Eof)) p.failExpected("'}'");
     return expr;
   } finally {
-    p.tokens = savedTokens;
-    p.pos = savedPos;
+    p.switchTo(savedBuffer, savedPos);
     p.lastEnd = savedEnd;
   }
 }
 
 /** `(e)` groups; `(a, b, …)` is a tuple (no trailing comma: after each `,` an expression is required). */
-function parseParenthesized(p: Cursor, start: Token): Expr {
+function parseParenthesized(p: Cursor, start: number): Expr {
   p.advance();
   const first = parseExpr(p);
   if (!p.check(TokenKind.Comma)) {
@@ -266,7 +267,7 @@ function parseParenthesized(p: Cursor, start: Token): Expr {
 }
 
 /** list := "[" { [","] expr } "]" */
-export function parseListExpr(p: Cursor, start: Token): ListExpr {
+export function parseListExpr(p: Cursor, start: number): ListExpr {
   p.advance();
   const items: Expr[] = [];
   while (true) {
@@ -279,13 +280,13 @@ export function parseListExpr(p: Cursor, start: Token): ListExpr {
 }
 
 /** map := "{" { [","] expr "=>" expr } "}" — `{}` is the empty map. */
-function parseMapExpr(p: Cursor, start: Token): Expr {
+function parseMapExpr(p: Cursor, start: number): Expr {
   p.advance();
   const entries: MapEntry[] = [];
   while (true) {
     while (p.accept(TokenKind.Comma)) {}
     if (p.accept(TokenKind.RBrace)) break;
-    const entryStart = p.peek();
+    const entryStart = p.pos;
     const key = parseExpr(p);
     p.expect(TokenKind.FatArrow, "'=>'");
     const value = parseExpr(p);
@@ -296,14 +297,14 @@ function parseMapExpr(p: Cursor, start: Token): Expr {
 }
 
 /** match := "match" expr NEWLINE INDENT { pattern "->" expr NEWLINE } DEDENT */
-function parseMatchExpr(p: Cursor, start: Token): Expr {
+function parseMatchExpr(p: Cursor, start: number): Expr {
   p.advance();
   const subject = parseExpr(p);
   p.expect(TokenKind.Newline, 'a new line with indented match arms');
   p.expect(TokenKind.Indent, 'indented match arms');
   const arms: MatchArm[] = [];
   while (!p.check(TokenKind.Dedent) && !p.check(TokenKind.Eof)) {
-    const armStart = p.peek();
+    const armStart = p.pos;
     const pattern = parsePattern(p);
     p.expect(TokenKind.Arrow, "'->'");
     const body = parseExpr(p);

@@ -20,7 +20,7 @@ import type {
   VerifyCase,
 } from '../ast.js';
 import { emptyFunctionBody } from '../messages.js';
-import { type Token, TokenKind } from '../token.js';
+import { TokenKind } from '../token.js';
 import type { Cursor } from './cursor.js';
 import { parseExpr, parseListExpr } from './expressions.js';
 import { parseBinding, parseStmt, parseStringBlock } from './statements.js';
@@ -28,8 +28,8 @@ import { parseEffectList, parseQualifiedName, parseType } from './types.js';
 
 /** item := moduleDecl | fnDef | verifyBlock | decisionBlock | typeDef | recordDef | topStmt */
 export function parseItem(p: Cursor): Item {
-  const start = p.peek();
-  switch (start.kind) {
+  const start = p.pos;
+  switch (p.kind()) {
     case TokenKind.Module:
       return parseModuleDecl(p, start);
     case TokenKind.Fn:
@@ -60,7 +60,7 @@ function openBlock(p: Cursor, endOfHeader: string, content: string): void {
 
 /** Whether the current block has more lines. */
 function inBlock(p: Cursor): boolean {
-  const kind = p.peek().kind;
+  const kind = p.kind();
   return kind !== TokenKind.Dedent && kind !== TokenKind.Eof;
 }
 
@@ -69,7 +69,7 @@ function inBlock(p: Cursor): boolean {
  * modLine := "intent" "=" strBlock | "depends" "[" qname,* "]" | "exposes" ["opaque"] "[" name,* "]"
  *          | "effects" "[" effName,* "]"
  */
-function parseModuleDecl(p: Cursor, start: Token): ModuleDecl {
+function parseModuleDecl(p: Cursor, start: number): ModuleDecl {
   p.advance();
   const name = parseQualifiedName(p, 'a module name');
   const header = p.spanFrom(start);
@@ -81,7 +81,7 @@ function parseModuleDecl(p: Cursor, start: Token): ModuleDecl {
   p.endLine();
   if (p.accept(TokenKind.Indent)) {
     while (inBlock(p)) {
-      switch (p.peek().kind) {
+      switch (p.kind()) {
         case TokenKind.Intent: {
           p.advance();
           p.expect(TokenKind.Eq, "'='");
@@ -92,23 +92,20 @@ function parseModuleDecl(p: Cursor, start: Token): ModuleDecl {
         case TokenKind.Depends:
           p.advance();
           parseBracketed(p, 'a module path', () => {
-            const entry = p.peek();
+            const entry = p.pos;
             const path = parseQualifiedName(p, 'a module path').split('.');
             depends.push({ path, span: p.spanFrom(entry) });
           });
           break;
         case TokenKind.Exposes: {
           p.advance();
-          const opaqueWord = p.peek();
           const opaque =
-            opaqueWord.kind === TokenKind.Ident &&
-            opaqueWord.text === 'opaque' &&
-            p.kindAt(1) === TokenKind.LBracket;
+            p.check(TokenKind.Ident) && p.text() === 'opaque' && p.kindAt(1) === TokenKind.LBracket;
           if (opaque) p.advance();
           const target = opaque ? exposesOpaque : (exposes ??= []);
           parseBracketed(p, 'a name', () => {
             const entry = p.expect(TokenKind.Ident, "a name or ']'");
-            target.push({ name: entry.text, span: p.spanOf(entry) });
+            target.push({ name: p.text(entry), span: p.spanOf(entry) });
           });
           break;
         }
@@ -132,15 +129,15 @@ function parseBracketed(p: Cursor, what: string, parseEntry: () => void): void {
   while (true) {
     while (p.accept(TokenKind.Comma)) {}
     if (p.accept(TokenKind.RBracket)) return;
-    if (p.peek().kind !== TokenKind.Ident) p.failExpected(`${what} or ']'`);
+    if (!p.check(TokenKind.Ident)) p.failExpected(`${what} or ']'`);
     parseEntry();
   }
 }
 
 /** typeDef := "type" UName NEWLINE INDENT { UName [ "(" type,+ ")" ] NEWLINE } DEDENT */
-function parseTypeDecl(p: Cursor, start: Token): TypeDecl {
+function parseTypeDecl(p: Cursor, start: number): TypeDecl {
   p.advance();
-  const name = p.expect(TokenKind.Ident, 'a type name').text;
+  const name = p.text(p.expect(TokenKind.Ident, 'a type name'));
   const header = p.spanFrom(start);
   openBlock(p, 'end of line', 'indented variants');
   const variants: VariantDecl[] = [];
@@ -155,7 +152,7 @@ function parseTypeDecl(p: Cursor, start: Token): TypeDecl {
         if (!p.check(TokenKind.Comma) && !p.check(TokenKind.RParen)) p.failExpected("',' or ')'");
       }
     }
-    variants.push({ name: variantStart.text, fields, span: p.spanFrom(variantStart) });
+    variants.push({ name: p.text(variantStart), fields, span: p.spanFrom(variantStart) });
     p.endLine();
   }
   p.accept(TokenKind.Dedent);
@@ -163,9 +160,9 @@ function parseTypeDecl(p: Cursor, start: Token): TypeDecl {
 }
 
 /** recordDef := "record" UName NEWLINE INDENT { lname ":" type NEWLINE } DEDENT */
-function parseRecordDecl(p: Cursor, start: Token): RecordDecl {
+function parseRecordDecl(p: Cursor, start: number): RecordDecl {
   p.advance();
-  const name = p.expect(TokenKind.Ident, 'a record name').text;
+  const name = p.text(p.expect(TokenKind.Ident, 'a record name'));
   const header = p.spanFrom(start);
   openBlock(p, 'end of line', 'indented fields');
   const fields: FieldDecl[] = [];
@@ -173,7 +170,7 @@ function parseRecordDecl(p: Cursor, start: Token): RecordDecl {
     const fieldStart = p.expect(TokenKind.Ident, 'a field name');
     p.expect(TokenKind.Colon, "':'");
     const type = parseType(p);
-    fields.push({ name: fieldStart.text, type, span: p.spanFrom(fieldStart) });
+    fields.push({ name: p.text(fieldStart), type, span: p.spanFrom(fieldStart) });
     p.endLine();
   }
   p.accept(TokenKind.Dedent);
@@ -184,7 +181,7 @@ function parseRecordDecl(p: Cursor, start: Token): RecordDecl {
  * fnDef := "fn" lname "(" [ param,+ ] ")" [ "->" type ] NEWLINE INDENT
  *          [ "?" strBlock NEWLINE ] [ "!" "[" effName,* "]" NEWLINE ] { stmt NEWLINE } DEDENT
  */
-function parseFnDecl(p: Cursor, start: Token): FnDecl {
+function parseFnDecl(p: Cursor, start: number): FnDecl {
   p.advance();
   const nameToken = p.expect(TokenKind.Ident, 'a function name');
   p.expect(TokenKind.LParen, "'('");
@@ -195,7 +192,7 @@ function parseFnDecl(p: Cursor, start: Token): FnDecl {
     const paramStart = p.expect(TokenKind.Ident, "a parameter name or ')'");
     p.expect(TokenKind.Colon, "':' and the parameter type");
     const type = parseType(p);
-    params.push({ name: paramStart.text, type, span: p.spanFrom(paramStart) });
+    params.push({ name: p.text(paramStart), type, span: p.spanFrom(paramStart) });
     if (!p.check(TokenKind.Comma) && !p.check(TokenKind.RParen)) p.failExpected("',' or ')'");
   }
   const returnType = p.accept(TokenKind.Arrow) ? parseType(p) : null;
@@ -217,10 +214,11 @@ function parseFnDecl(p: Cursor, start: Token): FnDecl {
     p.endLine();
   }
   p.accept(TokenKind.Dedent);
-  if (body.length === 0) p.report(nameToken, emptyFunctionBody(nameToken.text));
+  const name = p.text(nameToken);
+  if (body.length === 0) p.report(nameToken, emptyFunctionBody(name));
   return {
     kind: 'FnDecl',
-    name: nameToken.text,
+    name,
     params,
     returnType,
     description,
@@ -235,14 +233,13 @@ function parseFnDecl(p: Cursor, start: Token): FnDecl {
  * verify := "verify" lname [ "law" lname ] NEWLINE INDENT { given | when | binding | expr "=>" expr } DEDENT
  * given := "given" lname ":" type "=" ( expr ".." expr | "[" expr,* "]" )
  */
-function parseVerifyBlock(p: Cursor, start: Token): VerifyBlock {
+function parseVerifyBlock(p: Cursor, start: number): VerifyBlock {
   p.advance();
-  const fnName = p.expect(TokenKind.Ident, 'the name of the function to verify').text;
+  const fnName = p.text(p.expect(TokenKind.Ident, 'the name of the function to verify'));
   let law: string | null = null;
-  const lawWord = p.peek();
-  if (lawWord.kind === TokenKind.Ident && lawWord.text === 'law') {
+  if (p.check(TokenKind.Ident) && p.text() === 'law') {
     p.advance();
-    law = p.expect(TokenKind.Ident, 'a law name').text;
+    law = p.text(p.expect(TokenKind.Ident, 'a law name'));
   }
   const header = p.spanFrom(start);
   openBlock(p, law === null ? "'law' or end of line" : 'end of line', 'indented verify cases');
@@ -251,14 +248,15 @@ function parseVerifyBlock(p: Cursor, start: Token): VerifyBlock {
   const bindings: BindingStmt[] = [];
   const cases: VerifyCase[] = [];
   while (inBlock(p)) {
-    const lineStart = p.peek();
+    const lineStart = p.pos;
     const next = p.kindAt(1);
-    if (lineStart.kind === TokenKind.Ident && lineStart.text === 'given' && next === TokenKind.Ident) {
+    const word = p.check(TokenKind.Ident) ? p.text() : '';
+    if (word === 'given' && next === TokenKind.Ident) {
       givens.push(parseGiven(p, lineStart));
-    } else if (lineStart.kind === TokenKind.Ident && lineStart.text === 'when' && !lineHasFatArrow(p)) {
+    } else if (word === 'when' && !lineHasFatArrow(p)) {
       p.advance();
       whens.push(parseExpr(p));
-    } else if (lineStart.kind === TokenKind.Ident && (next === TokenKind.Eq || next === TokenKind.Colon)) {
+    } else if (word !== '' && (next === TokenKind.Eq || next === TokenKind.Colon)) {
       bindings.push(parseBinding(p));
     } else {
       const lhs = parseExpr(p);
@@ -272,14 +270,14 @@ function parseVerifyBlock(p: Cursor, start: Token): VerifyBlock {
   return { kind: 'Verify', fnName, law, givens, whens, bindings, cases, span: header };
 }
 
-function parseGiven(p: Cursor, start: Token): GivenClause {
+function parseGiven(p: Cursor, start: number): GivenClause {
   p.advance();
-  const name = p.advance().text;
+  const name = p.text(p.advance());
   p.expect(TokenKind.Colon, "':' and the type of the given value");
   const type = parseType(p);
   p.expect(TokenKind.Eq, "'='");
-  const listStart = p.peek();
-  if (listStart.kind === TokenKind.LBracket) {
+  const listStart = p.pos;
+  if (p.check(TokenKind.LBracket)) {
     const list = parseListExpr(p, listStart);
     return { name, type, domain: { kind: 'list', items: list.items }, span: p.spanFrom(start) };
   }
@@ -292,8 +290,9 @@ function parseGiven(p: Cursor, start: Token): GivenClause {
 /** Whether the rest of the current line has a `=>` outside brackets (a verify case rather than a `when`). */
 function lineHasFatArrow(p: Cursor): boolean {
   let depth = 0;
-  for (let i = p.pos; i < p.tokens.length; i++) {
-    const kind = p.tokens[i].kind;
+  const { kinds, length } = p.buffer;
+  for (let i = p.pos; i < length; i++) {
+    const kind = kinds[i];
     if (kind >= TokenKind.Newline) return false;
     if (kind === TokenKind.LParen || kind === TokenKind.LBracket || kind === TokenKind.LBrace) depth++;
     else if (kind === TokenKind.RParen || kind === TokenKind.RBracket || kind === TokenKind.RBrace) depth--;
@@ -303,9 +302,9 @@ function lineHasFatArrow(p: Cursor): boolean {
 }
 
 /** decision := "decision" UName NEWLINE INDENT { key "=" ( strBlock | "[" item,* "]" | name ) NEWLINE } DEDENT */
-function parseDecisionBlock(p: Cursor, start: Token): DecisionBlock {
+function parseDecisionBlock(p: Cursor, start: number): DecisionBlock {
   p.advance();
-  const name = p.expect(TokenKind.Ident, 'a decision name').text;
+  const name = p.text(p.expect(TokenKind.Ident, 'a decision name'));
   const header = p.spanFrom(start);
   openBlock(p, 'end of line', 'indented decision fields');
   const fields: { key: string; value: DecisionValue; span: Span }[] = [];
@@ -316,7 +315,7 @@ function parseDecisionBlock(p: Cursor, start: Token): DecisionBlock {
     );
     p.expect(TokenKind.Eq, "'='");
     const value = parseDecisionValue(p);
-    fields.push({ key: keyToken.text, value, span: p.spanFrom(keyToken) });
+    fields.push({ key: p.text(keyToken), value, span: p.spanFrom(keyToken) });
     p.endLine();
   }
   p.accept(TokenKind.Dedent);
@@ -324,7 +323,7 @@ function parseDecisionBlock(p: Cursor, start: Token): DecisionBlock {
 }
 
 function parseDecisionValue(p: Cursor): DecisionValue {
-  switch (p.peek().kind) {
+  switch (p.kind()) {
     case TokenKind.Str:
     case TokenKind.Interp:
     case TokenKind.Newline:
@@ -337,9 +336,8 @@ function parseDecisionValue(p: Cursor): DecisionValue {
       while (true) {
         while (p.accept(TokenKind.Comma)) {}
         if (p.accept(TokenKind.RBracket)) break;
-        const item = p.peek();
-        if (item.kind === TokenKind.Str) items.push(p.advance().text);
-        else if (item.kind === TokenKind.Ident) items.push(parseQualifiedName(p, 'a name'));
+        if (p.check(TokenKind.Str)) items.push(p.text(p.advance()));
+        else if (p.check(TokenKind.Ident)) items.push(parseQualifiedName(p, 'a name'));
         else p.failExpected("a string, a name or ']'");
       }
       return { kind: 'list', items };

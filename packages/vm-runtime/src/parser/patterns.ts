@@ -1,8 +1,8 @@
 import type { LiteralPattern, Pattern } from '../ast.js';
 import { interpolatedPattern } from '../messages.js';
-import { type Token, TokenKind } from '../token.js';
+import { TokenKind } from '../token.js';
 import type { Cursor } from './cursor.js';
-import { isUpperName } from './names.js';
+import { intValue, isUpperName } from './names.js';
 
 /**
  * pattern := "_" | lname | INT | FLOAT | STRING | "true" | "false" | "[" "]" | "[" pid [","] ".." pid "]"
@@ -10,9 +10,9 @@ import { isUpperName } from './names.js';
  */
 export function parsePattern(p: Cursor): Pattern {
   p.enter();
-  const start = p.peek();
+  const start = p.pos;
   let result: Pattern;
-  switch (start.kind) {
+  switch (p.kind()) {
     case TokenKind.Ident:
       result = parseNamePattern(p, start);
       break;
@@ -38,16 +38,14 @@ export function parsePattern(p: Cursor): Pattern {
   return result;
 }
 
-/** `_`, a binder, or a (qualified) constructor with optional binder list. */
-function parseNamePattern(p: Cursor, start: Token): Pattern {
+/** `_`, a binder, or a (qualified) constructor with an optional binder list. */
+function parseNamePattern(p: Cursor, start: number): Pattern {
   p.advance();
-  if (start.text === '_') return { kind: 'WildcardPattern', span: p.spanOf(start) };
-  if (!isUpperName(start.text)) return { kind: 'BindPattern', name: start.text, span: p.spanOf(start) };
-  const path = [start.text];
-  while (p.check(TokenKind.Dot)) {
-    p.advance();
-    path.push(p.expect(TokenKind.Ident, 'a constructor name').text);
-  }
+  const name = p.text(start);
+  if (name === '_') return { kind: 'WildcardPattern', span: p.spanOf(start) };
+  if (!isUpperName(name)) return { kind: 'BindPattern', name, span: p.spanOf(start) };
+  const path = [name];
+  while (p.accept(TokenKind.Dot)) path.push(p.text(p.expect(TokenKind.Ident, 'a constructor name')));
   let binders: string[] | null = null;
   if (p.accept(TokenKind.LParen)) {
     binders = [];
@@ -55,46 +53,48 @@ function parseNamePattern(p: Cursor, start: Token): Pattern {
       while (p.accept(TokenKind.Comma)) {}
       if (p.accept(TokenKind.RParen)) break;
       // Constructor fields are binders or `_` only in 0.15–0.20 (§1.7): anything else is `Expected ')'`.
-      binders.push(p.expect(TokenKind.Ident, "')'").text);
+      binders.push(p.text(p.expect(TokenKind.Ident, "')'")));
     }
   }
   return { kind: 'ConstructorPattern', path, binders, span: p.spanFrom(start) };
 }
 
-function parseLiteralPattern(p: Cursor, start: Token): LiteralPattern {
+function parseLiteralPattern(p: Cursor, start: number): LiteralPattern {
+  const kind = p.kind();
   p.advance();
   const span = p.spanOf(start);
+  const text = p.text(start);
   let literal: LiteralPattern['literal'];
-  switch (start.kind) {
+  switch (kind) {
     case TokenKind.Int:
-      literal = { kind: 'IntLit', value: start.value as bigint, span };
+      literal = { kind: 'IntLit', value: intValue(text), span };
       break;
     case TokenKind.Float:
-      literal = { kind: 'FloatLit', value: start.value as number, span };
+      literal = { kind: 'FloatLit', value: Number(text), span };
       break;
     case TokenKind.Str:
-      literal = { kind: 'StringLit', value: start.text, span };
+      literal = { kind: 'StringLit', value: text, span };
       break;
     default:
-      literal = { kind: 'BoolLit', value: start.kind === TokenKind.True, span };
+      literal = { kind: 'BoolLit', value: kind === TokenKind.True, span };
   }
   return { kind: 'LiteralPattern', literal, span };
 }
 
 /** `[]` or `[head, ..tail]`. */
-function parseListPattern(p: Cursor, start: Token): Pattern {
+function parseListPattern(p: Cursor, start: number): Pattern {
   p.advance();
   if (p.accept(TokenKind.RBracket)) return { kind: 'NilPattern', span: p.spanFrom(start) };
-  const head = p.expect(TokenKind.Ident, "a name or ']'").text;
+  const head = p.text(p.expect(TokenKind.Ident, "a name or ']'"));
   while (p.accept(TokenKind.Comma)) {}
   p.expect(TokenKind.DotDot, "'..'");
-  const tail = p.expect(TokenKind.Ident, 'a name for the list tail').text;
+  const tail = p.text(p.expect(TokenKind.Ident, 'a name for the list tail'));
   p.expect(TokenKind.RBracket, "']'");
   return { kind: 'ConsPattern', head, tail, span: p.spanFrom(start) };
 }
 
 /** `(p1, p2, …)`; `(p)` is just `p`. */
-function parseTuplePattern(p: Cursor, start: Token): Pattern {
+function parseTuplePattern(p: Cursor, start: number): Pattern {
   p.advance();
   const first = parsePattern(p);
   if (!p.check(TokenKind.Comma)) {

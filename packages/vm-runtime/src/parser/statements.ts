@@ -7,12 +7,12 @@ import { parseType } from './types.js';
 
 /** stmt := lname [ ":" type ] "=" expr | "_" "=" expr | expr */
 export function parseStmt(p: Cursor): Stmt {
-  const start = p.peek();
-  if (start.kind === TokenKind.Ident) {
+  if (p.kind() === TokenKind.Ident) {
     const next = p.kindAt(1);
     if (next === TokenKind.Eq || next === TokenKind.Colon) return parseBinding(p);
-    if ((start.text === 'val' || start.text === 'var') && next === TokenKind.Ident) {
-      p.fail(valVarNotSupported(start.text, p.tokens[p.pos + 1].text));
+    const word = p.text();
+    if ((word === 'val' || word === 'var') && next === TokenKind.Ident) {
+      p.fail(valVarNotSupported(word, p.text(p.pos + 1)));
     }
   }
   const expr = parseExpr(p);
@@ -25,25 +25,19 @@ export function parseBinding(p: Cursor): BindingStmt {
   const annotation = p.accept(TokenKind.Colon) ? parseType(p) : null;
   p.expect(TokenKind.Eq, "'='");
   const value = parseExpr(p);
-  return { kind: 'Binding', name: start.text, annotation, value, span: p.spanFrom(start) };
+  return { kind: 'Binding', name: p.text(start), annotation, value, span: p.spanFrom(start) };
 }
 
 /** strBlock := STRING | [STRING] NEWLINE INDENT { STRING NEWLINE } DEDENT — pieces joined with one space. */
 export function parseStringBlock(p: Cursor): string {
   const pieces: string[] = [];
-  const first = p.peek();
-  if (first.kind === TokenKind.Str || first.kind === TokenKind.Interp) {
-    pieces.push(first.text);
-    p.advance();
-  }
+  if (p.check(TokenKind.Str) || p.check(TokenKind.Interp)) pieces.push(p.text(p.advance()));
   if (p.check(TokenKind.Newline) && p.kindAt(1) === TokenKind.Indent) {
     p.advance();
     p.advance();
     while (!p.check(TokenKind.Dedent) && !p.check(TokenKind.Eof)) {
-      const piece = p.peek();
-      if (piece.kind !== TokenKind.Str && piece.kind !== TokenKind.Interp) p.failExpected('a string');
-      pieces.push(piece.text);
-      p.advance();
+      if (!p.check(TokenKind.Str) && !p.check(TokenKind.Interp)) p.failExpected('a string');
+      pieces.push(p.text(p.advance()));
       p.endLine();
     }
     p.accept(TokenKind.Dedent);

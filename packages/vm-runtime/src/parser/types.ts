@@ -1,6 +1,6 @@
 import type { EffectRef, TypeExpr } from '../ast.js';
 import { tupleTypeArity } from '../messages.js';
-import { type Token, TokenKind } from '../token.js';
+import { TokenKind } from '../token.js';
 import type { Cursor } from './cursor.js';
 
 /**
@@ -9,9 +9,9 @@ import type { Cursor } from './cursor.js';
  */
 export function parseType(p: Cursor): TypeExpr {
   p.enter();
-  const start = p.peek();
+  const start = p.pos;
   let result: TypeExpr;
-  switch (start.kind) {
+  switch (p.kind()) {
     case TokenKind.Ident:
       result = parseNamedType(p, start);
       break;
@@ -29,7 +29,7 @@ export function parseType(p: Cursor): TypeExpr {
   return result;
 }
 
-function parseNamedType(p: Cursor, start: Token): TypeExpr {
+function parseNamedType(p: Cursor, start: number): TypeExpr {
   const name = parseQualifiedName(p, 'a type');
   if (name === 'Fn' && p.check(TokenKind.LParen)) return parseFnType(p, start);
   const args: TypeExpr[] = [];
@@ -46,25 +46,22 @@ function parseNamedType(p: Cursor, start: Token): TypeExpr {
   return { kind: 'NamedType', name, args, span: p.spanFrom(start) };
 }
 
-/** `>` closing type arguments; a `>=` (as in `List<Int>= …`) is split into `>` and `=`. */
+/** `>` closing type arguments; a `>=` (as in `x: List<Int>= …`) is split into `>` and `=`. */
 function expectCloseAngle(p: Cursor): void {
-  const token = p.peek();
-  if (token.kind === TokenKind.GtEq) {
-    p.tokens[p.pos] = {
-      ...token,
-      kind: TokenKind.Eq,
-      text: '=',
-      start: token.start + 1,
-      column: token.column + 1,
-    };
-    p.lastEnd = token.start + 1;
+  if (p.check(TokenKind.GtEq)) {
+    const { buffer, pos } = p;
+    p.lastEnd = buffer.starts[pos] + 1;
+    buffer.kinds[pos] = TokenKind.Eq;
+    buffer.texts[pos] = '=';
+    buffer.starts[pos] += 1;
+    buffer.columns[pos] += 1;
     return;
   }
   p.expect(TokenKind.Gt, "'>'");
 }
 
 /** `(A, B)`: the tuple type of 0.17.0 and earlier; `(A)` is just `A`. */
-function parseParenType(p: Cursor, start: Token): TypeExpr {
+function parseParenType(p: Cursor, start: number): TypeExpr {
   p.advance();
   const first = parseType(p);
   if (!p.check(TokenKind.Comma)) {
@@ -79,7 +76,7 @@ function parseParenType(p: Cursor, start: Token): TypeExpr {
 }
 
 /** `Fn(A, B) -> R ! [Effect]` (the `Fn` name is already consumed). */
-function parseFnType(p: Cursor, start: Token): TypeExpr {
+function parseFnType(p: Cursor, start: number): TypeExpr {
   p.advance();
   const params: TypeExpr[] = [];
   while (true) {
@@ -96,14 +93,14 @@ function parseFnType(p: Cursor, start: Token): TypeExpr {
 
 /** effects := "!" "[" { effName [","] } "]" — also used for the module `effects [..]` line (after its keyword). */
 export function parseEffectList(p: Cursor): EffectRef[] {
-  if (p.check(TokenKind.Bang)) p.advance();
+  p.accept(TokenKind.Bang);
   p.expect(TokenKind.LBracket, "'['");
   const effects: EffectRef[] = [];
   while (true) {
     while (p.accept(TokenKind.Comma)) {}
     if (p.accept(TokenKind.RBracket)) return effects;
-    const start = p.peek();
-    if (start.kind !== TokenKind.Ident) p.failExpected("an effect name or ']'");
+    const start = p.pos;
+    if (!p.check(TokenKind.Ident)) p.failExpected("an effect name or ']'");
     const name = parseQualifiedName(p, 'an effect name');
     effects.push({ name, span: p.spanFrom(start) });
   }
@@ -111,10 +108,10 @@ export function parseEffectList(p: Cursor): EffectRef[] {
 
 /** qname := Ident { "." Ident } — a dotted name such as `Data.Shapes.Shape` or `Console.print`. */
 export function parseQualifiedName(p: Cursor, what: string): string {
-  let name = p.expect(TokenKind.Ident, what).text;
+  let name = p.text(p.expect(TokenKind.Ident, what));
   while (p.check(TokenKind.Dot) && p.kindAt(1) === TokenKind.Ident) {
     p.advance();
-    name += `.${p.advance().text}`;
+    name += `.${p.text(p.advance())}`;
   }
   return name;
 }
