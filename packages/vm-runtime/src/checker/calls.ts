@@ -4,7 +4,7 @@ import type { CheckContext } from './context.js';
 import { type FunctionInfo, isVisible, type RecordTypeInfo, type TypeInfo } from './environment.js';
 import { inferExpr } from './infer.js';
 import { checkerMessages as msg } from './messages.js';
-import { fieldAccess, isWrapperVariant, resolvePath } from './names.js';
+import { fieldAccess, isWrapperVariant, resolvePath, WRAPPER_FN_TYPES } from './names.js';
 import {
   compatible,
   effectsCovered,
@@ -196,6 +196,7 @@ function callWrapper(
 ): Type {
   call.target = { kind: 'variant', typeName: namespace, variant: name };
   rejectNamedArgs(ctx, call);
+  if (name !== 'None') ctx.exprTypes.set(call.callee, WRAPPER_FN_TYPES[`${namespace}.${name}`]);
   if (name === 'None') {
     ctx.error(call.span, msg.nullaryVariantCalled('Option.None'));
     inferArgsLoosely(ctx, call);

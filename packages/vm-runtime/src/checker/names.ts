@@ -23,7 +23,7 @@ export type PathMeaning =
 const INVALID_PATH: PathMeaning = { kind: 'invalid' };
 
 /** The function-value type of `Option.Some`, `Result.Ok`, `Result.Err`. */
-const WRAPPER_FN_TYPES: Readonly<Record<string, FnType>> = {
+export const WRAPPER_FN_TYPES: Readonly<Record<string, FnType>> = {
   'Option.Some': { kind: 'Fn', params: [{ kind: 'Var', name: 'T' }], ret: optionOf(UNKNOWN), effects: [] },
   'Result.Ok': {
     kind: 'Fn',
