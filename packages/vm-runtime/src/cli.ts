@@ -32,9 +32,9 @@ export const EXIT_INTERNAL = 70;
 /** The subcommands, by name. A new command is one entry here. */
 export const COMMANDS: readonly CliCommand[] = [checkCommand];
 
-function mainUsage(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
-  const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+function mainUsage(commands: readonly CliCommand[]): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return [
     'Usage: aver <command> [arguments]',
     '',
@@ -51,9 +51,14 @@ function mainUsage(): string {
  *
  * @param argv - The arguments after the program name.
  * @param io - Output streams, working directory and environment.
+ * @param commands - The command table (tests pass their own).
  * @returns The process exit code.
  */
-export async function runCli(argv: readonly string[], io: Omit<CliIo, 'usageError'>): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: Omit<CliIo, 'usageError'>,
+  commands: readonly CliCommand[] = COMMANDS,
+): Promise<number> {
   const commandName = argv[0] ?? '';
   const cli: CliIo = {
     ...io,
@@ -66,17 +71,17 @@ export async function runCli(argv: readonly string[], io: Omit<CliIo, 'usageErro
   try {
     if (argv.length === 0) {
       io.stderr('aver: missing command');
-      io.stderr(mainUsage());
+      io.stderr(mainUsage(commands));
       return EXIT_USAGE;
     }
     if (commandName === '--help' || commandName === '-h' || commandName === 'help') {
-      io.stdout(mainUsage());
+      io.stdout(mainUsage(commands));
       return 0;
     }
-    const command = COMMANDS.find((candidate) => candidate.name === commandName);
+    const command = commands.find((candidate) => candidate.name === commandName);
     if (command === undefined) {
       io.stderr(`aver: unknown command '${commandName}'`);
-      io.stderr(mainUsage());
+      io.stderr(mainUsage(commands));
       return EXIT_USAGE;
     }
     return await command.run(argv.slice(1), cli);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkProgram } from '../checker/index.js';
@@ -32,7 +33,7 @@ export const checkCommand: CliCommand = {
       return 0;
     }
     const { file, moduleRoot } = parsed;
-    const loaded = loadProgram(file, resolve(io.cwd, moduleRoot ?? '.'));
+    const loaded = loadProgram(file, moduleRoot ?? '.', (path) => readRelativeTo(io.cwd, path));
     // Empty texts are files that could not be read: their diagnostics get no source excerpt.
     const texts = new Map<string, string>();
     for (const source of [loaded.entry, ...loaded.modules.values()]) {
@@ -46,6 +47,20 @@ export const checkCommand: CliCommand = {
     return hasErrors(diagnostics) ? 1 : 0;
   },
 };
+
+/**
+ * Reads a source file, resolving relative paths against the command's working directory (diagnostics keep the
+ * path as the user wrote it). A missing file is `null`; other failures throw and the loader reports them.
+ */
+function readRelativeTo(cwd: string, path: string): string | null {
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw error;
+  }
+}
 
 interface CheckArgs {
   readonly help: boolean;
