@@ -454,7 +454,7 @@ class Lexer {
 
   /**
    * Lexes the inner text of `{…}` in `[from, to)` into the buffer of the current interpolation depth, followed by
-   * an `Eof` at the closing brace.
+   * an `Eof` (spelled `}`) at the closing brace.
    */
   private lexInterpolation(from: number, to: number): { tokens: TokenBuffer; first: number } {
     const depth = this.interpolationDepth;
@@ -471,7 +471,7 @@ class Lexer {
       this.interpolationDepth--;
       this.bracketDepth = savedDepth;
     }
-    this.push(buffer, TokenKind.Eof, '', to, to);
+    this.push(buffer, TokenKind.Eof, '}', to, to);
     return { tokens: buffer, first };
   }
 }

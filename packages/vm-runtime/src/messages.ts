@@ -54,6 +54,10 @@ export function zeroArgConstructor(name: string): string {
   return `Constructor '${name}' called with no arguments: write a nullary variant without parentheses ('${name}')`;
 }
 
+/** A statement starting with `=`: the 0.1.0 `= expr` function body shorthand (removed in 0.3.0, §7). */
+export const bodyShorthandRemoved =
+  "Expected an expression, found '=' (the '= expr' body shorthand was removed; write the expression on its own line)";
+
 export const positionalAfterNamed = 'Positional argument after named arguments';
 
 export const productNeedsTuple = "The independent product '!' applies only to a tuple, e.g. '(a(), b())!'";

@@ -284,6 +284,9 @@ export function describeToken(kind: TokenKind, text: string): string {
     case TokenKind.Str:
     case TokenKind.Interp:
       return 'string literal';
+    case TokenKind.Eof:
+      // The end of an interpolation's tokens is its closing brace.
+      return text === '}' ? "'}'" : 'end of file';
     default:
       return tokenKindName(kind);
   }

@@ -1,5 +1,5 @@
 import type { BindingStmt, Stmt } from '../ast.js';
-import { valVarNotSupported } from '../messages.js';
+import { bodyShorthandRemoved, valVarNotSupported } from '../messages.js';
 import { TokenKind } from '../token.js';
 import type { Cursor } from './cursor.js';
 import { parseExpr } from './expressions.js';
@@ -14,6 +14,8 @@ export function parseStmt(p: Cursor): Stmt {
     if ((word === 'val' || word === 'var') && next === TokenKind.Ident) {
       p.fail(valVarNotSupported(word, p.text(p.pos + 1)));
     }
+  } else if (p.check(TokenKind.Eq)) {
+    p.fail(bodyShorthandRemoved);
   }
   const expr = parseExpr(p);
   return { kind: 'ExprStmt', expr, span: expr.span };
