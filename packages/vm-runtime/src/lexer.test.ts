@@ -234,6 +234,11 @@ describe('words and operators', () => {
     ]);
   });
 
+  it('counts a lone surrogate as one column', () => {
+    const tokens = tokensOf('"\ud83d" x "😀" y');
+    expect(tokens.filter((t) => t.kind === TokenKind.Ident).map((t) => t.column)).toEqual([5, 11]);
+  });
+
   it('turns a stray character into an error token with a hint', () => {
     const error = only('%');
     expect(error.kind).toBe(TokenKind.Error);

@@ -124,7 +124,7 @@ class Lexer {
         if (this.bracketDepth > 0 && indent === 0 && this.startsItem(content, lineEnd)) this.bracketDepth = 0;
         if (this.bracketDepth === 0) {
           this.flushNewline(out);
-          this.layout(indent, content, out);
+          this.layout(indent, first, out);
           if (text.charCodeAt(first) === Char.Tab) {
             this.push(out, TokenKind.Error, tabIndentation, first, first + 1);
           }
@@ -162,7 +162,7 @@ class Lexer {
     this.newlineOffset = -1;
   }
 
-  /** Emits `Indent`/`Dedent` for a line whose first token is at `content` (§1.2). */
+  /** Emits `Indent`/`Dedent` for a line whose indentation ends at `content` (§1.2). */
   private layout(indent: number, content: number, out: TokenBuffer): void {
     const { indents } = this;
     const top = indents[indents.length - 1];
@@ -201,7 +201,9 @@ class Lexer {
     const { text } = this;
     while (at < offset) {
       const c = text.charCodeAt(at);
-      at += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      const next = text.charCodeAt(at + 1);
+      // A surrogate pair is one code point; a lone surrogate counts as one on its own.
+      at += c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
       column++;
     }
     this.columnCacheOffset = at;
