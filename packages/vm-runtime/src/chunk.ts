@@ -112,13 +112,28 @@ export const OPCODES = [
   row(72, 'LIST_LEN', [], 'pop list → Int'),
   row(73, 'TUPLE_NEW', ['count'], 'pop n items → tuple'),
   row(74, 'RECORD_NEW', ['record', 'count'], 'pop fields in declaration order → record'),
-  row(75, 'RECORD_NEW_PERM', ['record', 'const'], 'pop fields in source order, place them by the permutation constant'),
+  row(
+    75,
+    'RECORD_NEW_PERM',
+    ['record', 'const'],
+    'pop fields in source order, place them by the permutation constant',
+  ),
   row(76, 'RECORD_GET', ['field'], 'pop record → field'),
-  row(77, 'RECORD_UPDATE', ['record', 'const'], 'pop base and new values for the fields listed in the constant → record'),
+  row(
+    77,
+    'RECORD_UPDATE',
+    ['record', 'const'],
+    'pop base and new values for the fields listed in the constant → record',
+  ),
   row(78, 'VARIANT_NEW', ['sum', 'tag', 'count'], 'pop payload → variant'),
   row(79, 'WRAP', ['wrap'], 'pop → Result.Ok / Result.Err / Option.Some'),
   row(80, 'MAP_NEW', ['count'], 'pop n key/value pairs → map'),
-  row(81, 'PRODUCT_UNWRAP', ['count', 'jump'], 'pop n Results: all Ok → tuple of payloads; else jump to the return with the first Err'),
+  row(
+    81,
+    'PRODUCT_UNWRAP',
+    ['count', 'jump'],
+    'pop n Results: all Ok → tuple of payloads; else jump to the return with the first Err',
+  ),
   row(90, 'MATCH_INT', ['slot', 'imm', 'jump'], 'jump unless local === imm'),
   row(91, 'MATCH_CONST', ['slot', 'const', 'jump'], 'jump unless local equals the literal'),
   row(92, 'MATCH_NIL', ['slot', 'jump'], 'jump unless the list in local is empty'),
@@ -136,11 +151,21 @@ export const OPCODES = [
   row(112, 'TO_STRING_FLOAT', [], 'Float → Rust Display text'),
   row(113, 'STRING_CONCAT', ['count'], 'pop n Strings → one String (an interpolation buffer)'),
   row(120, 'BUFFER_NEW', [], 'pop separator → string buffer'),
-  row(121, 'BUFFER_APPEND_SEP_UNLESS_FIRST', [], 'pop String; append separator (not before the first) and it'),
+  row(
+    121,
+    'BUFFER_APPEND_SEP_UNLESS_FIRST',
+    [],
+    'pop String; append separator (not before the first) and it',
+  ),
   row(122, 'BUFFER_FINALIZE', [], 'pop buffer → String'),
   row(130, 'VECTOR_GET', [], 'pop index, vector → Option'),
   row(131, 'VECTOR_GET_OR', [], 'pop default, index, vector → item or default'),
-  row(132, 'VECTOR_SET_OR_KEEP', [], 'pop item, index, vector → updated vector (in place when unshared) or the same'),
+  row(
+    132,
+    'VECTOR_SET_OR_KEEP',
+    [],
+    'pop item, index, vector → updated vector (in place when unshared) or the same',
+  ),
 ] as const;
 
 /** The name of an opcode. */
@@ -179,10 +204,13 @@ export interface Chunk {
 
 /** Builds a `Chunk` word by word (clox `writeChunk`/`addConstant`), tracking the operand stack depth. */
 export class ChunkBuilder {
-  private code: number[] = [];
-  private lines: number[] = [];
+  private readonly code: number[] = [];
+  private readonly lines: number[] = [];
   private readonly constants: Value[] = [];
   private readonly constantIndex = new Map<string, number>();
+  /** Start of the last instruction written, and the last position a jump may land on (no fusion across it). */
+  private lastAt = -1;
+  private label = -1;
   /** The source line given to the words written next. */
   line = 0;
   /** Current and deepest operand stack depth above the locals. */
@@ -194,18 +222,38 @@ export class ChunkBuilder {
     readonly arity: number,
   ) {}
 
-  /** Index of the next word to be written. */
-  get position(): number {
-    return this.code.length;
-  }
-
   /** Appends an instruction; `stackEffect` is its net change of the operand stack depth. */
   emit(op: number, stackEffect: number, ...operands: number[]): number {
     const at = this.code.length;
     this.code.push(op, ...operands);
     for (let i = 0; i <= operands.length; i++) this.lines.push(this.line);
+    this.lastAt = at;
     this.adjustDepth(stackEffect);
     return at;
+  }
+
+  /**
+   * Appends `LOAD_LOCAL slot`, fused into `LOAD_LOCAL_2` with a `LOAD_LOCAL` just before it when no jump lands
+   * between the two.
+   */
+  emitLoadLocal(slot: number): void {
+    const previous = this.lastAt;
+    if (previous >= 0 && previous === this.code.length - 2 && this.code[previous] === Op.LOAD_LOCAL) {
+      if (this.label !== this.code.length) {
+        this.code[previous] = Op.LOAD_LOCAL_2;
+        this.code.push(slot);
+        this.lines.push(this.line);
+        this.adjustDepth(1);
+        return;
+      }
+    }
+    this.emit(Op.LOAD_LOCAL, 1, slot);
+  }
+
+  /** The position of the next instruction, marked as a jump target. */
+  here(): number {
+    this.label = this.code.length;
+    return this.label;
   }
 
   /** Records a stack depth change not tied to one instruction (e.g. the join point after a branch). */
@@ -214,10 +262,10 @@ export class ChunkBuilder {
     if (this.depth > this.maxDepth) this.maxDepth = this.depth;
   }
 
-  /** Overwrites operand `operandIndex` of the instruction at `at` with a jump offset to `target`. */
-  patchJump(at: number, operandIndex: number, target: number): void {
+  /** Points the jump operand (the last operand) of the instruction at `at` to `target`. */
+  patchJump(at: number, target: number): void {
     const end = at + 1 + this.operandCount(at);
-    this.code[at + 1 + operandIndex] = target - end;
+    this.code[end - 1] = target - end;
   }
 
   /** Adds a constant (deduplicated for primitives) and returns its index. */
@@ -248,7 +296,7 @@ export class ChunkBuilder {
 
   private operandCount(at: number): number {
     const info = opcodeInfo(this.code[at]);
-    if (info === undefined) throw new Error(`no opcode at ${at}`);
+    if (info === undefined) throw new Error(`Internal error: no opcode at ${at}`);
     return info.operands.length;
   }
 }

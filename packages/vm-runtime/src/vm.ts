@@ -7,7 +7,7 @@ import { formatFloat } from './float-format.js';
 import { type Int, intAdd, intDiv, intMul, intNegate, intSub } from './int64.js';
 import {
   EMPTY_LIST,
-  FunctionValue,
+  type FunctionValue,
   ListValue,
   MapValue,
   NONE,
@@ -57,9 +57,9 @@ export interface CountingState {
 }
 
 /** Calls between two deadline checks. */
-const DEADLINE_CHECK_INTERVAL = 4096;
+export const DEADLINE_CHECK_INTERVAL = 4096;
 /** Spare stack slots beyond a frame's needs: built-ins read four argument slots whatever their arity. */
-const STACK_SLACK = 8;
+export const STACK_SLACK = 8;
 
 /** The state of one execution of a program: stack, frames, globals, host, limits, counters. */
 export class Run {
@@ -111,7 +111,8 @@ export function runLoop(run: Run, entry: number): Value {
   let sp = chunk.localCount;
   let fp = 0;
   let countdown = DEADLINE_CHECK_INTERVAL;
-  if (sp + chunk.maxStack + STACK_SLACK > stackCapacity) stackCapacity = growStack(stack, sp + chunk.maxStack);
+  if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
+    stackCapacity = growStack(stack, sp + chunk.maxStack);
   try {
     for (;;) {
       // @count: opCounts[code[ip]]++;
@@ -308,14 +309,14 @@ export function runLoop(run: Run, entry: number): Value {
           // EQ_FLOAT
           const b = stack[--sp] as number;
           const a = stack[sp - 1] as number;
-          stack[sp - 1] = a === b || (a !== a && b !== b);
+          stack[sp - 1] = a === b || (Number.isNaN(a) && Number.isNaN(b));
           break;
         }
         case 38: {
           // NE_FLOAT
           const b = stack[--sp] as number;
           const a = stack[sp - 1] as number;
-          stack[sp - 1] = !(a === b || (a !== a && b !== b));
+          stack[sp - 1] = !(a === b || (Number.isNaN(a) && Number.isNaN(b)));
           break;
         }
         case 39: {
@@ -450,7 +451,8 @@ export function runLoop(run: Run, entry: number): Value {
           bp = sp - argc;
           sp = bp + chunk.localCount;
           ip = 0;
-          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity) stackCapacity = growStack(stack, sp + chunk.maxStack);
+          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
+            stackCapacity = growStack(stack, sp + chunk.maxStack);
           break;
         }
         case 61: {
@@ -479,7 +481,8 @@ export function runLoop(run: Run, entry: number): Value {
           consts = chunk.constants;
           sp = bp + chunk.localCount;
           ip = 0;
-          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity) stackCapacity = growStack(stack, sp + chunk.maxStack);
+          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
+            stackCapacity = growStack(stack, sp + chunk.maxStack);
           break;
         }
         case 63: {
@@ -508,7 +511,8 @@ export function runLoop(run: Run, entry: number): Value {
           bp = base;
           sp = bp + chunk.localCount;
           ip = 0;
-          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity) stackCapacity = growStack(stack, sp + chunk.maxStack);
+          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
+            stackCapacity = growStack(stack, sp + chunk.maxStack);
           break;
         }
         case 64: {
@@ -517,7 +521,13 @@ export function runLoop(run: Run, entry: number): Value {
           const base = sp - code[ip + 1];
           ip += 2;
           // @count: if (builtinAllocates[builtin] === 1) counting.allocations++;
-          stack[base] = builtinImpls[builtin](host, stack[base], stack[base + 1], stack[base + 2], stack[base + 3]);
+          stack[base] = builtinImpls[builtin](
+            host,
+            stack[base],
+            stack[base + 1],
+            stack[base + 2],
+            stack[base + 3],
+          );
           sp = base + 1;
           break;
         }
@@ -754,7 +764,8 @@ export function runLoop(run: Run, entry: number): Value {
           const fallback = stack[--sp];
           const index = stack[--sp];
           const items = (stack[sp - 1] as VectorValue).items;
-          stack[sp - 1] = typeof index === 'number' && index >= 0 && index < items.length ? items[index] : fallback;
+          stack[sp - 1] =
+            typeof index === 'number' && index >= 0 && index < items.length ? items[index] : fallback;
           break;
         }
         case 132: {
@@ -780,7 +791,7 @@ export function runLoop(run: Run, entry: number): Value {
 
 /** Grows the value stack to hold at least `needed` slots (plus slack); returns the new capacity. */
 export function growStack(stack: Value[], needed: number): number {
-  let capacity = stack.length < 64 ? 64 : stack.length;
+  let capacity = Math.max(64, stack.length);
   while (capacity < needed + STACK_SLACK) capacity *= 2;
   for (let i = stack.length; i < capacity; i++) stack.push(UNIT);
   return capacity;
@@ -824,14 +835,25 @@ export function markShared(value: Value): Value {
 export function callValue(run: Run, callee: FunctionValue, base: number, argc: number): Value {
   const stack = run.stack;
   if (callee.kind === 'builtin') {
-    return run.code.builtinImpls[callee.index](run.host, stack[base], stack[base + 1], stack[base + 2], stack[base + 3]);
+    return run.code.builtinImpls[callee.index](
+      run.host,
+      stack[base],
+      stack[base + 1],
+      stack[base + 2],
+      stack[base + 3],
+    );
   }
   if (callee.sumType === null) return new WrapValue(callee.index as WrapKind, stack[base]);
   return new VariantValue(callee.sumType, callee.index, stack.slice(base, base + argc));
 }
 
 /** `RECORD_NEW_PERM`: fields were pushed in source order; `order[i]` is the declaration index of pushed field i. */
-export function buildPermutedRecord(type: RecordType, order: Int32Array, stack: Value[], base: number): RecordValue {
+export function buildPermutedRecord(
+  type: RecordType,
+  order: Int32Array,
+  stack: Value[],
+  base: number,
+): RecordValue {
   const fields: Value[] = new Array(order.length);
   for (let i = 0; i < order.length; i++) fields[order[i]] = stack[base + i];
   return new RecordValue(type, fields);
@@ -841,7 +863,12 @@ export function buildPermutedRecord(type: RecordType, order: Int32Array, stack: 
  * `RECORD_UPDATE`: a copy of `base` with field `indexes[i]` replaced by `stack[from + i]`. Fields copied over from
  * a record that may stay alive gain a second reference, so a Vector or Map among them is marked shared.
  */
-export function updateRecord(base: RecordValue, indexes: Int32Array, stack: Value[], from: number): RecordValue {
+export function updateRecord(
+  base: RecordValue,
+  indexes: Int32Array,
+  stack: Value[],
+  from: number,
+): RecordValue {
   const fields = base.fields.slice();
   for (let i = 0; i < fields.length; i++) markShared(fields[i]);
   for (let i = 0; i < indexes.length; i++) fields[indexes[i]] = stack[from + i];
