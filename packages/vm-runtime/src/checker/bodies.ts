@@ -12,9 +12,7 @@ import { compatible, type Type, UNIT } from './types.js';
 export function checkBindingValue(ctx: CheckContext, stmt: BindingStmt): Type {
   let type: Type;
   if (stmt.annotation !== null) {
-    const annotation = resolveTypeExpr(ctx.env, ctx.module, stmt.annotation, (span, message) =>
-      ctx.error(span, message),
-    );
+    const annotation = resolveTypeExpr(ctx.env, ctx.module, stmt.annotation, ctx.error);
     const actual = inferExpr(ctx, stmt.value, annotation);
     if (!compatible(annotation, actual)) {
       ctx.error(stmt.span, msg.bindingMismatch(stmt.name, ctx.show(actual), ctx.show(annotation)));
@@ -61,7 +59,7 @@ export function checkFunction(ctx: CheckContext, fn: FunctionInfo): void {
   const decl = fn.decl;
   ctx.module = fn.module;
   ctx.body = { name: decl.name, effects: fn.effects, ret: fn.ret };
-  ctx.scope.clear();
+  ctx.scope.enter();
   for (let i = 0; i < decl.params.length; i++) {
     const param = decl.params[i];
     if (!ctx.scope.declare(param.name, fn.params[i])) ctx.error(param.span, msg.alreadyDefined(param.name));
@@ -72,7 +70,7 @@ export function checkFunction(ctx: CheckContext, fn: FunctionInfo): void {
     const span = last === undefined ? decl.nameSpan : last.kind === 'ExprStmt' ? last.expr.span : last.span;
     ctx.error(span, msg.returnMismatch(decl.name, ctx.show(bodyType), ctx.show(fn.ret)));
   }
-  ctx.scope.clear();
+  ctx.scope.exit();
 }
 
 /** A top-level statement as the compiler sees it: the module it belongs to (`null` = the entry) and its type. */
@@ -109,13 +107,9 @@ export function checkTopLevel(
       ctx.error(stmt.span, msg.alreadyDefined(stmt.name));
       continue;
     }
-    const global: GlobalInfo = {
-      name: stmt.name,
-      qualifiedName: module.prefix + stmt.name,
-      module,
-      stmt,
-      type,
-    };
+    const qualifiedName = module.prefix + stmt.name;
+    const ref = { kind: 'global', qualifiedName } as const;
+    const global: GlobalInfo = { name: stmt.name, qualifiedName, module, stmt, type, ref };
     module.globals.set(stmt.name, global);
     globals.push(global);
   }

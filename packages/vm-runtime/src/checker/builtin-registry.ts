@@ -1,7 +1,7 @@
-import type { SyntaxEra } from '../ast.js';
+import type { NameResolution, SyntaxEra } from '../ast.js';
 import type { BuiltinDef } from '../builtins/builtin-def.js';
 import { parseSignature, parseSignatureType, type Signature } from './signature.js';
-import { type FnType, INVALID, type Type } from './types.js';
+import { type FnType, hasHoles, INVALID, type Type } from './types.js';
 
 /** A built-in function as the checker sees it: the table row, its parsed signature and its function-value type. */
 export interface BuiltinInfo {
@@ -12,6 +12,10 @@ export interface BuiltinInfo {
   readonly fnType: FnType;
   /** The era tag recorded on the source file when a program uses this name (§7). */
   readonly era: SyntaxEra | null;
+  /** True when the signature mentions a type variable (calls then instantiate it). */
+  readonly generic: boolean;
+  /** The resolution shared by every use (also its `CallTarget`). */
+  readonly ref: Extract<NameResolution, { kind: 'builtin' }>;
 }
 
 /** A built-in record type (`HttpResponse`, `Tcp.Connection`, …) with its field names and types in order. */
@@ -64,7 +68,14 @@ export function createBuiltinRegistry(
     const fnType: FnType = signature
       ? { kind: 'Fn', params: signature.params, ret: signature.ret, effects: def.effects }
       : { kind: 'Fn', params: [], ret: INVALID, effects: def.effects };
-    functions.set(def.name, { def, signature, fnType, era: ERA_NAMES[def.name] ?? null });
+    functions.set(def.name, {
+      def,
+      signature,
+      fnType,
+      era: ERA_NAMES[def.name] ?? null,
+      generic: signature !== null && (signature.params.some(hasHoles) || hasHoles(signature.ret)),
+      ref: { kind: 'builtin', name: def.name },
+    });
     const dot = def.name.lastIndexOf('.');
     if (dot > 0) namespaces.add(def.name.slice(0, dot));
     for (const effect of def.effects) {

@@ -1,10 +1,10 @@
-import type { Call, Expr } from '../ast.js';
+import type { Call, CallTarget, Expr } from '../ast.js';
 import type { BuiltinInfo } from './builtin-registry.js';
 import type { CheckContext } from './context.js';
 import { type FunctionInfo, isVisible, type RecordTypeInfo, type TypeInfo } from './environment.js';
 import { inferExpr } from './infer.js';
 import { checkerMessages as msg } from './messages.js';
-import { fieldAccess, isWrapperVariant, resolvePath, WRAPPER_FN_TYPES } from './names.js';
+import { fieldAccess, isWrapperVariant, resolvePath, WRAPPER_FN_TYPES, WRAPPER_REFS } from './names.js';
 import {
   compatible,
   effectsCovered,
@@ -17,6 +17,8 @@ import {
   type Type,
   UNKNOWN,
 } from './types.js';
+
+const VALUE_TARGET: CallTarget = { kind: 'value' };
 
 /**
  * Types a call and fills `call.target`: a user function, a built-in, a variant or record constructor, a record
@@ -41,12 +43,12 @@ export function inferCall(ctx: CheckContext, call: Call, expected: Type | null):
         if (isVisible(dep, name)) {
           const fn = dep.functions.get(name);
           if (fn !== undefined) {
-            callee.resolution = { kind: 'function', qualifiedName: fn.qualifiedName };
+            callee.resolution = fn.ref;
             return callFunction(ctx, call, fn);
           }
           const global = dep.globals.get(name);
           if (global !== undefined) {
-            callee.resolution = { kind: 'global', qualifiedName: global.qualifiedName };
+            callee.resolution = global.ref;
             return callValue(ctx, call, global.type);
           }
           const type = dep.types.get(name);
@@ -68,19 +70,19 @@ function inferIdentCall(ctx: CheckContext, call: Call, name: string): Type {
   const callee = call.callee as Expr & { kind: 'Ident' };
   const local = ctx.scope.lookup(name);
   if (local !== undefined) {
-    callee.resolution = { kind: 'local', name };
+    callee.resolution = local.ref;
     ctx.exprTypes.set(callee, local.type);
     return callValue(ctx, call, local.type);
   }
   const module = ctx.module;
   const fn = module.functions.get(name);
   if (fn !== undefined) {
-    callee.resolution = { kind: 'function', qualifiedName: fn.qualifiedName };
+    callee.resolution = fn.ref;
     return callFunction(ctx, call, fn);
   }
   const global = module.globals.get(name);
   if (global !== undefined) {
-    callee.resolution = { kind: 'global', qualifiedName: global.qualifiedName };
+    callee.resolution = global.ref;
     ctx.exprTypes.set(callee, global.type);
     return callValue(ctx, call, global.type);
   }
@@ -122,7 +124,7 @@ function checkArgs(ctx: CheckContext, call: Call, params: readonly Type[]): void
 }
 
 function callFunction(ctx: CheckContext, call: Call, fn: FunctionInfo): Type {
-  call.target = { kind: 'function', qualifiedName: fn.qualifiedName };
+  call.target = fn.ref;
   ctx.exprTypes.set(call.callee, fn.fnType);
   rejectNamedArgs(ctx, call);
   checkArgs(ctx, call, fn.params);
@@ -132,7 +134,7 @@ function callFunction(ctx: CheckContext, call: Call, fn: FunctionInfo): Type {
 
 /** A call through a function value (`CALL_VALUE`): a parameter, local, global or field of `Fn` type. */
 function callValue(ctx: CheckContext, call: Call, calleeType: Type): Type {
-  call.target = { kind: 'value' };
+  call.target = VALUE_TARGET;
   if (calleeType.kind !== 'Fn') {
     if (calleeType.kind !== 'Invalid' && calleeType.kind !== 'Unknown') {
       ctx.error(call.callee.span, msg.notCallable(ctx.show(calleeType)));
@@ -154,8 +156,9 @@ function callTypeMember(ctx: CheckContext, call: Call, info: TypeInfo, name: str
     return inferArgsLoosely(ctx, call);
   }
   if (info.opaque && info.module !== ctx.module) ctx.error(call.callee.span, msg.opaqueConstruct(info.name));
-  call.target = { kind: 'variant', typeName: info.name, variant: name };
-  const fields = info.variants[index].fields;
+  const variant = info.variants[index];
+  call.target = variant.ref;
+  const fields = variant.fields;
   ctx.exprTypes.set(
     call.callee,
     fields.length === 0 ? info.type : { kind: 'Fn', params: fields, ret: info.type, effects: [] },
@@ -194,7 +197,7 @@ function callWrapper(
   name: string,
   expected: Type | null,
 ): Type {
-  call.target = { kind: 'variant', typeName: namespace, variant: name };
+  call.target = WRAPPER_REFS[`${namespace}.${name}`];
   rejectNamedArgs(ctx, call);
   if (name !== 'None') ctx.exprTypes.set(call.callee, WRAPPER_FN_TYPES[`${namespace}.${name}`]);
   if (name === 'None') {
@@ -224,7 +227,7 @@ function callWrapper(
  */
 function callBuiltin(ctx: CheckContext, call: Call, builtin: BuiltinInfo, expected: Type | null): Type {
   const def = builtin.def;
-  call.target = { kind: 'builtin', name: def.name };
+  call.target = builtin.ref;
   ctx.exprTypes.set(call.callee, builtin.fnType);
   if (builtin.era !== null) ctx.useEra(builtin.era);
   rejectNamedArgs(ctx, call);
@@ -235,7 +238,7 @@ function callBuiltin(ctx: CheckContext, call: Call, builtin: BuiltinInfo, expect
   const args = call.args;
   const arityOk = args.length === params.length;
   if (!arityOk) ctx.error(call.span, msg.arity(def.name, params.length, args.length));
-  const bindings = new Map<string, Type>();
+  const bindings = builtin.generic ? new Map<string, Type>() : null;
   for (let i = 0; i < args.length; i++) {
     if (i >= params.length) {
       inferExpr(ctx, args[i], null);
@@ -248,13 +251,20 @@ function callBuiltin(ctx: CheckContext, call: Call, builtin: BuiltinInfo, expect
         ctx.useEra('console-any');
       continue;
     }
-    const expectedArg = instantiate(param, bindings, UNKNOWN);
-    const actual = inferExpr(ctx, args[i], expectedArg);
+    if (bindings === null) {
+      const actual = inferExpr(ctx, args[i], param);
+      if (arityOk && !compatible(param, actual)) {
+        ctx.error(args[i].span, msg.argument(i + 1, def.name, ctx.show(param), ctx.show(actual)));
+      }
+      continue;
+    }
+    const actual = inferExpr(ctx, args[i], instantiate(param, bindings, UNKNOWN));
     if (!unify(param, actual, bindings) && arityOk) {
       const shown = ctx.show(instantiate(param, bindings, null));
       ctx.error(args[i].span, msg.argument(i + 1, def.name, shown, ctx.show(actual)));
     }
   }
+  if (bindings === null) return signature.ret;
   const ret = instantiate(signature.ret, bindings, UNKNOWN);
   if (expected !== null && hasHoles(ret)) return join(ret, expected) ?? ret;
   return ret;
@@ -269,27 +279,34 @@ function instantiate(type: Type, bindings: Map<string, Type>, unbound: Type | nu
     case 'Var':
       return bindings.get(type.name) ?? unbound ?? type;
     case 'List':
-    case 'Vector':
-      return { kind: type.kind, elem: instantiate(type.elem, bindings, unbound) };
-    case 'Option':
-      return optionOf(instantiate(type.inner, bindings, unbound));
-    case 'Map':
-      return {
-        kind: 'Map',
-        key: instantiate(type.key, bindings, unbound),
-        value: instantiate(type.value, bindings, unbound),
-      };
-    case 'Result':
-      return resultOf(instantiate(type.ok, bindings, unbound), instantiate(type.err, bindings, unbound));
-    case 'Tuple':
-      return { kind: 'Tuple', items: type.items.map((item) => instantiate(item, bindings, unbound)) };
-    case 'Fn':
-      return {
-        kind: 'Fn',
-        params: type.params.map((param) => instantiate(param, bindings, unbound)),
-        ret: instantiate(type.ret, bindings, unbound),
-        effects: type.effects,
-      };
+    case 'Vector': {
+      const elem = instantiate(type.elem, bindings, unbound);
+      return elem === type.elem ? type : { kind: type.kind, elem };
+    }
+    case 'Option': {
+      const inner = instantiate(type.inner, bindings, unbound);
+      return inner === type.inner ? type : optionOf(inner);
+    }
+    case 'Map': {
+      const key = instantiate(type.key, bindings, unbound);
+      const value = instantiate(type.value, bindings, unbound);
+      return key === type.key && value === type.value ? type : { kind: 'Map', key, value };
+    }
+    case 'Result': {
+      const ok = instantiate(type.ok, bindings, unbound);
+      const err = instantiate(type.err, bindings, unbound);
+      return ok === type.ok && err === type.err ? type : resultOf(ok, err);
+    }
+    case 'Tuple': {
+      const items = type.items.map((item) => instantiate(item, bindings, unbound));
+      return items.every((item, i) => item === type.items[i]) ? type : { kind: 'Tuple', items };
+    }
+    case 'Fn': {
+      const params = type.params.map((param) => instantiate(param, bindings, unbound));
+      const ret = instantiate(type.ret, bindings, unbound);
+      const same = ret === type.ret && params.every((param, i) => param === type.params[i]);
+      return same ? type : { kind: 'Fn', params, ret, effects: type.effects };
+    }
     default:
       return type;
   }

@@ -112,7 +112,7 @@ describe('annotations for the compiler', () => {
         ? expr.arms.map((arm) => arm.pattern.kind === 'ConstructorPattern' && arm.pattern.resolution)
         : [],
     );
-    expect(patterns).toEqual([
+    expect(patterns).toMatchObject([
       { typeName: 'Light', variant: 'Red' },
       { typeName: 'Light', variant: 'Green' },
       { typeName: 'Result', variant: 'Ok' },

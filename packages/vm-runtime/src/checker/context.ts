@@ -30,10 +30,10 @@ export class CheckContext {
     readonly tupleStyle: TupleStyle,
   ) {}
 
-  /** Records an error diagnostic. */
-  error(span: Span, message: string): void {
+  /** Records an error diagnostic (an arrow, so it can be passed on as a reporter). */
+  readonly error = (span: Span, message: string): void => {
     this.diagnostics.push(errorAt(span, message));
-  }
+  };
 
   /** Records a warning diagnostic. */
   warn(span: Span, message: string): void {

@@ -36,7 +36,7 @@ export function declareTypes(ctx: CheckContext, module: ModuleInfo): void {
 /** Phase 2: resolves record field types and variant payload types. */
 export function resolveTypeBodies(ctx: CheckContext, module: ModuleInfo): void {
   ctx.module = module;
-  const report = (span: Parameters<CheckContext['error']>[0], message: string) => ctx.error(span, message);
+  const report = ctx.error;
   for (const item of module.file.items) {
     if (item.kind === 'RecordDecl') {
       const info = module.types.get(item.name);
@@ -59,7 +59,11 @@ export function resolveTypeBodies(ctx: CheckContext, module: ModuleInfo): void {
         }
         info.variantIndex.set(variant.name, info.variants.length);
         const fields = variant.fields.map((field) => resolveTypeExpr(ctx.env, module, field, report));
-        info.variants.push({ name: variant.name, fields });
+        info.variants.push({
+          name: variant.name,
+          fields,
+          ref: { kind: 'variant', typeName: info.name, variant: variant.name },
+        });
       }
     }
   }
@@ -71,7 +75,7 @@ export function resolveTypeBodies(ctx: CheckContext, module: ModuleInfo): void {
  */
 export function declareFunctions(ctx: CheckContext, module: ModuleInfo): void {
   ctx.module = module;
-  const report = (span: Parameters<CheckContext['error']>[0], message: string) => ctx.error(span, message);
+  const report = ctx.error;
   for (const item of module.file.items) {
     if (item.kind !== 'FnDecl') continue;
     const params = item.params.map((param) => resolveTypeExpr(ctx.env, module, param.type, report));
@@ -92,6 +96,7 @@ export function declareFunctions(ctx: CheckContext, module: ModuleInfo): void {
       qualifiedName: module.prefix + item.name,
       decl: item,
       module,
+      ref: { kind: 'function', qualifiedName: module.prefix + item.name },
       params,
       ret,
       effects,

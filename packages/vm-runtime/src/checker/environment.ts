@@ -1,4 +1,4 @@
-import type { BindingStmt, FnDecl, SourceFile, Span, TypeExpr } from '../ast.js';
+import type { BindingStmt, FnDecl, NameResolution, SourceFile, Span, TypeExpr } from '../ast.js';
 import type { BuiltinRegistry } from './builtin-registry.js';
 import { checkerMessages as msg } from './messages.js';
 import {
@@ -22,10 +22,18 @@ export interface FieldInfo {
   readonly type: Type;
 }
 
+/** A resolution shared by every use of one variant (also its `CallTarget` and pattern resolution). */
+export type VariantRef = Extract<NameResolution, { kind: 'variant' }>;
+/** A resolution shared by every use of one function (also its `CallTarget`). */
+export type FunctionRef = Extract<NameResolution, { kind: 'function' }>;
+/** A resolution shared by every use of one global. */
+export type GlobalRef = Extract<NameResolution, { kind: 'global' }>;
+
 /** A variant of a sum type after type resolution. */
 export interface VariantInfo {
   readonly name: string;
   readonly fields: readonly Type[];
+  readonly ref: VariantRef;
 }
 
 /** A user or built-in record type. `module` is `null` for built-in records. */
@@ -60,6 +68,7 @@ export interface FunctionInfo {
   readonly qualifiedName: string;
   readonly decl: FnDecl;
   readonly module: ModuleInfo;
+  readonly ref: FunctionRef;
   params: Type[];
   ret: Type;
   effects: string[];
@@ -73,6 +82,7 @@ export interface GlobalInfo {
   readonly module: ModuleInfo;
   readonly stmt: BindingStmt;
   readonly type: Type;
+  readonly ref: GlobalRef;
 }
 
 /** One source file of the program (the entry or a dependency) and the names it defines. */

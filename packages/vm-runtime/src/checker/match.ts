@@ -1,10 +1,10 @@
 import type { ConstructorPattern, MatchExpr, Pattern, Span } from '../ast.js';
 import type { CheckContext } from './context.js';
-import { isVisible, type TypeInfo } from './environment.js';
+import { isVisible, type TypeInfo, type VariantRef } from './environment.js';
 import { checkExhaustive } from './exhaustiveness.js';
 import { inferExpr } from './infer.js';
 import { checkerMessages as msg } from './messages.js';
-import { isWrapperVariant } from './names.js';
+import { isWrapperVariant, WRAPPER_REFS } from './names.js';
 import {
   BOOL,
   compatible,
@@ -124,19 +124,21 @@ function mismatch(ctx: CheckContext, pattern: Pattern, subject: Type): void {
 }
 
 interface ResolvedConstructor {
-  readonly typeName: string;
-  readonly variant: string;
+  readonly ref: VariantRef;
   readonly fields: readonly Type[];
   /** The type the pattern matches, for the compatibility check against the subject. */
   readonly owner: Type;
 }
+
+const OPTION_OWNER = optionOf(UNKNOWN);
+const RESULT_OWNER = resultOf(UNKNOWN, UNKNOWN);
 
 function checkConstructorPattern(ctx: CheckContext, pattern: ConstructorPattern, subject: Type): void {
   const resolved = resolveConstructorPattern(ctx, pattern, subject);
   const binders = pattern.binders ?? [];
   let fields: readonly Type[] = [];
   if (resolved !== null) {
-    pattern.resolution = { typeName: resolved.typeName, variant: resolved.variant };
+    pattern.resolution = resolved.ref;
     fields = resolved.fields;
     if (!compatible(subject, resolved.owner)) {
       mismatch(ctx, pattern, subject);
@@ -159,23 +161,13 @@ function resolveConstructorPattern(
   const count = path.length;
   const variant = path[count - 1];
   if (count === 2 && isWrapperVariant(path[0], variant)) {
+    const ref = WRAPPER_REFS[`${path[0]}.${variant}`];
     if (path[0] === 'Option') {
-      const inner = subject.kind === 'Option' ? subject.inner : UNKNOWN;
-      return {
-        typeName: 'Option',
-        variant,
-        fields: variant === 'Some' ? [inner] : [],
-        owner: optionOf(UNKNOWN),
-      };
+      const fields = variant === 'Some' ? [subject.kind === 'Option' ? subject.inner : UNKNOWN] : [];
+      return { ref, fields, owner: OPTION_OWNER };
     }
-    const ok = subject.kind === 'Result' ? subject.ok : UNKNOWN;
-    const err = subject.kind === 'Result' ? subject.err : UNKNOWN;
-    return {
-      typeName: 'Result',
-      variant,
-      fields: [variant === 'Ok' ? ok : err],
-      owner: resultOf(UNKNOWN, UNKNOWN),
-    };
+    const payload = subject.kind !== 'Result' ? UNKNOWN : variant === 'Ok' ? subject.ok : subject.err;
+    return { ref, fields: [payload], owner: RESULT_OWNER };
   }
   const info = count >= 2 ? lookupPatternType(ctx, pattern) : undefined;
   if (info === null) return null; // already reported, or in a dependency that failed to load
@@ -185,7 +177,8 @@ function resolveConstructorPattern(
     return null;
   }
   if (info.opaque && info.module !== ctx.module) ctx.error(pattern.span, msg.opaqueMatch(info.name));
-  return { typeName: info.name, variant, fields: info.variants[index].fields, owner: info.type };
+  const resolved = info.variants[index];
+  return { ref: resolved.ref, fields: resolved.fields, owner: info.type };
 }
 
 /** The sum type named by all but the last path segment; `null` when an error was already reported. */

@@ -1,6 +1,6 @@
 import type { Expr, Ident, Member } from '../ast.js';
 import type { CheckContext } from './context.js';
-import { isVisible, type ModuleInfo, type TypeInfo } from './environment.js';
+import { isVisible, type ModuleInfo, type TypeInfo, type VariantRef } from './environment.js';
 import { inferExpr } from './infer.js';
 import { checkerMessages as msg } from './messages.js';
 import { type FnType, INVALID, optionOf, resultOf, type Type, UNKNOWN } from './types.js';
@@ -39,6 +39,14 @@ export const WRAPPER_FN_TYPES: Readonly<Record<string, FnType>> = {
   },
 };
 
+/** The shared resolutions (and call targets) of the built-in wrapper variants. */
+export const WRAPPER_REFS: Readonly<Record<string, VariantRef>> = {
+  'Option.Some': { kind: 'variant', typeName: 'Option', variant: 'Some' },
+  'Option.None': { kind: 'variant', typeName: 'Option', variant: 'None' },
+  'Result.Ok': { kind: 'variant', typeName: 'Result', variant: 'Ok' },
+  'Result.Err': { kind: 'variant', typeName: 'Result', variant: 'Err' },
+};
+
 /** True when `name` is `Some`/`None` of `Option` or `Ok`/`Err` of `Result`. */
 export function isWrapperVariant(namespace: string, name: string): boolean {
   return namespace === 'Option'
@@ -75,23 +83,23 @@ export function inferMemberValue(ctx: CheckContext, member: Member): Type {
   }
 }
 
-/** Looks a bare name up among locals, functions and globals of the current module, annotating the ident. */
+/** Looks a bare name up among locals, functions and globals of the current module and annotates the ident. */
 function lookupValue(ctx: CheckContext, ident: Ident): Type | null {
   const name = ident.name;
   const local = ctx.scope.lookup(name);
   if (local !== undefined) {
-    ident.resolution = { kind: 'local', name };
-    return record(ctx, ident, local.type);
+    ident.resolution = local.ref;
+    return local.type;
   }
   const fn = ctx.module.functions.get(name);
   if (fn !== undefined) {
-    ident.resolution = { kind: 'function', qualifiedName: fn.qualifiedName };
-    return record(ctx, ident, fn.fnType);
+    ident.resolution = fn.ref;
+    return fn.fnType;
   }
   const global = ctx.module.globals.get(name);
   if (global !== undefined) {
-    ident.resolution = { kind: 'global', qualifiedName: global.qualifiedName };
-    return record(ctx, ident, global.type);
+    ident.resolution = global.ref;
+    return global.type;
   }
   return null;
 }
@@ -103,7 +111,7 @@ function record(ctx: CheckContext, expr: Expr, type: Type): Type {
 
 function resolveIdentPath(ctx: CheckContext, ident: Ident): PathMeaning {
   const value = lookupValue(ctx, ident);
-  if (value !== null) return { kind: 'value', type: value };
+  if (value !== null) return { kind: 'value', type: record(ctx, ident, value) };
   const name = ident.name;
   const module = ctx.module;
   const localType = module.types.get(name);
@@ -163,12 +171,12 @@ function resolveModuleMember(ctx: CheckContext, member: Member, dep: ModuleInfo,
   if (isVisible(dep, name)) {
     const fn = dep.functions.get(name);
     if (fn !== undefined) {
-      member.resolution = { kind: 'function', qualifiedName: fn.qualifiedName };
+      member.resolution = fn.ref;
       return { kind: 'value', type: record(ctx, member, fn.fnType) };
     }
     const global = dep.globals.get(name);
     if (global !== undefined) {
-      member.resolution = { kind: 'global', qualifiedName: global.qualifiedName };
+      member.resolution = global.ref;
       return { kind: 'value', type: record(ctx, member, global.type) };
     }
     const type = dep.types.get(name);
@@ -185,8 +193,9 @@ function resolveTypeMember(ctx: CheckContext, member: Member, info: TypeInfo): P
     return INVALID_PATH;
   }
   if (info.opaque && info.module !== ctx.module) ctx.error(member.span, msg.opaqueConstruct(info.name));
-  member.resolution = { kind: 'variant', typeName: info.name, variant: member.name };
-  const fields = info.variants[index].fields;
+  const variant = info.variants[index];
+  member.resolution = variant.ref;
+  const fields = variant.fields;
   const type: Type =
     fields.length === 0 ? info.type : { kind: 'Fn', params: fields, ret: info.type, effects: [] };
   return { kind: 'value', type: record(ctx, member, type) };
@@ -195,14 +204,14 @@ function resolveTypeMember(ctx: CheckContext, member: Member, info: TypeInfo): P
 function resolveNamespaceMember(ctx: CheckContext, member: Member, namespace: string): PathMeaning {
   const name = member.name;
   if (isWrapperVariant(namespace, name)) {
-    member.resolution = { kind: 'variant', typeName: namespace, variant: name };
+    member.resolution = WRAPPER_REFS[`${namespace}.${name}`];
     const type = name === 'None' ? optionOf(UNKNOWN) : WRAPPER_FN_TYPES[`${namespace}.${name}`];
     return { kind: 'value', type: record(ctx, member, type) };
   }
   const qualified = `${namespace}.${name}`;
   const builtin = ctx.env.builtins.functions.get(qualified);
   if (builtin !== undefined) {
-    member.resolution = { kind: 'builtin', name: qualified };
+    member.resolution = builtin.ref;
     if (builtin.era !== null) ctx.useEra(builtin.era);
     return { kind: 'value', type: record(ctx, member, builtin.fnType) };
   }

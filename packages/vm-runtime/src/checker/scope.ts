@@ -1,9 +1,12 @@
+import type { NameResolution } from '../ast.js';
 import type { Type } from './types.js';
 
 /** A local name: a parameter, a binding, a pattern binder or a `given` of a verify law. */
 export interface LocalInfo {
   readonly name: string;
   readonly type: Type;
+  /** The resolution shared by every use of this local. */
+  readonly ref: Extract<NameResolution, { kind: 'local' }>;
   /** Nesting depth of the scope that declared it. */
   readonly depth: number;
   /** The outer declaration this one shadows, restored when the scope ends. */
@@ -33,7 +36,7 @@ export class LocalScope {
   declare(name: string, type: Type): boolean {
     const shadowed = this.table.get(name);
     if (shadowed !== undefined && shadowed.depth === this.depth) return false;
-    this.table.set(name, { name, type, depth: this.depth, shadowed });
+    this.table.set(name, { name, type, ref: { kind: 'local', name }, depth: this.depth, shadowed });
     this.log.push(name);
     return true;
   }
@@ -58,7 +61,7 @@ export class LocalScope {
 
   /** Forgets everything (between functions). */
   clear(): void {
-    this.table.clear();
+    if (this.table.size !== 0) this.table.clear();
     this.log.length = 0;
     this.marks.length = 0;
     this.depth = 0;

@@ -31,7 +31,7 @@ export function checkVerifyBlock(
   ctx.scope.clear();
   const fn = module.functions.get(block.fnName);
   if (fn === undefined) ctx.error(block.span, msg.verifyUnknownFunction(block.fnName));
-  const report = (span: VerifyBlock['span'], message: string) => ctx.error(span, message);
+  const report = ctx.error;
   const givens: { name: string; type: Type }[] = [];
   for (const given of block.givens) {
     const type = resolveTypeExpr(ctx.env, module, given.type, report);
