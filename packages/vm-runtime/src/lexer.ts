@@ -107,7 +107,7 @@ class Lexer {
 
   run(): TokenBuffer {
     const { text, length } = this;
-    const out = new TokenBuffer((length >> 2) + 16);
+    const out = new TokenBuffer(Math.ceil(length / 3) + 16);
     let pos = 0;
     while (pos < length) {
       let lineEnd = text.indexOf('\n', pos);
