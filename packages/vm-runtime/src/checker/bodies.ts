@@ -94,23 +94,32 @@ export function checkTopLevel(
   ctx.body = { name: '__top_level__', effects: null, ret: UNIT };
   ctx.scope.clear();
   for (const item of module.file.items) {
-    if (item.kind !== 'TopLevelStmt') continue;
-    const stmt = item.stmt;
-    if (stmt.kind === 'ExprStmt') {
-      out.push({ module: module.key, stmt, type: inferExpr(ctx, stmt.expr, null) });
-      continue;
-    }
-    const type = checkBindingValue(ctx, stmt);
-    out.push({ module: module.key, stmt, type });
-    if (stmt.name === '_') continue;
-    if (module.globals.has(stmt.name) || module.functions.has(stmt.name)) {
-      ctx.error(stmt.span, msg.alreadyDefined(stmt.name));
-      continue;
-    }
-    const qualifiedName = module.prefix + stmt.name;
-    const ref = { kind: 'global', qualifiedName } as const;
-    const global: GlobalInfo = { name: stmt.name, qualifiedName, module, stmt, type, ref };
-    module.globals.set(stmt.name, global);
-    globals.push(global);
+    if (item.kind === 'TopLevelStmt')
+      ctx.guardDepth(item.span, () => checkTopLevelStmt(ctx, module, item.stmt, out, globals));
   }
+}
+
+function checkTopLevelStmt(
+  ctx: CheckContext,
+  module: ModuleInfo,
+  stmt: Stmt,
+  out: TopLevelEntry[],
+  globals: GlobalInfo[],
+): void {
+  if (stmt.kind === 'ExprStmt') {
+    out.push({ module: module.key, stmt, type: inferExpr(ctx, stmt.expr, null) });
+    return;
+  }
+  const type = checkBindingValue(ctx, stmt);
+  out.push({ module: module.key, stmt, type });
+  if (stmt.name === '_') return;
+  if (module.globals.has(stmt.name) || module.functions.has(stmt.name)) {
+    ctx.error(stmt.span, msg.alreadyDefined(stmt.name));
+    return;
+  }
+  const qualifiedName = module.prefix + stmt.name;
+  const ref = { kind: 'global', qualifiedName } as const;
+  const global: GlobalInfo = { name: stmt.name, qualifiedName, module, stmt, type, ref };
+  module.globals.set(stmt.name, global);
+  globals.push(global);
 }

@@ -157,9 +157,11 @@ export function checkProgram(loaded: ProgramInput): CheckResult {
   const verifyBlocks: CheckedVerifyBlock[] = [];
   for (const module of modules) {
     checkTopLevel(ctx, module, topLevel, globals);
-    for (const fn of module.functions.values()) checkFunction(ctx, fn);
+    for (const fn of module.functions.values())
+      ctx.guardDepth(fn.decl.nameSpan, () => checkFunction(ctx, fn));
     for (const item of module.file.items) {
-      if (item.kind === 'Verify') verifyBlocks.push(checkVerifyBlock(ctx, module, item));
+      if (item.kind !== 'Verify') continue;
+      ctx.guardDepth(item.span, () => verifyBlocks.push(checkVerifyBlock(ctx, module, item)));
     }
     checkExposes(ctx, module);
   }

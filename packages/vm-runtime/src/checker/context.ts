@@ -35,6 +35,21 @@ export class CheckContext {
     this.diagnostics.push(errorAt(span, message));
   };
 
+  /**
+   * Runs one unit of checking (a function body, a top-level statement, a verify block). A JS stack overflow on a
+   * pathologically deep expression (the parser bounds nesting and chain length separately, not their product)
+   * becomes one diagnostic at `span` instead of an exception, and checking goes on with the next unit.
+   */
+  guardDepth(span: Span, check: () => void): void {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) throw error;
+      this.scope.clear();
+      this.error(span, msg.nestedTooDeeply());
+    }
+  }
+
   /** Records a warning diagnostic. */
   warn(span: Span, message: string): void {
     this.diagnostics.push(warningAt(span, message));

@@ -117,6 +117,9 @@ export const checkerMessages = {
   verifyGivenMismatch: (name: string, actual: string, declared: string) =>
     `Given '${name}': domain value has type ${actual}, declared type is ${declared}`,
 
+  /** ours */
+  nestedTooDeeply: () => 'Expression is nested too deeply to check',
+
   // --- warnings (ours) ---
   duplicateFunction: (name: string) =>
     `Function '${name}' is defined more than once; the last definition wins`,
