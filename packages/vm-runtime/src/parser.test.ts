@@ -356,6 +356,27 @@ describe('expressions', () => {
     expect(body.map((s) => s.kind)).toEqual(['Binding', 'ExprStmt']);
   });
 
+  it('ends an expression at the end of a nested match, so the next line is a new statement', () => {
+    const body = bodyOf(`
+      fn f(y: Int) -> Int
+          x = match y
+              1 -> 2
+              _ -> 3
+          (x, x)!
+          -x
+          match y
+              _ -> 1
+          (x)
+    `);
+    expect(body.map((s) => (s.kind === 'ExprStmt' ? show(s.expr) : `${s.name} = ${s.value.kind}`))).toEqual([
+      'x = Match',
+      '(! x x)',
+      '(neg x)',
+      '(match y [_ -> 1])',
+      'x',
+    ]);
+  });
+
   it('gives binary and call nodes spans from their first to their last token', () => {
     const value = parseExpression('foo(1, 2) + bar');
     expect(value.span).toMatchObject({ line: 1, column: 1, start: 0, end: 15 });

@@ -60,7 +60,7 @@ export function parseExpr(p: Cursor): Expr {
 /** cmp := add { ("==" | "!=" | "<" | ">" | "<=" | ">=") add } */
 function parseComparison(p: Cursor): Expr {
   let left = parseAdditive(p);
-  for (let steps = 0; ; steps++) {
+  for (let steps = 0; !endedByBlock(p); steps++) {
     if (steps === maxChain) p.fail(expressionTooLong);
     const op = comparisonOp(p.kind());
     if (op === null) return left;
@@ -68,12 +68,13 @@ function parseComparison(p: Cursor): Expr {
     const right = parseAdditive(p);
     left = { kind: 'Binary', op, left, right, span: spanAfter(p, left.span) };
   }
+  return left;
 }
 
 /** add := mul { ("+" | "-") mul } */
 function parseAdditive(p: Cursor): Expr {
   let left = parseMultiplicative(p);
-  for (let steps = 0; ; steps++) {
+  for (let steps = 0; !endedByBlock(p); steps++) {
     if (steps === maxChain) p.fail(expressionTooLong);
     const kind = p.kind();
     if (kind !== TokenKind.Plus && kind !== TokenKind.Minus) return left;
@@ -82,12 +83,13 @@ function parseAdditive(p: Cursor): Expr {
     const op: BinaryOp = kind === TokenKind.Plus ? '+' : '-';
     left = { kind: 'Binary', op, left, right, span: spanAfter(p, left.span) };
   }
+  return left;
 }
 
 /** mul := unary { ("*" | "/") unary } */
 function parseMultiplicative(p: Cursor): Expr {
   let left = parseUnary(p);
-  for (let steps = 0; ; steps++) {
+  for (let steps = 0; !endedByBlock(p); steps++) {
     if (steps === maxChain) p.fail(expressionTooLong);
     const kind = p.kind();
     if (kind !== TokenKind.Star && kind !== TokenKind.Slash) return left;
@@ -96,6 +98,7 @@ function parseMultiplicative(p: Cursor): Expr {
     const op: BinaryOp = kind === TokenKind.Star ? '*' : '/';
     left = { kind: 'Binary', op, left, right, span: spanAfter(p, left.span) };
   }
+  return left;
 }
 
 /** unary := "-" unary | postfix */
@@ -112,7 +115,7 @@ function parseUnary(p: Cursor): Expr {
 /** postfix := atom { "(" args ")" | "." name | "?" | "?!" | "!" } — `?!` and `!` only after a tuple. */
 function parsePostfix(p: Cursor): Expr {
   let expr = parsePrimary(p);
-  for (let steps = 0; ; steps++) {
+  for (let steps = 0; !endedByBlock(p); steps++) {
     if (steps === maxChain) p.fail(expressionTooLong);
     switch (p.kind()) {
       case TokenKind.LParen:
@@ -142,6 +145,15 @@ function parsePostfix(p: Cursor): Expr {
         return expr;
     }
   }
+  return expr;
+}
+
+/**
+ * Whether the expression so far ended with a nested block (a `match` closes with a `Dedent`): its line is over, so
+ * a `(`, `-` or `!` that follows starts the next statement rather than continuing this expression.
+ */
+function endedByBlock(p: Cursor): boolean {
+  return p.previousKind() === TokenKind.Dedent;
 }
 
 /**
