@@ -219,6 +219,16 @@ describe('verify blocks', () => {
     expect(verify.whens).toEqual([]);
     expect(verify.cases).toHaveLength(1);
   });
+
+  it('reads contextual words as binding names inside a law', () => {
+    const verify = itemOf(
+      'verify f law l\n    given given: Int = [1]\n    when = given\n    f(when) => 1\n',
+      'Verify',
+    );
+    expect(verify.givens.map((g) => g.name)).toEqual(['given']);
+    expect(verify.bindings.map((b) => b.name)).toEqual(['when']);
+    expect(verify.whens).toEqual([]);
+  });
 });
 
 describe('decision blocks', () => {

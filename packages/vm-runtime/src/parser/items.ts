@@ -253,11 +253,11 @@ function parseVerifyBlock(p: Cursor, start: number): VerifyBlock {
     const word = p.check(TokenKind.Ident) ? p.text() : '';
     if (word === 'given' && next === TokenKind.Ident) {
       givens.push(parseGiven(p, lineStart));
+    } else if (word !== '' && (next === TokenKind.Eq || next === TokenKind.Colon)) {
+      bindings.push(parseBinding(p));
     } else if (word === 'when' && !lineHasFatArrow(p)) {
       p.advance();
       whens.push(parseExpr(p));
-    } else if (word !== '' && (next === TokenKind.Eq || next === TokenKind.Colon)) {
-      bindings.push(parseBinding(p));
     } else {
       const lhs = parseExpr(p);
       p.expect(TokenKind.FatArrow, "'=>'");
