@@ -189,9 +189,15 @@ describe('parse + check on mutated programs', () => {
   it('turns an expression too deep for the JS stack into one diagnostic', () => {
     let expr = '1';
     for (let level = 0; level < 200; level++) expr = `(${expr}${' + 1'.repeat(900)})`;
-    const loaded = loadProgram('main.av', '.', () => `fn f() -> Int\n    ${expr}\n\nfn g() -> Int\n    "x"\n`);
+    const loaded = loadProgram(
+      'main.av',
+      '.',
+      () => `fn f() -> Int\n    ${expr}\n\nfn g() -> Int\n    "x"\n`,
+    );
     expect(loaded.diagnostics).toEqual([]);
-    expect(checkProgram(loaded).diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`)).toEqual([
+    expect(
+      checkProgram(loaded).diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`),
+    ).toEqual([
       '1:4 Expression is nested too deeply to check',
       "5:5 Function 'g': body returns String but declared return type is Int",
     ]);

@@ -172,13 +172,17 @@ describe('effect checking', () => {
     ]);
   });
 
-  it('rejects effect names that no service defines', () => {
+  it('rejects effect names that no service defines, in declarations and in Fn types', () => {
     expect(
       errorsOf(`
-        fn f() -> Unit
+        fn f(g: Fn() -> Unit ! [Dsk]) -> Unit
             ! [Consol, Console.shout]
             Unit
       `),
-    ).toEqual(["error[2:8]: Unknown effect 'Consol'", "error[2:16]: Unknown effect 'Console.shout'"]);
+    ).toEqual([
+      "error[1:25]: Unknown effect 'Dsk'",
+      "error[2:8]: Unknown effect 'Consol'",
+      "error[2:16]: Unknown effect 'Console.shout'",
+    ]);
   });
 });

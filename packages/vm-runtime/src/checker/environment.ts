@@ -157,6 +157,9 @@ export function resolveTypeExpr(env: ProgramEnv, module: ModuleInfo, expr: TypeE
     case 'TupleType':
       return { kind: 'Tuple', items: expr.items.map((item) => resolveTypeExpr(env, module, item, report)) };
     case 'FnType':
+      for (const effect of expr.effects) {
+        if (!env.builtins.effects.has(effect.name)) report(effect.span, msg.unknownEffect(effect.name));
+      }
       return {
         kind: 'Fn',
         params: expr.params.map((param) => resolveTypeExpr(env, module, param, report)),
