@@ -244,6 +244,7 @@ describe('words and operators', () => {
     expect(error.kind).toBe(TokenKind.Error);
     expect(error.text).toBe("Unexpected character '%' (Aver has no '%' operator; use Int.mod)");
     expect(only('@').text).toBe("Unexpected character '@'");
+    expect(only('\u0007').text).toBe("Unexpected character 'U+0007'");
   });
 
   it('treats // as a comment and a single / as division', () => {

@@ -19,7 +19,12 @@ const characterHints: Readonly<Record<string, string>> = {
 
 /** A character that starts no token. */
 export function unexpectedCharacter(character: string): string {
-  return `Unexpected character '${character}'${characterHints[character] ?? ''}`;
+  const code = character.codePointAt(0) ?? 0;
+  const shown =
+    code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff)
+      ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+      : character;
+  return `Unexpected character '${shown}'${characterHints[character] ?? ''}`;
 }
 
 export const unterminatedString = 'Unterminated string literal (strings end on the same line)';
