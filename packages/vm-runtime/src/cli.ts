@@ -2,6 +2,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkCommand } from './commands/check.js';
+import { runCommand } from './commands/run.js';
+import { verifyCommand } from './commands/verify.js';
 
 /** What a subcommand may touch: output streams, the working directory and the environment. */
 export interface CliIo {
@@ -11,6 +13,10 @@ export interface CliIo {
   stderr(text: string): void;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** True when stdout is a terminal (colour is then allowed unless `NO_COLOR` is set). */
+  readonly isTTY?: boolean;
+  /** `Console.readLine` source for `aver run`; default: the process's stdin. */
+  readonly stdin?: () => string | null;
   /** Prints `aver <command>: <message>` and the usage line to stderr; returns the usage exit code (2). */
   usageError(message: string, usage: string): number;
 }
@@ -30,7 +36,7 @@ export const EXIT_USAGE = 2;
 export const EXIT_INTERNAL = 70;
 
 /** The subcommands, by name. A new command is one entry here. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand, verifyCommand];
 
 function mainUsage(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((command) => command.name.length));
@@ -112,6 +118,7 @@ if (isEntryPoint()) {
     stderr: (text: string) => process.stderr.write(`${text}\n`),
     cwd: process.cwd(),
     env: process.env,
+    isTTY: process.stdout.isTTY === true,
   };
   runCli(process.argv.slice(2), io).then(
     (code) => {

@@ -112,20 +112,27 @@ export function compileSource(text: string, path: string, options: CompileOption
   return compileWith(text, path, options, {});
 }
 
-/** `compileSource` with internal pipeline options (tests leave stages out to compare outputs). */
+/** Options of `compileWith` beyond the public ones. */
+export interface InternalCompileOptions {
+  /** Stages to leave out (tests compare outputs with and without an optimisation). */
+  readonly skip?: ReadonlySet<PipelineStage>;
+  /** Reads dependency files (the commands resolve paths against their working directory). */
+  readonly readFile?: (path: string) => string | null;
+}
+
+/** `compileSource` with internal options. */
 export function compileWith(
   text: string,
   path: string,
   options: CompileOptions,
-  pipelineOptions: { readonly skip?: ReadonlySet<PipelineStage> },
+  internal: InternalCompileOptions,
 ): CompileResult {
   const moduleRoot = options.moduleRoot ?? dirname(path);
   const entryId = resolve(path);
-  const loaded = loadProgram(path, moduleRoot, (file) =>
-    resolve(file) === entryId ? text : readIfExists(file),
-  );
+  const readFile = internal.readFile ?? readIfExists;
+  const loaded = loadProgram(path, moduleRoot, (file) => (resolve(file) === entryId ? text : readFile(file)));
   if (hasErrors(loaded.diagnostics)) return failure('parse', loaded.diagnostics);
-  const pipeline: PipelineOptions = { onAfterPass: options.onAfterPass, skip: pipelineOptions.skip };
+  const pipeline: PipelineOptions = { onAfterPass: options.onAfterPass, skip: internal.skip };
   const outcome = runPipeline(loaded, pipeline);
   if (!outcome.ok) return failure('typecheck', outcome.diagnostics);
   let code: CompiledCode;

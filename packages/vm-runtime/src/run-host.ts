@@ -30,7 +30,7 @@ export function createHost(
     writeOut = (line) => mode.writeOut(line);
     writeErr = (line) => mode.writeErr(line);
   }
-  const readLine = stdin ?? (mode === 'inherit' ? processStdinLine : () => null);
+  const readLine = stdin ?? (mode === 'inherit' ? readStdinLine : () => null);
   return { writeOut, writeErr, readLine, args: args ?? NO_ARGS };
 }
 
@@ -39,7 +39,7 @@ let ended = false;
 const decoder = new StringDecoder('utf8');
 
 /** One line of the process's stdin without its line end, read synchronously; `null` at end of input. */
-function processStdinLine(): string | null {
+export function readStdinLine(): string | null {
   const chunk = Buffer.alloc(65536);
   for (;;) {
     const newline = pending.indexOf('\n');

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliIo } from '../cli.js';
+import { renderDiagnostic } from '../diagnostics.js';
+import { type CompiledProgram, compileWith } from '../program.js';
+
+/** The command line of `aver run` / `aver verify`. */
+export interface ProgramArgs {
+  readonly help: boolean;
+  readonly file: string;
+  readonly moduleRoot: string | undefined;
+  readonly dump: boolean;
+  /** Everything after `--` (run only). */
+  readonly programArgs: readonly string[];
+}
+
+/**
+ * Parses `FILE [--module-root DIR] [--dump] [-- ARGS...]`; returns a one-line usage error instead of throwing.
+ * `--dump` and the arguments after `--` are accepted only when `accept.dump` is set (`aver run`).
+ */
+export function parseProgramArgs(
+  args: readonly string[],
+  accept: { readonly dump: boolean },
+): ProgramArgs | string {
+  const separator = args.indexOf('--');
+  const own = separator >= 0 ? args.slice(0, separator) : [...args];
+  const programArgs = separator >= 0 ? args.slice(separator + 1) : [];
+  if (!accept.dump && separator >= 0) return "unexpected argument '--'";
+  let values: { help?: boolean; 'module-root'?: string; dump?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: own,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        'module-root': { type: 'string' },
+        dump: { type: 'boolean' },
+      },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    return describeArgError(error);
+  }
+  if (values.dump === true && !accept.dump) return "unknown option '--dump'";
+  const base = { moduleRoot: values['module-root'], dump: values.dump === true, programArgs };
+  if (values.help) return { help: true, file: '', ...base };
+  if (positionals.length === 0) return 'missing FILE';
+  if (positionals.length > 1) return `unexpected argument '${positionals[1]}'`;
+  if (values['module-root'] === '') return "option '--module-root' needs a directory";
+  return { help: false, file: positionals[0], ...base };
+}
+
+function describeArgError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const quoted = /'([^']*)'/.exec(message)?.[1];
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option '${quoted ?? message}'`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return message.includes('argument missing')
+        ? "option '--module-root' needs a directory"
+        : `option '${quoted ?? message}' does not take a value`;
+    default:
+      return message.split('\n')[0];
+  }
+}
+
+/**
+ * Compiles the command's FILE with paths resolved against the command's working directory (diagnostics keep the
+ * path as written; the module root defaults to the working directory, §1.9). On failure prints the diagnostics
+ * with source excerpts (or the one-line message) to stderr and returns `null`.
+ */
+export function compileForCommand(args: ProgramArgs, io: CliIo): CompiledProgram | null {
+  const read = (path: string) => readRelativeTo(io.cwd, path);
+  const text = read(args.file);
+  if (text === null) {
+    io.stderr(`${args.file}: No such file or directory`);
+    return null;
+  }
+  const result = compileWith(text, args.file, { moduleRoot: args.moduleRoot ?? '.' }, { readFile: read });
+  if (result.ok) return result.program;
+  if (result.diagnostics.length === 0) {
+    io.stderr(result.message);
+    return null;
+  }
+  for (const diagnostic of result.diagnostics) {
+    io.stderr(renderDiagnostic(diagnostic, read(diagnostic.span.file)));
+  }
+  return null;
+}
+
+/** A file's text, resolving a relative path against `cwd`; `null` when it cannot be read. */
+function readRelativeTo(cwd: string, path: string): string | null {
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Colour only on a terminal and never with `NO_COLOR` set. */
+export function colourOn(io: CliIo): boolean {
+  return io.isTTY === true && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
+}
+
+/** Wraps a line in ANSI red when colour is on (the reference's `colored` red for run failures, §4.7). */
+export function paintRed(text: string, colour: boolean): string {
+  return colour ? `\u001b[31m${text}\u001b[0m` : text;
+}
