@@ -60,6 +60,7 @@ export interface SumTypeInfo {
   readonly type: Type;
 }
 
+/** A record or sum type known to the checker. */
 export type TypeInfo = RecordTypeInfo | SumTypeInfo;
 
 /** A top-level function with its resolved signature. */

@@ -24,37 +24,44 @@ export type Type =
   | VarType
   | SoftType;
 
+/** `Int`, `Float`, `String`, `Bool`, `Unit` (use the shared singletons below). */
 export interface PrimitiveType {
   readonly kind: 'Int' | 'Float' | 'String' | 'Bool' | 'Unit';
 }
 
+/** `List<T>`. */
 export interface ListType {
   readonly kind: 'List';
   readonly elem: Type;
 }
 
+/** `Vector<T>` (0.7.0+). */
 export interface VectorType {
   readonly kind: 'Vector';
   readonly elem: Type;
 }
 
+/** `Map<K, V>`. */
 export interface MapType {
   readonly kind: 'Map';
   readonly key: Type;
   readonly value: Type;
 }
 
+/** `Option<T>`. */
 export interface OptionType {
   readonly kind: 'Option';
   readonly inner: Type;
 }
 
+/** `Result<T, E>`. */
 export interface ResultType {
   readonly kind: 'Result';
   readonly ok: Type;
   readonly err: Type;
 }
 
+/** `(A, B, …)` / `Tuple<A, B, …>`: at least two items. */
 export interface TupleType {
   readonly kind: 'Tuple';
   readonly items: readonly Type[];
@@ -74,15 +81,18 @@ export interface NamedType {
   readonly name: string;
 }
 
+/** A type variable of a built-in signature (`T`, `K`, `V`, `A`, `B`, `E`). */
 export interface VarType {
   readonly kind: 'Var';
   readonly name: string;
 }
 
+/** The types compatible with everything: a hole, the 0.15 any-value parameter, error recovery. */
 export interface SoftType {
   readonly kind: 'Unknown' | 'Any' | 'Invalid';
 }
 
+/** The shared primitive and soft types. */
 export const INT: PrimitiveType = { kind: 'Int' };
 export const FLOAT: PrimitiveType = { kind: 'Float' };
 export const STRING: PrimitiveType = { kind: 'String' };
@@ -95,18 +105,22 @@ export const INVALID: SoftType = { kind: 'Invalid' };
 /** How tuple types are written in messages: `(Int, String)` (≤0.17.0) or `Tuple<Int, String>` (0.17.1+). */
 export type TupleStyle = 'paren' | 'angle';
 
+/** Builds `List<elem>`. */
 export function listOf(elem: Type): ListType {
   return { kind: 'List', elem };
 }
 
+/** Builds `Option<inner>`. */
 export function optionOf(inner: Type): OptionType {
   return { kind: 'Option', inner };
 }
 
+/** Builds `Result<ok, err>`. */
 export function resultOf(ok: Type, err: Type): ResultType {
   return { kind: 'Result', ok, err };
 }
 
+/** The type of a user or built-in record or sum type, by qualified name. */
 export function namedType(name: string): NamedType {
   return { kind: 'Named', name };
 }
