@@ -28,7 +28,7 @@ export const vmTarget: TargetRunner = {
     const compiled = vm.compileFile(manifest.entry, {
       moduleRoot: manifest.moduleRoot,
       onAfterPass: (stage) => {
-        passesApplied.push(String(stage));
+        passesApplied.push(stage);
       },
     });
     if (!compiled.ok) throw compileFailure(manifest, compiled);
