@@ -30,7 +30,7 @@ describe('single manifest', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const report = parseReportJson(await savedReport(path.join(dir, 'fib.toml')));
-    expect(result.stdout).toBe(formatHuman({ ...report, host: report.host }));
+    expect(result.stdout).toBe(formatHuman(report));
     expect(result.stdout.startsWith('fib [fake]\n')).toBe(true);
   });
 
