@@ -36,6 +36,8 @@ export interface CompiledCode extends ProgramCode {
 /** Program-wide tables the unit compiler reads: indexes of functions, globals and types, shared constants. */
 export interface CompileTables {
   readonly checked: CheckedProgram;
+  /** The code units, indexed like the chunks (the compiler inlines small leaf functions from them). */
+  readonly units: readonly CodeUnit[];
   readonly functionIndex: ReadonlyMap<string, number>;
   readonly functionValues: readonly FunctionValue[];
   readonly globalIndex: ReadonlyMap<BindingStmt, number>;
@@ -101,6 +103,7 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
 
   const tables: CompileTables = {
     checked,
+    units,
     functionIndex,
     functionValues,
     globalIndex,

@@ -272,12 +272,12 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
   };
 }
 
-/** Drops every reference the last run left on the stack, and gives back memory a deep recursion took. */
+/**
+ * Drops every reference the last run left on the stack. The capacity stays: a program that once needed a deep
+ * stack needs it on every run, and the stack only grows on demand, so its length is at most twice the deepest use.
+ */
 function resetState(state: ReusableState): void {
-  const { stack, frames } = state;
-  if (stack.length > INITIAL_STACK * 4) stack.length = INITIAL_STACK;
-  stack.fill(UNIT);
-  if (frames.length > INITIAL_FRAMES * 16) frames.length = INITIAL_FRAMES;
+  state.stack.fill(UNIT);
   state.busy = false;
 }
 

@@ -23,6 +23,7 @@ import {
   DEADLINE_CHECK_INTERVAL,
   STACK_SLACK,
   Run,
+  takeItems,
   growStack,
   growFrames,
   checkDeadline,
@@ -536,7 +537,7 @@ export function runLoopCounting(run: Run, entry: number): Value {
         case 73: {
           // TUPLE_NEW
           const count = code[ip++];
-          const items = stack.slice(sp - count, sp);
+          const items = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new TupleValue(items);
           counting.allocations++;
@@ -547,7 +548,7 @@ export function runLoopCounting(run: Run, entry: number): Value {
           const type = recordTypes[code[ip]];
           const count = code[ip + 1];
           ip += 2;
-          const fields = stack.slice(sp - count, sp);
+          const fields = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new RecordValue(type, fields);
           counting.allocations++;
@@ -582,7 +583,7 @@ export function runLoopCounting(run: Run, entry: number): Value {
           const tag = code[ip + 1];
           const count = code[ip + 2];
           ip += 3;
-          const fields = stack.slice(sp - count, sp);
+          const fields = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new VariantValue(type, tag, fields);
           counting.allocations++;
@@ -611,7 +612,7 @@ export function runLoopCounting(run: Run, entry: number): Value {
             break;
           }
           ip++;
-          const items = stack.slice(sp - count, sp);
+          const items = takeItems(stack, sp - count, count);
           for (let i = 0; i < count; i++) items[i] = (items[i] as WrapValue).value;
           sp -= count;
           stack[sp++] = new TupleValue(items);

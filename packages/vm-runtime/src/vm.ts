@@ -580,7 +580,7 @@ export function runLoop(run: Run, entry: number): Value {
         case 73: {
           // TUPLE_NEW
           const count = code[ip++];
-          const items = stack.slice(sp - count, sp);
+          const items = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new TupleValue(items);
           // @count: counting.allocations++;
@@ -591,7 +591,7 @@ export function runLoop(run: Run, entry: number): Value {
           const type = recordTypes[code[ip]];
           const count = code[ip + 1];
           ip += 2;
-          const fields = stack.slice(sp - count, sp);
+          const fields = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new RecordValue(type, fields);
           // @count: counting.allocations++;
@@ -626,7 +626,7 @@ export function runLoop(run: Run, entry: number): Value {
           const tag = code[ip + 1];
           const count = code[ip + 2];
           ip += 3;
-          const fields = stack.slice(sp - count, sp);
+          const fields = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new VariantValue(type, tag, fields);
           // @count: counting.allocations++;
@@ -655,7 +655,7 @@ export function runLoop(run: Run, entry: number): Value {
             break;
           }
           ip++;
-          const items = stack.slice(sp - count, sp);
+          const items = takeItems(stack, sp - count, count);
           for (let i = 0; i < count; i++) items[i] = (items[i] as WrapValue).value;
           sp -= count;
           stack[sp++] = new TupleValue(items);
@@ -789,11 +789,30 @@ export function runLoop(run: Run, entry: number): Value {
 }
 // @loop-end
 
+/** The `count` values at `stack[from..]` as a new array (small counts without the generic `slice`). */
+export function takeItems(stack: Value[], from: number, count: number): Value[] {
+  switch (count) {
+    case 1:
+      return [stack[from]];
+    case 2:
+      return [stack[from], stack[from + 1]];
+    case 3:
+      return [stack[from], stack[from + 1], stack[from + 2]];
+    default:
+      return stack.slice(from, from + count);
+  }
+}
+
+/** Growth of the value and frame stacks goes in chunks pushed at once (one native call per chunk). */
+const UNIT_CHUNK: readonly Value[] = Object.freeze(new Array<Value>(4096).fill(UNIT));
+const ZERO_CHUNK: readonly number[] = Object.freeze(new Array<number>(3 * 1024).fill(0));
+
 /** Grows the value stack to hold at least `needed` slots (plus slack); returns the new capacity. */
 export function growStack(stack: Value[], needed: number): number {
   let capacity = Math.max(64, stack.length);
   while (capacity < needed + STACK_SLACK) capacity *= 2;
-  for (let i = stack.length; i < capacity; i++) stack.push(UNIT);
+  while (stack.length + UNIT_CHUNK.length <= capacity) stack.push(...UNIT_CHUNK);
+  while (stack.length < capacity) stack.push(UNIT);
   return capacity;
 }
 
@@ -804,9 +823,10 @@ export function growFrames(run: Run): void {
     throw new AverRuntimeError(VmMessages.stackOverflow(run.maxFrames), 'limit');
   }
   const frames = run.frames;
-  const capacity = Math.min(limit, Math.max(3 * 256, frames.length * 2 - ((frames.length * 2) % 3)));
-  for (let i = frames.length; i < capacity; i++) frames.push(0);
-  run.frameCapacity = capacity;
+  const target = Math.min(limit, Math.max(3 * 1024, frames.length * 2));
+  while (frames.length + ZERO_CHUNK.length <= target) frames.push(...ZERO_CHUNK);
+  while (frames.length < target) frames.push(0);
+  run.frameCapacity = target;
 }
 
 /**
@@ -844,7 +864,7 @@ export function callValue(run: Run, callee: FunctionValue, base: number, argc: n
     );
   }
   if (callee.sumType === null) return new WrapValue(callee.index as WrapKind, stack[base]);
-  return new VariantValue(callee.sumType, callee.index, stack.slice(base, base + argc));
+  return new VariantValue(callee.sumType, callee.index, takeItems(stack, base, argc));
 }
 
 /** `RECORD_NEW_PERM`: fields were pushed in source order; `order[i]` is the declaration index of pushed field i. */

@@ -20,7 +20,7 @@ import type { CompileTables } from '../compiler.js';
 import { BufferIntrinsic } from '../passes/buffer-build.js';
 import type { CodeUnit } from '../passes/code-unit.js';
 import { FRESH_OWNED_RESULTS, FRESH_PAYLOAD_RESULTS, isOwnedType } from '../passes/ownership.js';
-import { assertNever } from '../passes/walk.js';
+import { assertNever, visitExprs } from '../passes/walk.js';
 import { EMPTY_LIST, FunctionValue, MapValue, NONE, normalizeInt, type Value, WrapKind } from '../values.js';
 import { VmMessages } from '../vm-messages.js';
 import { CompileError } from './compile-error.js';
@@ -63,6 +63,10 @@ export class UnitCompiler {
   private readonly types: Map<Expr, Type>;
   /** `PROPAGATE_ERR` / `PRODUCT_UNWRAP` jumps to patch to the shared return at the end of the chunk. */
   private readonly returnJumps: number[] = [];
+  /** Added to every slot while compiling an inlined callee's body (its frame sits above this unit's locals). */
+  private slotBase = 0;
+  /** Frame slots needed beyond the unit's own locals by inlined callees. */
+  private localCount: number;
 
   constructor(
     private readonly tables: CompileTables,
@@ -70,6 +74,7 @@ export class UnitCompiler {
   ) {
     this.b = new ChunkBuilder(unit.name, unit.params.length);
     this.types = tables.checked.exprTypes;
+    this.localCount = unit.facts?.localCount ?? unit.localCount;
   }
 
   compile(): Chunk {
@@ -108,7 +113,7 @@ export class UnitCompiler {
       for (const at of this.returnJumps) this.b.patchJump(at, target);
       this.b.emit(Op.RETURN, 0);
     }
-    return this.b.finish(this.unit.localCount);
+    return this.b.finish(this.localCount);
   }
 
   /**
@@ -145,7 +150,7 @@ export class UnitCompiler {
     }
     this.expr(stmt.value);
     this.b.line = stmt.span.line;
-    if (stmt.slot !== undefined) this.b.emit(Op.STORE_LOCAL, -1, stmt.slot);
+    if (stmt.slot !== undefined) this.b.emit(Op.STORE_LOCAL, -1, this.local(stmt.slot));
     else {
       const global = this.tables.globalIndex.get(stmt);
       if (global !== undefined && this.unit.kind === 'topLevel') this.b.emit(Op.STORE_GLOBAL, -1, global);
@@ -266,6 +271,30 @@ export class UnitCompiler {
     }
   }
 
+  /**
+   * Inlines a call of a small leaf function: the arguments go into slots above this unit's locals and the callee's
+   * body is compiled there, its slots shifted by that base. The callee calls no Aver function (so there is no
+   * recursion to unfold and no frame to reuse) and has no `?` (which would return from the wrong function).
+   */
+  private inline(call: Call, callee: CodeUnit): void {
+    for (const arg of call.args) this.expr(arg);
+    const base = this.unit.localCount;
+    this.b.line = call.span.line;
+    for (let i = call.args.length - 1; i >= 0; i--) this.b.emit(Op.STORE_LOCAL, -1, base + i);
+    this.localCount = Math.max(this.localCount, base + callee.localCount);
+    this.slotBase = base;
+    const body = callee.body;
+    for (let i = 0; i < body.length - 1; i++) this.stmt(body[i]);
+    const last = body[body.length - 1] as Extract<Stmt, { kind: 'ExprStmt' }>;
+    this.expr(last.expr);
+    this.slotBase = 0;
+  }
+
+  /** A slot operand: the unit's own slot, or an inlined callee's slot shifted above the unit's locals. */
+  private local(slot: number): number {
+    return slot < 0 ? slot : slot + this.slotBase;
+  }
+
   private int(value: bigint): void {
     if (value >= INT32_MIN && value <= INT32_MAX) this.b.emit(Op.INT, 1, Number(value));
     else this.constant(normalizeInt(value));
@@ -329,8 +358,8 @@ export class UnitCompiler {
   private readLocal(ident: Ident): void {
     const slot = ident.slot;
     if (slot === undefined) throw this.error(`local '${ident.name}' has no slot`, ident);
-    if (!isOwnedType(this.types.get(ident))) this.b.emitLoadLocal(slot);
-    else this.b.emit(ident.lastUse === true ? Op.MOVE_LOCAL : Op.LOAD_LOCAL_SHARE, 1, slot);
+    if (!isOwnedType(this.types.get(ident))) this.b.emitLoadLocal(this.local(slot));
+    else this.b.emit(ident.lastUse === true ? Op.MOVE_LOCAL : Op.LOAD_LOCAL_SHARE, 1, this.local(slot));
   }
 
   /** `record.field`; a Vector or Map taken out of a record that stays alive is marked shared. */
@@ -338,7 +367,7 @@ export class UnitCompiler {
     const object = member.object;
     if (object.kind === 'Ident' && object.resolution?.kind === 'local' && object.slot !== undefined) {
       this.b.line = member.span.line;
-      this.b.emit(Op.LOAD_FIELD, 1, object.slot, index);
+      this.b.emit(Op.LOAD_FIELD, 1, this.local(object.slot), index);
     } else {
       this.expr(object);
       this.b.line = member.span.line;
@@ -356,10 +385,16 @@ export class UnitCompiler {
     if (target === undefined) throw this.error('call without a resolved target', call);
     switch (target.kind) {
       case 'function': {
+        const index = this.functionIndex(target.qualifiedName, call);
+        const callee = this.tables.units[index];
+        if (this.slotBase === 0 && isInlinable(callee)) {
+          this.inline(call, callee);
+          return;
+        }
         for (const arg of call.args) this.expr(arg);
         this.b.line = call.span.line;
         const argc = call.args.length;
-        this.b.emit(Op.CALL, 1 - argc, this.functionIndex(target.qualifiedName, call), argc);
+        this.b.emit(Op.CALL, 1 - argc, index, argc);
         return;
       }
       case 'builtin':
@@ -488,7 +523,7 @@ export class UnitCompiler {
       return false;
     }
     // The vector is read once; whether that read moves it is decided by the later read it stands for.
-    this.b.emit(fallback.lastUse === true ? Op.MOVE_LOCAL : Op.LOAD_LOCAL_SHARE, 1, vector.slot);
+    this.b.emit(fallback.lastUse === true ? Op.MOVE_LOCAL : Op.LOAD_LOCAL_SHARE, 1, this.local(vector.slot));
     this.expr(option.args[1]);
     this.expr(option.args[2]);
     this.b.line = call.span.line;
@@ -618,7 +653,7 @@ export class UnitCompiler {
     const direct = subject.kind === 'Ident' && subject.slot === slot;
     if (!direct) {
       this.expr(subject);
-      this.b.emit(Op.STORE_LOCAL, -1, slot);
+      this.b.emit(Op.STORE_LOCAL, -1, this.local(slot));
     }
     const subjectType = this.types.get(subject);
     const fresh =
@@ -702,23 +737,24 @@ export class UnitCompiler {
         if (fails === null) return;
         const literal = pattern.literal;
         if (literal.kind === 'IntLit' && literal.value >= INT32_MIN && literal.value <= INT32_MAX) {
-          fails.push(b.emit(Op.MATCH_INT, 0, slot, Number(literal.value), 0));
+          fails.push(b.emit(Op.MATCH_INT, 0, this.local(slot), Number(literal.value), 0));
           return;
         }
         const value = literal.kind === 'IntLit' ? normalizeInt(literal.value) : literal.value;
-        fails.push(b.emit(Op.MATCH_CONST, 0, slot, b.addConstant(value), 0));
+        fails.push(b.emit(Op.MATCH_CONST, 0, this.local(slot), b.addConstant(value), 0));
         return;
       }
       case 'NilPattern':
-        if (fails !== null) fails.push(b.emit(Op.MATCH_NIL, 0, slot, 0));
+        if (fails !== null) fails.push(b.emit(Op.MATCH_NIL, 0, this.local(slot), 0));
         return;
       case 'ConsPattern': {
-        if (fails !== null) fails.push(b.emit(Op.MATCH_CONS, 0, slot, 0));
+        if (fails !== null) fails.push(b.emit(Op.MATCH_CONS, 0, this.local(slot), 0));
         const head = pattern.headSlot ?? -1;
         const tail = pattern.tailSlot ?? -1;
-        if (head >= 0 || tail >= 0) b.emit(Op.UNCONS, 0, slot, head, tail);
+        if (head >= 0 || tail >= 0)
+          b.emit(Op.UNCONS, 0, this.local(slot), this.local(head), this.local(tail));
         if (head >= 0 && !fresh && type?.kind === 'List' && isOwnedType(type.elem))
-          b.emit(Op.SHARE_LOCAL, 0, head);
+          b.emit(Op.SHARE_LOCAL, 0, this.local(head));
         return;
       }
       case 'ConstructorPattern':
@@ -729,8 +765,8 @@ export class UnitCompiler {
         pattern.items.forEach((item, index) => {
           const itemSlot = pattern.itemSlots?.[index] ?? -1;
           if (itemSlot < 0) return;
-          b.emit(Op.ITEM_TO_LOCAL, 0, slot, index, itemSlot);
-          if (!fresh && isOwnedType(items[index])) b.emit(Op.SHARE_LOCAL, 0, itemSlot);
+          b.emit(Op.ITEM_TO_LOCAL, 0, this.local(slot), index, this.local(itemSlot));
+          if (!fresh && isOwnedType(items[index])) b.emit(Op.SHARE_LOCAL, 0, this.local(itemSlot));
           this.pattern(item, itemSlot, items[index], false, fails);
         });
         return;
@@ -754,25 +790,25 @@ export class UnitCompiler {
     const wrap = wrapKindOf(typeName, variant);
     const binders = pattern.binderSlots ?? [];
     if (wrap !== null) {
-      if (fails !== null) fails.push(b.emit(Op.MATCH_WRAP, 0, slot, wrap, 0));
+      if (fails !== null) fails.push(b.emit(Op.MATCH_WRAP, 0, this.local(slot), wrap, 0));
       if (binders.length > 0 && binders[0] >= 0) {
-        b.emit(Op.UNWRAP_TO_LOCAL, 0, slot, binders[0]);
-        if (!fresh && isOwnedType(wrappedType(type, wrap))) b.emit(Op.SHARE_LOCAL, 0, binders[0]);
+        b.emit(Op.UNWRAP_TO_LOCAL, 0, this.local(slot), this.local(binders[0]));
+        if (!fresh && isOwnedType(wrappedType(type, wrap))) b.emit(Op.SHARE_LOCAL, 0, this.local(binders[0]));
       }
       return;
     }
     if (typeName === 'Option' && variant === 'None') {
-      if (fails !== null) fails.push(b.emit(Op.MATCH_NONE, 0, slot, 0));
+      if (fails !== null) fails.push(b.emit(Op.MATCH_NONE, 0, this.local(slot), 0));
       return;
     }
     const tag = this.variantTag(typeName, variant, pattern);
-    if (fails !== null) fails.push(b.emit(Op.MATCH_VARIANT, 0, slot, tag, 0));
+    if (fails !== null) fails.push(b.emit(Op.MATCH_VARIANT, 0, this.local(slot), tag, 0));
     const declared = this.tables.checked.types.get(typeName);
     const fieldTypes = declared?.kind === 'sum' ? declared.variants[tag].fields : [];
     binders.forEach((binder, index) => {
       if (binder < 0) return;
-      b.emit(Op.FIELD_TO_LOCAL, 0, slot, index, binder);
-      if (isOwnedType(fieldTypes[index])) b.emit(Op.SHARE_LOCAL, 0, binder);
+      b.emit(Op.FIELD_TO_LOCAL, 0, this.local(slot), index, this.local(binder));
+      if (isOwnedType(fieldTypes[index])) b.emit(Op.SHARE_LOCAL, 0, this.local(binder));
     });
   }
 
@@ -860,4 +896,24 @@ function boolPattern(pattern: Pattern): boolean | null {
   return pattern.kind === 'LiteralPattern' && pattern.literal.kind === 'BoolLit'
     ? pattern.literal.value
     : null;
+}
+
+/** Largest callee body (in expression nodes) the compiler inlines. */
+const INLINE_MAX_NODES = 24;
+
+/**
+ * True for a function the compiler inlines at its call sites: a leaf (`analyze`: it calls no Aver function), with
+ * a result expression, no `?` or `?!`, and a small body.
+ */
+function isInlinable(unit: CodeUnit): boolean {
+  if (unit.kind !== 'function' || unit.facts === null || !unit.facts.leaf) return false;
+  const last = unit.body[unit.body.length - 1];
+  if (last === undefined || last.kind !== 'ExprStmt') return false;
+  let nodes = 0;
+  let returns = false;
+  visitExprs(unit.body, (expr) => {
+    nodes++;
+    if (expr.kind === 'Try' || (expr.kind === 'Product' && expr.unwrap)) returns = true;
+  });
+  return !returns && nodes <= INLINE_MAX_NODES;
 }

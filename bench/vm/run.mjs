@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Times the VM on each workload class through the public API (compile once; then runProgram + displayValue per
+// iteration, as the bench harness does) and prints p50s next to the reference Rust VM's. Build first:
+// `pnpm --filter @aver/vm-runtime build`. Usage: node bench/vm/run.mjs [--iterations N] [--filter NAME]
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { compileFile, displayValue, runProgram } from '../../packages/vm-runtime/dist/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const scenarios = join(here, '..', 'scenarios');
+
+/** Workload classes: the program (bench/scenarios, or this folder) and the reference Rust VM's p50 in ms. */
+const WORKLOADS = [
+  { name: 'countdown', file: join(scenarios, 'countdown.av'), referenceMs: 0.46 },
+  { name: 'fib', file: join(scenarios, 'fib.av'), referenceMs: 0.095 },
+  { name: 'newtype_variant', file: join(scenarios, 'newtype_variant.av'), referenceMs: 0.57 },
+  { name: 'newtype_record', file: join(scenarios, 'newtype_record.av'), referenceMs: 0.57 },
+  { name: 'record', file: join(scenarios, 'record.av'), referenceMs: 1.07 },
+  { name: 'match_dispatch', file: join(scenarios, 'match_dispatch.av'), referenceMs: 3.67 },
+  { name: 'map_build', file: join(scenarios, 'map_build.av'), referenceMs: 20.3 },
+  { name: 'map_lookup', file: join(scenarios, 'map_lookup.av'), referenceMs: 7.07 },
+  { name: 'string_interp', file: join(scenarios, 'string_interp.av'), referenceMs: 15.0 },
+  { name: 'vector_ops', file: join(scenarios, 'vector_ops.av'), referenceMs: 12.9 },
+  { name: 'buffered_join', file: join(here, 'buffered_join.av'), referenceMs: null },
+  { name: 'deep_recursion', file: join(here, 'deep_recursion.av'), referenceMs: null },
+  { name: 'trivial_main', file: join(here, 'trivial_main.av'), referenceMs: null },
+];
+
+const { values } = parseArgs({
+  options: { iterations: { type: 'string', default: '200' }, filter: { type: 'string' } },
+});
+const iterations = Number(values.iterations);
+
+function percentile(sorted, p) {
+  const rank = (sorted.length - 1) * p;
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+}
+
+const rows = [];
+for (const workload of WORKLOADS) {
+  if (values.filter !== undefined && !workload.name.includes(values.filter)) continue;
+  const compiled = compileFile(workload.file);
+  if (!compiled.ok) {
+    console.error(`${workload.name}: ${compiled.stage}: ${compiled.message}`);
+    process.exitCode = 1;
+    continue;
+  }
+  const program = compiled.program;
+  const options = { console: 'silent' };
+  let shown = null;
+  for (let i = 0; i < Math.max(20, iterations / 5); i++) shown = displayValue(runProgram(program, options).value);
+  const samples = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = process.hrtime.bigint();
+    shown = displayValue(runProgram(program, options).value);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const p50 = percentile(samples, 0.5);
+  const ratio = workload.referenceMs === null ? '' : (p50 / workload.referenceMs).toFixed(2);
+  rows.push({
+    workload: workload.name,
+    'p50 ms': p50.toFixed(4),
+    'p95 ms': percentile(samples, 0.95).toFixed(4),
+    'reference ms': workload.referenceMs ?? '',
+    'ours / reference': ratio,
+    result: shown === null ? 'None' : shown.length > 24 ? `${shown.slice(0, 21)}...` : shown,
+  });
+}
+console.table(rows);
