@@ -51,7 +51,8 @@ for (const workload of WORKLOADS) {
   const program = compiled.program;
   const options = { console: 'silent' };
   let shown = null;
-  for (let i = 0; i < Math.max(20, iterations / 5); i++) shown = displayValue(runProgram(program, options).value);
+  for (let i = 0; i < Math.max(20, iterations / 5); i++)
+    shown = displayValue(runProgram(program, options).value);
   const samples = [];
   for (let i = 0; i < iterations; i++) {
     const start = process.hrtime.bigint();
