@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { displayValue } from '../src/display.js';
+import { AverRuntimeError } from '../src/errors.js';
+import { compileFile, type RunOptions, runProgram } from '../src/program.js';
+import { WrapKind, WrapValue } from '../src/values.js';
+
+// Golden programs (test/programs/<feature>/*.av, except the checker's check-errors and the parser's syntax
+// folders). Each program states what running it must do, in comments:
+//   // expect: <line>                   the next line of stdout (all of them, in order)
+//   // expect-stderr: <line>            the next line of stderr
+//   // expect-value: <display>          the display of main's value (`None` for Unit)
+//   // expect-runtime-error: <text>     the run fails with this `AverRuntimeError.format()` text
+//   // expect-main-error: <display>     main returns Result.Err with this display
+//   // run-options: {"timeoutMs": 50}  JSON RunOptions for the run
+//   // args: a b                        Args.get()
+// The program's folder is the module root. Files under a `lib` folder are modules, not programs.
+
+const programsDir = resolve(dirname(fileURLToPath(import.meta.url)), 'programs');
+const OTHER_SUITES = new Set(['check-errors', 'syntax']);
+
+function programFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (!OTHER_SUITES.has(name) && name !== 'lib') found.push(...programFiles(path));
+    } else if (name.endsWith('.av')) found.push(path);
+  }
+  return found.sort();
+}
+
+interface Expectations {
+  stdout: string[];
+  stderr: string[];
+  value: string | null;
+  runtimeError: string | null;
+  mainError: string | null;
+  options: RunOptions;
+}
+
+function expectationsOf(text: string): Expectations {
+  const result: Expectations = {
+    stdout: [],
+    stderr: [],
+    value: null,
+    runtimeError: null,
+    mainError: null,
+    options: {},
+  };
+  for (const line of text.split('\n')) {
+    const match =
+      /^\s*\/\/ (expect|expect-stderr|expect-value|expect-runtime-error|expect-main-error|run-options|args): ?(.*)$/.exec(
+        line,
+      );
+    if (match === null) continue;
+    const [, key, rest] = match;
+    if (key === 'expect') result.stdout.push(rest);
+    else if (key === 'expect-stderr') result.stderr.push(rest);
+    else if (key === 'expect-value') result.value = rest;
+    else if (key === 'expect-runtime-error') result.runtimeError = rest;
+    else if (key === 'expect-main-error') result.mainError = rest;
+    else if (key === 'run-options') result.options = { ...result.options, ...JSON.parse(rest) };
+    else result.options = { ...result.options, args: rest === '' ? [] : rest.split(' ') };
+  }
+  return result;
+}
+
+const programs = programFiles(programsDir);
+
+describe('golden programs (test/programs)', () => {
+  it('has programs for every feature folder', () => {
+    expect(programs.length).toBeGreaterThan(20);
+  });
+
+  it.each(programs.map((path) => [relative(programsDir, path), path]))(
+    '%s runs as its comments say',
+    (_name, path) => {
+      const expected = expectationsOf(readFileSync(path, 'utf8'));
+      const compiled = compileFile(path);
+      if (!compiled.ok) throw new Error(`${compiled.stage}: ${compiled.message}`);
+      const stdout: string[] = [];
+      const stderr: string[] = [];
+      const console = {
+        writeOut: (line: string) => stdout.push(line),
+        writeErr: (line: string) => stderr.push(line),
+      };
+      let value: unknown = null;
+      let failure: string | null = null;
+      try {
+        value = runProgram(compiled.program, { ...expected.options, console }).value;
+      } catch (error) {
+        if (!(error instanceof AverRuntimeError)) throw error;
+        failure = error.format();
+      }
+      expect(stdout).toEqual(expected.stdout);
+      expect(stderr).toEqual(expected.stderr);
+      expect(failure).toBe(expected.runtimeError);
+      if (failure !== null) return;
+      if (expected.mainError !== null) {
+        expect(value).toBeInstanceOf(WrapValue);
+        expect((value as WrapValue).wrap).toBe(WrapKind.Err);
+        expect(displayValue((value as WrapValue).value)).toBe(expected.mainError);
+      }
+      if (expected.value !== null) expect(displayValue(value as never) ?? 'None').toBe(expected.value);
+    },
+  );
+});
