@@ -19,7 +19,12 @@ import type { Type } from '../checker/index.js';
 import type { CompileTables } from '../compiler.js';
 import { BufferIntrinsic } from '../passes/buffer-build.js';
 import type { CodeUnit } from '../passes/code-unit.js';
-import { FRESH_OWNED_RESULTS, FRESH_PAYLOAD_RESULTS, isOwnedType } from '../passes/ownership.js';
+import {
+  BORROWING_BUILTINS,
+  FRESH_OWNED_RESULTS,
+  FRESH_PAYLOAD_RESULTS,
+  isOwnedType,
+} from '../passes/ownership.js';
 import { assertNever, visitExprs } from '../passes/walk.js';
 import { EMPTY_LIST, FunctionValue, MapValue, NONE, normalizeInt, type Value, WrapKind } from '../values.js';
 import { VmMessages } from '../vm-messages.js';
@@ -487,10 +492,29 @@ export class UnitCompiler {
     }
     const index = BUILTIN_INDEX.get(name);
     if (index === undefined) throw this.error(`unknown built-in '${name}'`, call);
-    for (const arg of args) this.expr(arg);
+    if (BORROWING_BUILTINS.has(name)) this.borrowingArgs(args);
+    else for (const arg of args) this.expr(arg);
     this.b.line = call.span.line;
     this.b.emit(Op.CALL_BUILTIN, 1 - args.length, index, args.length);
     if (isOwnedType(this.types.get(call)) && !FRESH_OWNED_RESULTS.has(name)) this.b.emit(Op.SHARE, 0);
+  }
+
+  /**
+   * Arguments of a built-in that only looks at them: a Vector or Map local is read without marking it shared when
+   * no later argument reads the same local (see `BORROWING_BUILTINS`).
+   */
+  private borrowingArgs(args: readonly Expr[]): void {
+    args.forEach((arg, index) => {
+      if (arg.kind === 'Ident' && arg.slot !== undefined && isOwnedType(this.types.get(arg))) {
+        const later = args.slice(index + 1);
+        if (!later.some((other) => readsSlot(other, arg.slot!))) {
+          this.b.line = arg.span.line;
+          this.b.emitLoadLocal(this.local(arg.slot));
+          return;
+        }
+      }
+      this.expr(arg);
+    });
   }
 
   /**
@@ -503,9 +527,7 @@ export class UnitCompiler {
       return false;
     const inner = option.target.name;
     if (inner === 'Vector.get') {
-      this.expr(option.args[0]);
-      this.expr(option.args[1]);
-      this.expr(fallback);
+      this.borrowingArgs([option.args[0], option.args[1], fallback]);
       this.b.line = call.span.line;
       this.b.emit(Op.VECTOR_GET_OR, -2);
       if (isOwnedType(this.types.get(call))) this.b.emit(Op.SHARE, 0);
@@ -916,4 +938,13 @@ function isInlinable(unit: CodeUnit): boolean {
     if (expr.kind === 'Try' || (expr.kind === 'Product' && expr.unwrap)) returns = true;
   });
   return !returns && nodes <= INLINE_MAX_NODES;
+}
+
+/** True when `expr` reads the local in `slot` anywhere. */
+function readsSlot(expr: Expr, slot: number): boolean {
+  let found = false;
+  visitExprs([{ kind: 'ExprStmt', expr, span: expr.span }], (node) => {
+    if (node.kind === 'Ident' && node.slot === slot) found = true;
+  });
+  return found;
 }

@@ -87,7 +87,7 @@ export function buildBufferedVariants(units: CodeUnit[], tables: TypeTables): Bu
     const call = callFunction(`${sinkSource(sink)}__buffered`, [...source.args, create], source.span, false);
     sink.lowered = intrinsic(BufferIntrinsic.finalize, [call], sink.span);
   }
-  return { variants: [...variants.keys()], sinks: rewritten.size };
+  return { variants: [...variants.values()].map((variant) => variant.name), sinks: rewritten.size };
 }
 
 /** The function a `String.join(f(…), sep)` sink joins, or `null` when the call is not such a sink. */

@@ -33,3 +33,25 @@ export const FRESH_OWNED_RESULTS: ReadonlySet<string> = new Set([
  * the payload out without marking it): `Vector.set` wraps the updated vector, unshared.
  */
 export const FRESH_PAYLOAD_RESULTS: ReadonlySet<string> = new Set(['Vector.set']);
+
+/**
+ * Built-ins that only look at their arguments: they keep no reference to them and return none of them (a returned
+ * item of a container is marked shared where it is taken out). A Vector or Map local read as one of their
+ * arguments is borrowed — a plain read that leaves the value unshared — provided no later argument of the same call
+ * reads that local (nothing else can reach an unshared value before the built-in returns).
+ */
+export const BORROWING_BUILTINS: ReadonlySet<string> = new Set([
+  'Vector.len',
+  'Vector.get',
+  'Vector.toList',
+  'List.fromVector',
+  'Map.get',
+  'Map.has',
+  'Map.len',
+  'Map.keys',
+  'Map.values',
+  'Map.entries',
+  'Console.print',
+  'Console.error',
+  'Console.warn',
+]);
