@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from '../cli.js';
 import { renderDiagnostic } from '../diagnostics.js';
+import { loadProgram } from '../module-loader.js';
 import { type CompiledProgram, compileWith } from '../program.js';
 
 /** The command line of `aver run` / `aver verify`. */
@@ -75,12 +76,16 @@ function describeArgError(error: unknown): string {
  */
 export function compileForCommand(args: ProgramArgs, io: CliIo): CompiledProgram | null {
   const read = (path: string) => readRelativeTo(io.cwd, path);
+  const moduleRoot = args.moduleRoot ?? '.';
   const text = read(args.file);
   if (text === null) {
-    io.stderr(`${args.file}: No such file or directory`);
+    // The loader words the missing entry the way `aver check` reports it.
+    for (const diagnostic of loadProgram(args.file, moduleRoot, read).diagnostics) {
+      io.stderr(renderDiagnostic(diagnostic, null));
+    }
     return null;
   }
-  const result = compileWith(text, args.file, { moduleRoot: args.moduleRoot ?? '.' }, { readFile: read });
+  const result = compileWith(text, args.file, { moduleRoot }, { readFile: read });
   if (result.ok) return result.program;
   if (result.diagnostics.length === 0) {
     io.stderr(result.message);

@@ -1,0 +1,149 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli.js';
+
+const workDir = mkdtempSync(join(tmpdir(), 'aver-run-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+function write(relativePath: string, text: string): void {
+  const path = join(workDir, relativePath);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** Runs `aver …` in-process with captured streams. */
+async function aver(
+  args: string[],
+  extra: { isTTY?: boolean; env?: Record<string, string>; stdin?: string[] } = {},
+) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const lines = [...(extra.stdin ?? [])];
+  const code = await runCli(args, {
+    stdout: (text) => stdout.push(text),
+    stderr: (text) => stderr.push(text),
+    cwd: workDir,
+    env: extra.env ?? {},
+    isTTY: extra.isTTY,
+    stdin: () => lines.shift() ?? null,
+  });
+  return { code, stdout, stderr };
+}
+
+write(
+  'hello.av',
+  'module Hello\n    depends [Lib.Names]\n\nfn main() -> Unit\n    ! [Console.print, Args.get, Console.readLine]\n    Console.print("hi {Lib.Names.first()} {Args.get()}")\n    Console.print(Console.readLine())\n',
+);
+write('lib/names.av', 'module Names\n\nfn first() -> String\n    "Ada"\n');
+write(
+  'crash.av',
+  'fn main() -> Int\n    ! [Console.print]\n    Console.print("before")\n    n = 0\n    1 / n\n',
+);
+write('failing.av', 'fn main() -> Result<Int, String>\n    Result.Err("no luck")\n');
+write('typo.av', 'fn main() -> Int\n    "text"\n');
+
+describe('aver run', () => {
+  it('runs main with the args after --, stdin lines, and the module root defaulting to the working directory', async () => {
+    expect(await aver(['run', 'hello.av', '--', 'x', 'y z'], { stdin: ['line'] })).toEqual({
+      code: 0,
+      stdout: ['hi Ada ["x", "y z"]', 'Result.Ok("line")'],
+      stderr: [],
+    });
+  });
+
+  it('prints a runtime error with its line on stderr and exits 1', async () => {
+    expect(await aver(['run', 'crash.av'])).toEqual({
+      code: 1,
+      stdout: ['before'],
+      stderr: ['Runtime error [line 5]: division by zero'],
+    });
+  });
+
+  it('reports a main that returns Result.Err and exits 1, in red on a terminal unless NO_COLOR is set', async () => {
+    expect(await aver(['run', 'failing.av'])).toEqual({
+      code: 1,
+      stdout: [],
+      stderr: ['main returned error: no luck'],
+    });
+    expect((await aver(['run', 'failing.av'], { isTTY: true })).stderr).toEqual([
+      '\u001b[31mmain returned error: no luck\u001b[0m',
+    ]);
+    expect((await aver(['run', 'failing.av'], { isTTY: true, env: { NO_COLOR: '1' } })).stderr).toEqual([
+      'main returned error: no luck',
+    ]);
+  });
+
+  it('prints type errors with source excerpts and runs nothing', async () => {
+    const { code, stdout, stderr } = await aver(['run', 'typo.av']);
+    expect(code).toBe(1);
+    expect(stdout).toEqual([]);
+    expect(stderr.join('\n')).toContain(
+      "typo.av:2:5: error: Function 'main': body returns String but declared return type is Int",
+    );
+  });
+
+  it('dumps the bytecode before running with --dump', async () => {
+    const { code, stdout } = await aver(['run', 'crash.av', '--dump']);
+    expect(code).toBe(1);
+    expect(stdout[0]).toContain('== main (arity 0');
+    expect(stdout[0]).toContain('DIV_INT');
+    expect(stdout[1]).toBe('before');
+  });
+
+  it('reports a missing file or a bad command line without running', async () => {
+    const missing = await aver(['run', 'nope.av']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr[0]).toMatch(/^nope\.av:1:1: error: /);
+    for (const args of [['run'], ['run', 'a.av', '--bogus'], ['run', 'a.av', 'b.av']]) {
+      const { code, stderr } = await aver(args);
+      expect(code).toBe(2);
+      expect(stderr[0]).toMatch(/^aver run: /);
+    }
+    expect((await aver(['verify', 'a.av', '--dump'])).code).toBe(2);
+  });
+});
+
+describe('aver verify', () => {
+  write(
+    'checked.av',
+    'fn double(n: Int) -> Int\n    n * 2\n\nverify double\n    double(2) => 4\n\nverify double law positive\n    given n: Int = 1..3\n    double(n) > n => true\n',
+  );
+  write(
+    'wrong.av',
+    'fn double(n: Int) -> Int\n    n + 2\n\nverify double\n    double(2) => 4\n    double(3) => 6\n',
+  );
+
+  it('prints one line per block and the summary, exit 0 when everything passes', async () => {
+    expect(await aver(['verify', 'checked.av'])).toEqual({
+      code: 0,
+      stdout: [
+        'Verify: checked.av',
+        '  ✓ double      1/1',
+        '  ✓ double spec positive      3/3',
+        '',
+        'Summary: 1 file | 2 blocks | 4/4 cases passed',
+      ],
+      stderr: [],
+    });
+  });
+
+  it('exits 1 with the failures shown when a case fails', async () => {
+    const { code, stdout } = await aver(['verify', 'wrong.av']);
+    expect(code).toBe(1);
+    expect(stdout).toEqual([
+      'Verify: wrong.av',
+      '  ✗ double      1/2 passed (1 mismatch)',
+      '    line 6: double(3) => 6',
+      '      left:  5',
+      '      right: 6',
+      '',
+      'Summary: 1 file | 1 block | 1/2 cases passed | 1 failed',
+    ]);
+  });
+
+  it('exits 1 for a file with type errors', async () => {
+    expect((await aver(['verify', 'typo.av'])).code).toBe(1);
+  });
+});

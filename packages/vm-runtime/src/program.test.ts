@@ -1,0 +1,226 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { displayValue } from './display.js';
+import { AverRuntimeError } from './errors.js';
+import { compileFile, compileSource, runProgram } from './program.js';
+import { compileText, runCaptured, source } from './test-helpers.js';
+import { UNIT } from './values.js';
+import { VERSION } from './version.js';
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'aver-program-'));
+}
+
+function failure(run: () => unknown): AverRuntimeError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AverRuntimeError) return error;
+    throw error;
+  }
+  throw new Error('expected a runtime error');
+}
+
+describe('compileFile and compileSource', () => {
+  it('reports an unreadable entry as a read failure naming the file', () => {
+    const path = join(tempDir(), 'missing.av');
+    expect(compileFile(path)).toEqual({
+      ok: false,
+      stage: 'read',
+      diagnostics: [],
+      message: `${path}: No such file or directory`,
+    });
+  });
+
+  it('reports syntax errors as a parse failure with `error[L:C]: msg` lines', () => {
+    const result = compileSource('fn main() -> Int\n    val x = 1\n', 'main.av');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.stage).toBe('parse');
+    expect(result.message).toMatch(/^error\[2:5\]: /);
+  });
+
+  it('reports type errors as a typecheck failure, after announcing only tco', () => {
+    const stages: string[] = [];
+    const result = compileSource('fn main() -> Int\n    "text"\n', 'main.av', {
+      onAfterPass: (s) => stages.push(s),
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      stage: 'typecheck',
+      message: "error[2:5]: Function 'main': body returns String but declared return type is Int",
+    });
+    expect(stages).toEqual(['tco']);
+  });
+
+  it('compiles a program with the pass list, main flag and allocation sites', () => {
+    const stages: string[] = [];
+    const result = compileSource('fn main() -> List<Int>\n    [1, 2]\n', 'main.av', {
+      onAfterPass: (stage) => stages.push(stage),
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.program.passesApplied).toEqual(stages);
+    expect(stages).toHaveLength(7);
+    expect(result.program.hasMain).toBe(true);
+    expect(result.program.compilerVisibleAllocs).toBe(1);
+    expect(result.program.entryPath).toBe('main.av');
+  });
+
+  it("resolves `depends` against the entry file's directory by default", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'util.av'), 'module Util\n\nfn twice(n: Int) -> Int\n    n * 2\n');
+    writeFileSync(
+      join(dir, 'main.av'),
+      'module Main\n    depends [Data.Util]\n\nfn main() -> Int\n    Data.Util.twice(21)\n',
+    );
+    const result = compileFile(join(dir, 'main.av'));
+    if (!result.ok) throw new Error(result.message);
+    expect(runProgram(result.program, { console: 'silent' }).value).toBe(42);
+  });
+});
+
+describe('runProgram', () => {
+  it("returns main's value, or Unit without main after running the top-level statements", () => {
+    expect(runProgram(compileText('fn main() -> Int\n    6 * 7\n')).value).toBe(42);
+    const noMain = runCaptured(compileText('Console.print("top")\n'));
+    expect(noMain.value).toBe(UNIT);
+    expect(noMain.stdout).toEqual(['top']);
+  });
+
+  it('starts every run afresh: top-level statements run again and globals are rebuilt', () => {
+    const program = compileText(
+      source(`
+        base = List.len(Args.get())
+        Console.print("init {base}")
+
+        fn main() -> Int
+            ! [Args.get]
+            base + 1
+      `),
+    );
+    const first = runCaptured(program, { args: ['a'] });
+    const second = runCaptured(program, { args: ['a', 'b', 'c'] });
+    expect([first.stdout, first.value]).toEqual([['init 1'], 2]);
+    expect([second.stdout, second.value]).toEqual([['init 3'], 4]);
+  });
+
+  it('sends output to the caller, to nowhere, and reads stdin lines from the caller', () => {
+    const program = compileText(
+      source(`
+        fn main() -> Unit
+            ! [Console.print, Console.error, Console.readLine]
+            line = Console.readLine()
+            Console.print("got {line}")
+            Console.error("oops")
+            Console.print(Console.readLine())
+      `),
+    );
+    const lines = ['hello'];
+    const captured = runCaptured(program, { stdin: () => lines.shift() ?? null });
+    expect(captured.stdout).toEqual(['got Result.Ok("hello")', 'Result.Err("EOF")']);
+    expect(captured.stderr).toEqual(['oops']);
+    expect(runProgram(program, { console: 'silent', stdin: () => null }).value).toBe(UNIT);
+  });
+
+  it('counts instructions (per opcode), calls and allocations exactly when asked, and only then', () => {
+    const program = compileText(
+      source(`
+        fn count(n: Int) -> Int
+            match n
+                0 -> 0
+                _ -> count(n - 1)
+
+        fn main() -> Result<Int, String>
+            Result.Ok(count(2))
+      `),
+    );
+    expect(runProgram(program).counters).toBeNull();
+    const { value, counters } = runProgram(program, { count: true });
+    expect(displayValue(value)).toBe('Result.Ok(0)');
+    expect(counters).toEqual({
+      instructions: 15,
+      calls: 4,
+      allocations: 1,
+      byOpcode: {
+        INT: 2,
+        CALL: 1,
+        MATCH_INT: 3,
+        LOAD_LOCAL: 2,
+        SUB_INT_IMM: 2,
+        TAIL_CALL_SELF: 2,
+        RETURN: 2,
+        WRAP: 1,
+      },
+    });
+  });
+
+  it('counts built-in calls that build heap values as allocations', () => {
+    const program = compileText(
+      source(`
+        fn main() -> Int
+            xs = List.reverse([1, 2, 3])
+            n = List.len(xs)
+            m = Map.set({}, "k", n)
+            Map.len(m) + String.len("abc")
+      `),
+    );
+    // [1, 2, 3], List.reverse and Map.set allocate; List.len, Map.len and String.len do not.
+    expect(runProgram(program, { count: true }).counters?.allocations).toBe(3);
+  });
+
+  it('fails with a limit error at the deadline, the step budget or the frame limit', () => {
+    const spin = compileText('fn spin(n: Int) -> Int\n    spin(n + 1)\n\nfn main() -> Int\n    spin(0)\n');
+    const deadline = failure(() => runProgram(spin, { timeoutMs: 20 }));
+    expect([deadline.kind, deadline.message]).toEqual(['limit', 'deadline of 20 ms exceeded']);
+    const budget = failure(() => runProgram(spin, { stepBudget: 500 }));
+    expect([budget.kind, budget.message]).toEqual(['limit', 'step budget of 500 instructions exhausted']);
+    expect(runProgram(compileText('fn main() -> Int\n    1 + 2\n'), { stepBudget: 3 }).value).toBe(3);
+
+    const deep = compileText(
+      'fn depth(n: Int) -> Int\n    match n\n        0 -> 0\n        _ -> 1 + depth(n - 1)\n\nfn main() -> Int\n    depth(100)\n',
+    );
+    expect(runProgram(deep, { maxFrames: 101 }).value).toBe(100);
+    const overflow = failure(() => runProgram(deep, { maxFrames: 100 }));
+    expect([overflow.kind, overflow.message]).toEqual(['limit', 'stack overflow: more than 100 frames']);
+  });
+
+  it('throws runtime errors with the source line and stays usable afterwards', () => {
+    const program = compileText('fn main() -> Int\n    x = 0\n    10 / x\n');
+    const error = failure(() => runProgram(program));
+    expect(error.format()).toBe('Runtime error [line 3]: division by zero');
+    const fine = compileText('fn main() -> Int\n    10 / 2\n');
+    expect(runProgram(fine).value).toBe(5);
+    expect(failure(() => runProgram(program)).line).toBe(3);
+  });
+
+  it('runs 300,000 frames of non-tail recursion and then a small program on the same stack', () => {
+    const program = compileText(
+      source(`
+        fn build(n: Int, acc: List<Int>) -> List<Int>
+            match n
+                0 -> acc
+                _ -> build(n - 1, List.prepend(n, acc))
+
+        fn sum(xs: List<Int>) -> Int
+            match xs
+                [] -> 0
+                [h, ..t] -> h + sum(t)
+
+        fn main() -> Int
+            sum(build(300000, []))
+      `),
+    );
+    expect(runProgram(program).value).toBe(45000150000);
+    expect(runProgram(program).value).toBe(45000150000);
+  });
+});
+
+describe('VERSION', () => {
+  it("is this package's version", () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(VERSION).toBe(manifest.version);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { compileText, source } from './test-helpers.js';
+import { formatVerifyReport, MAX_LAW_CASES, verifyProgram } from './verify.js';
+
+const plain = { colour: false, maxFailures: 3 };
+
+describe('verifyProgram', () => {
+  it('runs cases, merging the case blocks of one function into one line', () => {
+    const report = verifyProgram(
+      compileText(
+        source(`
+          fn add(a: Int, b: Int) -> Int
+              a + b
+
+          verify add
+              add(1, 2) => 3
+              add(0, 0) => 0
+
+          verify add
+              add(2, 2) => 4
+        `),
+      ),
+    );
+    expect(report).toEqual({
+      lines: [{ label: 'add', passed: 3, total: 3, failures: [] }],
+      setupError: null,
+    });
+    expect(formatVerifyReport('add.av', report, plain)).toEqual([
+      'Verify: add.av',
+      '  ✓ add      3/3',
+      '',
+      'Summary: 1 file | 1 block | 3/3 cases passed',
+    ]);
+  });
+
+  it('runs a law over the cartesian product of its domains, skipping combinations a premise rejects', () => {
+    const report = verifyProgram(
+      compileText(
+        source(`
+          fn add(a: Int, b: Int) -> Int
+              a + b
+
+          verify add law commutative
+              given a: Int = -2..2
+              given b: Int = [-1, 0, 1]
+              when a > 0
+              add(a, b) => add(b, a)
+        `),
+      ),
+    );
+    expect(report.lines).toEqual([{ label: 'add spec commutative', passed: 6, total: 6, failures: [] }]);
+  });
+
+  it('reports mismatches, runtime errors and unexpected Errs with both sides, at most three in detail', () => {
+    const report = verifyProgram(
+      compileText(
+        source(`
+          fn half(n: Int) -> Int
+              10 / n
+
+          fn parse(s: String) -> Result<Int, String>
+              Int.fromString(s)
+
+          verify half
+              half(2) => 5
+              half(5) => 3
+              half(0) => 0
+              parse("x")? => 1
+              half(1) => 11
+        `),
+      ),
+    );
+    const [line] = report.lines;
+    expect([line.passed, line.total]).toEqual([1, 5]);
+    expect(formatVerifyReport('half.av', report, plain)).toEqual([
+      'Verify: half.av',
+      '  ✗ half      1/5 passed (2 mismatch, 1 runtime error, 1 unexpected err)',
+      '    line 9: half(5) => 3',
+      '      left:  2',
+      '      right: 3',
+      '    line 10: half(0) => 0',
+      '      Runtime error [line 2]: division by zero',
+      '    line 11: parse("x")? => 1',
+      `      unexpected Result.Err("Cannot parse 'x' as Int")`,
+      '',
+      'Summary: 1 file | 1 block | 1/5 cases passed | 4 failed',
+    ]);
+  });
+
+  it('names the given values of a failing law combination', () => {
+    const report = verifyProgram(
+      compileText(
+        source(`
+          fn clamp(n: Int) -> Int
+              match n > 3
+                  true -> 3
+                  false -> n
+
+          verify clamp law identity
+              given n: Int = [1, 5]
+              clamp(n) => n
+        `),
+      ),
+    );
+    expect(report.lines[0].failures).toEqual([
+      { kind: 'mismatch', line: 8, source: 'clamp(n) => n', givens: 'n = 5', left: '3', right: '5' },
+    ]);
+  });
+
+  it(`stops a law after ${MAX_LAW_CASES} combinations`, () => {
+    const report = verifyProgram(
+      compileText(
+        source(`
+          fn same(a: Int, b: Int) -> Int
+              a + b
+
+          verify same law symmetric
+              given a: Int = 1..200
+              given b: Int = 1..200
+              same(a, b) => same(b, a)
+        `),
+      ),
+    );
+    expect(report.lines[0]).toMatchObject({ passed: MAX_LAW_CASES, total: MAX_LAW_CASES });
+  });
+
+  it('says so when a file has no verify blocks, and colours only when asked', () => {
+    const empty = verifyProgram(compileText('fn main() -> Int\n    1\n'));
+    expect(formatVerifyReport('x.av', empty, plain)).toEqual(['No verify blocks found in x.av.']);
+    const report = verifyProgram(compileText('fn one() -> Int\n    1\n\nverify one\n    one() => 1\n'));
+    const coloured = formatVerifyReport('x.av', report, { colour: true, maxFailures: 3 });
+    expect(coloured[0]).toBe('\u001b[36mVerify: x.av\u001b[0m');
+    expect(coloured[1]).toBe('  \u001b[32m✓\u001b[0m one      1/1');
+  });
+});
