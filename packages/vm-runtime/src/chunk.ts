@@ -63,6 +63,8 @@ export const OPCODES = [
   row(14, 'SHARE', [], 'mark the Vector/Map on top shared'),
   row(15, 'LOAD_FIELD', ['slot', 'field'], 'push field of the record in a local'),
   row(16, 'SHARE_LOCAL', ['slot'], 'mark the Vector/Map in a local shared'),
+  row(17, 'LOCAL_ADD_INT_IMM', ['slot', 'imm'], 'push local + imm (fused LOAD_LOCAL; ADD_INT_IMM)'),
+  row(18, 'LOCAL_SUB_INT_IMM', ['slot', 'imm'], 'push local - imm (fused LOAD_LOCAL; SUB_INT_IMM)'),
   row(20, 'ADD_INT', [], 'a + b (wrapping i64)'),
   row(21, 'SUB_INT', [], 'a - b (wrapping i64)'),
   row(22, 'MUL_INT', [], 'a * b (wrapping i64)'),
@@ -107,6 +109,7 @@ export const OPCODES = [
   row(65, 'RETURN', [], 'pop result, close the frame, push result for the caller'),
   row(66, 'PROPAGATE_ERR', ['jump'], 'Result on top: Ok → payload; Err → jump to the return with it'),
   row(67, 'MATCH_FAIL', [], 'runtime error: non-exhaustive match'),
+  row(68, 'RETURN_LOCAL', ['slot'], 'return a local (fused LOAD_LOCAL; RETURN)'),
   row(70, 'LIST_NEW', ['count'], 'pop n items → list (first item is the head)'),
   row(71, 'LIST_PREPEND', [], 'pop list, pop item → cons'),
   row(72, 'LIST_LEN', [], 'pop list → Int'),
@@ -176,6 +179,13 @@ export const Op = Object.freeze(Object.fromEntries(OPCODES.map((info) => [info.n
   readonly [K in OpName]: number;
 };
 
+/** Instructions that fuse with a `LOAD_LOCAL` just before them, and what they become. */
+const FUSIONS_AFTER_LOAD_LOCAL: ReadonlyMap<number, number> = new Map([
+  [Op.ADD_INT_IMM, Op.LOCAL_ADD_INT_IMM],
+  [Op.SUB_INT_IMM, Op.LOCAL_SUB_INT_IMM],
+  [Op.RETURN, Op.RETURN_LOCAL],
+]);
+
 const INFO_BY_CODE: (OpcodeInfo | undefined)[] = [];
 for (const info of OPCODES) INFO_BY_CODE[info.code] = info;
 
@@ -222,8 +232,20 @@ export class ChunkBuilder {
     readonly arity: number,
   ) {}
 
-  /** Appends an instruction; `stackEffect` is its net change of the operand stack depth. */
+  /**
+   * Appends an instruction; `stackEffect` is its net change of the operand stack depth. A `LOAD_LOCAL` right before
+   * `ADD_INT_IMM`, `SUB_INT_IMM` or `RETURN` (with no jump landing between them) fuses with it.
+   */
   emit(op: number, stackEffect: number, ...operands: number[]): number {
+    const fused = FUSIONS_AFTER_LOAD_LOCAL.get(op);
+    if (fused !== undefined && this.afterLoadLocal()) {
+      const at = this.lastAt;
+      this.code[at] = fused;
+      this.code.push(...operands);
+      for (let i = 0; i < operands.length; i++) this.lines.push(this.line);
+      this.adjustDepth(stackEffect);
+      return at;
+    }
     const at = this.code.length;
     this.code.push(op, ...operands);
     for (let i = 0; i <= operands.length; i++) this.lines.push(this.line);
@@ -237,17 +259,25 @@ export class ChunkBuilder {
    * between the two.
    */
   emitLoadLocal(slot: number): void {
-    const previous = this.lastAt;
-    if (previous >= 0 && previous === this.code.length - 2 && this.code[previous] === Op.LOAD_LOCAL) {
-      if (this.label !== this.code.length) {
-        this.code[previous] = Op.LOAD_LOCAL_2;
-        this.code.push(slot);
-        this.lines.push(this.line);
-        this.adjustDepth(1);
-        return;
-      }
+    if (this.afterLoadLocal()) {
+      this.code[this.lastAt] = Op.LOAD_LOCAL_2;
+      this.code.push(slot);
+      this.lines.push(this.line);
+      this.adjustDepth(1);
+      return;
     }
     this.emit(Op.LOAD_LOCAL, 1, slot);
+  }
+
+  /** True when the last instruction is a `LOAD_LOCAL` ending here and no jump lands here. */
+  private afterLoadLocal(): boolean {
+    const previous = this.lastAt;
+    return (
+      previous >= 0 &&
+      previous === this.code.length - 2 &&
+      this.code[previous] === Op.LOAD_LOCAL &&
+      this.label !== this.code.length
+    );
   }
 
   /** The position of the next instruction, marked as a jump target. */

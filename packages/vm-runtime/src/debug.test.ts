@@ -24,14 +24,12 @@ describe('the disassembler', () => {
         '0007    4 MATCH_INT                      s0, 1, -> 0014',
         '0011    | INT                            1',
         '0013    | RETURN',
-        '0014    5 LOAD_LOCAL                     s0',
-        '0016    | SUB_INT_IMM                    1',
-        '0018    | CALL                           fn0 fib, argc 1',
-        '0021    | LOAD_LOCAL                     s0',
-        '0023    | SUB_INT_IMM                    2',
-        '0025    | CALL                           fn0 fib, argc 1',
-        '0028    | ADD_INT',
-        '0029    | RETURN',
+        '0014    5 LOCAL_SUB_INT_IMM              s0, 1',
+        '0017    | CALL                           fn0 fib, argc 1',
+        '0020    | LOCAL_SUB_INT_IMM              s0, 2',
+        '0023    | CALL                           fn0 fib, argc 1',
+        '0026    | ADD_INT',
+        '0027    | RETURN',
       ].join('\n'),
     );
   });
@@ -54,16 +52,16 @@ describe('the disassembler', () => {
             x: Int
             y: Int
 
-        fn main() -> Int
-            p = Point(y = 2, x = 1)
-            List.len(String.chars("ab")) + p.x
+        fn main() -> List<Point>
+            p = Point(y = List.len(String.chars("ab")), x = 1)
+            [p]
       `),
     );
     const text = disassemble(program);
-    expect(text).toContain('RECORD_NEW_PERM                Point, #0 [1, 0]');
+    expect(text).toContain('RECORD_NEW_PERM                Point, #1 [1, 0]');
     expect(text).toContain('CALL_BUILTIN                   String.chars, argc 1');
     expect(text).toContain('LIST_LEN');
-    expect(text).toContain('CONST                          #1 "ab"');
+    expect(text).toContain('CONST                          #0 "ab"');
     expect(text).toContain('== __top_level__');
   });
 

@@ -141,15 +141,14 @@ describe('runProgram', () => {
     const { value, counters } = runProgram(program, { count: true });
     expect(displayValue(value)).toBe('Result.Ok(0)');
     expect(counters).toEqual({
-      instructions: 15,
+      instructions: 13,
       calls: 4,
       allocations: 1,
       byOpcode: {
         INT: 2,
         CALL: 1,
         MATCH_INT: 3,
-        LOAD_LOCAL: 2,
-        SUB_INT_IMM: 2,
+        LOCAL_SUB_INT_IMM: 2,
         TAIL_CALL_SELF: 2,
         RETURN: 2,
         WRAP: 1,

@@ -178,6 +178,36 @@ export function runLoop(run: Run, entry: number): Value {
         case 16: // SHARE_LOCAL
           (stack[bp + code[ip++]] as VectorValue | MapValue).shared = true;
           break;
+        case 17: {
+          // LOCAL_ADD_INT_IMM
+          const a = stack[bp + code[ip]];
+          const imm = code[ip + 1];
+          ip += 2;
+          if (typeof a === 'number') {
+            const sum = a + imm;
+            if (sum <= 9007199254740991 && sum >= -9007199254740991) {
+              stack[sp++] = sum;
+              break;
+            }
+          }
+          stack[sp++] = intAdd(a as Int, imm);
+          break;
+        }
+        case 18: {
+          // LOCAL_SUB_INT_IMM
+          const a = stack[bp + code[ip]];
+          const imm = code[ip + 1];
+          ip += 2;
+          if (typeof a === 'number') {
+            const difference = a - imm;
+            if (difference <= 9007199254740991 && difference >= -9007199254740991) {
+              stack[sp++] = difference;
+              break;
+            }
+          }
+          stack[sp++] = intSub(a as Int, imm);
+          break;
+        }
         case 20: {
           // ADD_INT
           const b = stack[--sp];
@@ -557,6 +587,21 @@ export function runLoop(run: Run, entry: number): Value {
         }
         case 67: // MATCH_FAIL
           throw matchFailure(chunk.lines[ip - 1]);
+        case 68: {
+          // RETURN_LOCAL
+          const result = stack[bp + code[ip]];
+          if (fp === 0) return result;
+          fp -= 3;
+          sp = bp;
+          chunkIndex = frames[fp];
+          ip = frames[fp + 1];
+          bp = frames[fp + 2];
+          chunk = chunks[chunkIndex];
+          code = chunk.code;
+          consts = chunk.constants;
+          stack[sp++] = result;
+          break;
+        }
         case 70: {
           // LIST_NEW
           const count = code[ip++];

@@ -29,6 +29,7 @@ import { assertNever, visitExprs } from '../passes/walk.js';
 import { EMPTY_LIST, FunctionValue, MapValue, NONE, normalizeInt, type Value, WrapKind } from '../values.js';
 import { VmMessages } from '../vm-messages.js';
 import { CompileError } from './compile-error.js';
+import { type Construction, constructionOf, onlyTakenApart } from './scalar-replacement.js';
 import { coveredByEarlierArms } from './match-coverage.js';
 
 /** `{}`: one shared, permanently shared-flagged empty map (a `Map.set` on it copies). */
@@ -70,8 +71,13 @@ export class UnitCompiler {
   private readonly returnJumps: number[] = [];
   /** Added to every slot while compiling an inlined callee's body (its frame sits above this unit's locals). */
   private slotBase = 0;
-  /** Frame slots needed beyond the unit's own locals by inlined callees. */
+  /** Frame slots in use: the unit's own locals, then regions of inlined callees and scalar-replaced values. */
   private localCount: number;
+  private extraTop: number;
+  /** Locals (by slot, in the current unit or inlined callee) whose value was never built: their components' slots. */
+  private known = new Map<number, KnownValue>();
+  /** Binder slots that name a component slot of a known value directly. */
+  private aliases = new Map<number, number>();
 
   constructor(
     private readonly tables: CompileTables,
@@ -79,7 +85,8 @@ export class UnitCompiler {
   ) {
     this.b = new ChunkBuilder(unit.name, unit.params.length);
     this.types = tables.checked.exprTypes;
-    this.localCount = unit.facts?.localCount ?? unit.localCount;
+    this.localCount = unit.localCount;
+    this.extraTop = unit.localCount;
   }
 
   compile(): Chunk {
@@ -89,7 +96,7 @@ export class UnitCompiler {
     switch (unit.kind) {
       case 'function':
       case 'buffered': {
-        for (let i = 0; i < body.length - 1; i++) this.stmt(body[i]);
+        for (let i = 0; i < body.length - 1; i++) this.stmt(body[i], body.slice(i + 1));
         const last = body[body.length - 1];
         if (last?.kind === 'ExprStmt') this.tail(last.expr);
         else {
@@ -146,11 +153,22 @@ export class UnitCompiler {
     this.b.emit(Op.RETURN, -1);
   }
 
-  private stmt(stmt: Stmt): void {
+  /**
+   * A statement; `rest` are the statements after it in the same body (a binding whose later reads only take its
+   * value apart is scalar-replaced: its components get slots and the value is never built).
+   */
+  private stmt(stmt: Stmt, rest: readonly Stmt[] = []): void {
     this.b.line = stmt.span.line;
     if (stmt.kind === 'ExprStmt') {
       this.expr(stmt.expr);
       this.b.emit(Op.POP, -1);
+      return;
+    }
+    if (
+      stmt.slot !== undefined &&
+      this.unit.kind !== 'topLevel' &&
+      this.scalarReplace(stmt.slot, stmt.value, rest)
+    ) {
       return;
     }
     this.expr(stmt.value);
@@ -282,22 +300,83 @@ export class UnitCompiler {
    * recursion to unfold and no frame to reuse) and has no `?` (which would return from the wrong function).
    */
   private inline(call: Call, callee: CodeUnit): void {
-    for (const arg of call.args) this.expr(arg);
-    const base = this.unit.localCount;
+    const savedTop = this.extraTop;
+    const savedKnown = this.known;
+    const savedAliases = this.aliases;
+    const base = this.allocateSlots(callee.localCount);
+    // Arguments are evaluated in the caller's context; the callee's known values start with its taken-apart params.
+    const calleeKnown = new Map<number, KnownValue>();
+    const calleeAliases = new Map<number, number>();
+    const pushed: number[] = [];
+    call.args.forEach((arg, index) => {
+      const same = this.sameSlot(arg);
+      if (same !== null) calleeAliases.set(index, same);
+      else if (!this.scalarReplace(index, arg, callee.body, calleeKnown)) {
+        this.expr(arg);
+        pushed.push(index);
+      }
+    });
     this.b.line = call.span.line;
-    for (let i = call.args.length - 1; i >= 0; i--) this.b.emit(Op.STORE_LOCAL, -1, base + i);
-    this.localCount = Math.max(this.localCount, base + callee.localCount);
+    for (let i = pushed.length - 1; i >= 0; i--) this.b.emit(Op.STORE_LOCAL, -1, base + pushed[i]);
+    this.known = calleeKnown;
+    this.aliases = calleeAliases;
     this.slotBase = base;
     const body = callee.body;
-    for (let i = 0; i < body.length - 1; i++) this.stmt(body[i]);
+    for (let i = 0; i < body.length - 1; i++) this.stmt(body[i], body.slice(i + 1));
     const last = body[body.length - 1] as Extract<Stmt, { kind: 'ExprStmt' }>;
     this.expr(last.expr);
     this.slotBase = 0;
+    this.known = savedKnown;
+    this.aliases = savedAliases;
+    this.extraTop = savedTop;
+  }
+
+  /**
+   * Scalar replacement: when `value` builds a record or variant and every later read of the local in `slot` only
+   * takes it apart (`x.f`, `match x` on constructors), evaluates its components in source order into fresh slots
+   * and records them as the local's known value (in `into`: the current context's, or an inlined callee's while its
+   * arguments are evaluated) instead of building it. Returns false, and emits nothing, when the value must be built.
+   */
+  private scalarReplace(slot: number, value: Expr, rest: readonly Stmt[], into = this.known): boolean {
+    const construction = constructionOf(value);
+    if (construction === null || !onlyTakenApart(slot, rest)) return false;
+    const first = this.allocateSlots(construction.components.length);
+    const components = construction.components.map((_component, position) => first + position);
+    construction.components.forEach((component, index) => {
+      const position = construction.positions[index];
+      const same = this.sameSlot(component);
+      if (same !== null) components[position] = same;
+      else {
+        this.expr(component);
+        this.b.emit(Op.STORE_LOCAL, -1, components[position]);
+      }
+    });
+    into.set(slot, { construction, components });
+    return true;
+  }
+
+  /**
+   * The frame slot already holding `expr` when it is a read of a local that is not a Vector or Map (bindings are
+   * immutable and a read of such a value has no effect, so a component or inlined parameter can name that slot
+   * instead of copying it); `null` otherwise.
+   */
+  private sameSlot(expr: Expr): number | null {
+    if (expr.kind !== 'Ident' || expr.slot === undefined || this.known.has(expr.slot)) return null;
+    return isOwnedType(this.types.get(expr)) ? null : this.local(expr.slot);
+  }
+
+  /** Reserves `count` frame slots above everything in use; returns the first. */
+  private allocateSlots(count: number): number {
+    const first = this.extraTop;
+    this.extraTop += count;
+    this.localCount = Math.max(this.localCount, this.extraTop);
+    return first;
   }
 
   /** A slot operand: the unit's own slot, or an inlined callee's slot shifted above the unit's locals. */
   private local(slot: number): number {
-    return slot < 0 ? slot : slot + this.slotBase;
+    if (slot < 0) return slot;
+    return this.aliases.get(slot) ?? slot + this.slotBase;
   }
 
   private int(value: bigint): void {
@@ -363,6 +442,7 @@ export class UnitCompiler {
   private readLocal(ident: Ident): void {
     const slot = ident.slot;
     if (slot === undefined) throw this.error(`local '${ident.name}' has no slot`, ident);
+    if (this.known.has(slot)) throw this.error(`local '${ident.name}' was taken apart`, ident);
     if (!isOwnedType(this.types.get(ident))) this.b.emitLoadLocal(this.local(slot));
     else this.b.emit(ident.lastUse === true ? Op.MOVE_LOCAL : Op.LOAD_LOCAL_SHARE, 1, this.local(slot));
   }
@@ -370,7 +450,19 @@ export class UnitCompiler {
   /** `record.field`; a Vector or Map taken out of a record that stays alive is marked shared. */
   private field(member: Member, index: number): void {
     const object = member.object;
-    if (object.kind === 'Ident' && object.resolution?.kind === 'local' && object.slot !== undefined) {
+    const known =
+      object.kind === 'Ident' && object.slot !== undefined ? this.known.get(object.slot) : undefined;
+    const built = constructionOf(object);
+    if (known !== undefined) {
+      this.b.line = member.span.line;
+      this.b.emitLoadLocal(known.components[index]);
+    } else if (built !== null) {
+      // `R(f = a, g = b).g`: evaluate every field in order, keep the one read.
+      built.components.forEach((component, position) => {
+        this.expr(component);
+        if (built.positions[position] !== index) this.b.emit(Op.POP, -1);
+      });
+    } else if (object.kind === 'Ident' && object.resolution?.kind === 'local' && object.slot !== undefined) {
       this.b.line = member.span.line;
       this.b.emit(Op.LOAD_FIELD, 1, this.local(object.slot), index);
     } else {
@@ -668,7 +760,7 @@ export class UnitCompiler {
 
   /** A `match`: a two-way branch for `true`/`false` arms, else arm-by-arm tests on the subject slot. */
   private match(match: MatchExpr, tail: boolean): void {
-    if (this.boolMatch(match, tail)) return;
+    if (this.boolMatch(match, tail) || this.knownMatch(match, tail)) return;
     const subject = match.subject;
     const slot = match.subjectSlot;
     if (slot === undefined) throw this.error('match without a subject slot', match);
@@ -711,6 +803,50 @@ export class UnitCompiler {
     const end = this.b.here();
     for (const at of ends) this.b.patchJump(at, end);
     if (!tail) this.b.depth = base + 1;
+  }
+
+  /**
+   * `match x` on a scalar-replaced local: the variant is known, so the arm is chosen here and its binders name the
+   * component slots directly.
+   */
+  private knownMatch(match: MatchExpr, tail: boolean): boolean {
+    const subject = match.subject;
+    const known =
+      subject.kind === 'Ident' && subject.slot !== undefined ? this.known.get(subject.slot) : undefined;
+    if (known === undefined) return false;
+    const { typeName, variant } = known.construction;
+    const arm = match.arms.find(
+      (candidate) =>
+        candidate.pattern.kind === 'WildcardPattern' ||
+        (candidate.pattern.kind === 'ConstructorPattern' &&
+          candidate.pattern.resolution?.typeName === typeName &&
+          candidate.pattern.resolution.variant === (variant ?? '')),
+    );
+    if (arm === undefined) throw this.error(`no arm matches ${typeName}.${variant}`, match);
+    if (arm.pattern.kind === 'ConstructorPattern') {
+      const slots = arm.pattern.binderSlots ?? [];
+      const fieldTypes = this.payloadTypes(typeName, variant ?? '', this.types.get(subject));
+      slots.forEach((binder, index) => {
+        if (binder < 0) return;
+        this.aliases.set(binder, known.components[index]);
+        if (isOwnedType(fieldTypes[index])) this.b.emit(Op.SHARE_LOCAL, 0, known.components[index]);
+      });
+    }
+    this.armBody(arm, tail);
+    return true;
+  }
+
+  /** The payload types of a variant (a wrapper's inner type for `Some`/`Ok`/`Err`). */
+  private payloadTypes(
+    typeName: string,
+    variant: string,
+    subjectType: Type | undefined,
+  ): (Type | undefined)[] {
+    const wrap = wrapKindOf(typeName, variant);
+    if (wrap !== null) return [wrappedType(subjectType, wrap)];
+    const declared = this.tables.checked.types.get(typeName);
+    if (declared?.kind !== 'sum') return [];
+    return [...(declared.variants.find((candidate) => candidate.name === variant)?.fields ?? [])];
   }
 
   /** `match c` with arms `true`/`false` (either order, or one of them and `_`): a conditional jump. */
@@ -947,4 +1083,10 @@ function readsSlot(expr: Expr, slot: number): boolean {
     if (node.kind === 'Ident' && node.slot === slot) found = true;
   });
   return found;
+}
+
+/** A scalar-replaced local: its construction and the slots holding its components (by field/payload position). */
+interface KnownValue {
+  readonly construction: Construction;
+  readonly components: readonly number[];
 }
