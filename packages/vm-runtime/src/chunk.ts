@@ -46,7 +46,6 @@ function row<const N extends string>(
  * numbers as literals (so V8 builds a jump table) with the name in a comment; a test checks they agree.
  */
 export const OPCODES = [
-  row(0, 'NOP', [], 'no effect'),
   row(1, 'CONST', ['const'], 'push constant'),
   row(2, 'UNIT', [], 'push Unit'),
   row(3, 'TRUE', [], 'push true'),
@@ -94,7 +93,6 @@ export const OPCODES = [
   row(48, 'GE_STR', [], 'a >= b by code point'),
   row(50, 'JUMP', ['jump'], 'ip += off'),
   row(51, 'JUMP_IF_FALSE', ['jump'], 'pop; jump if false'),
-  row(52, 'JUMP_IF_TRUE', ['jump'], 'pop; jump if true'),
   row(53, 'JUMP_IF_NOT_LT', ['jump'], 'pop b, a; jump unless a < b (Int or Float)'),
   row(54, 'JUMP_IF_NOT_LE', ['jump'], 'pop b, a; jump unless a <= b'),
   row(55, 'JUMP_IF_NOT_GT', ['jump'], 'pop b, a; jump unless a > b'),
@@ -144,7 +142,6 @@ export const OPCODES = [
   row(94, 'MATCH_VARIANT', ['slot', 'tag', 'jump'], 'jump unless the variant in local has this tag'),
   row(95, 'MATCH_WRAP', ['slot', 'wrap', 'jump'], 'jump unless local is Ok / Err / Some'),
   row(96, 'MATCH_NONE', ['slot', 'jump'], 'jump unless local is Option.None'),
-  row(97, 'JUMP_IF_NIL', ['slot', 'jump'], 'jump if the list in local is empty'),
   row(100, 'UNCONS', ['slot', 'slot', 'slot'], 'list in local → head, tail locals (-1: skip)'),
   row(101, 'FIELD_TO_LOCAL', ['slot', 'field', 'slot'], 'variant payload item → local'),
   row(102, 'ITEM_TO_LOCAL', ['slot', 'field', 'slot'], 'tuple item → local'),

@@ -67,7 +67,7 @@ describe('the disassembler', () => {
 
   it('marks an unknown word instead of failing', () => {
     const builder = new ChunkBuilder('odd', 0);
-    builder.emit(Op.NOP, 0);
+    builder.emit(Op.UNIT, 1);
     const chunk = builder.finish(0);
     const broken = { ...chunk, code: Int32Array.from([250]) };
     expect(disassembleInstruction(broken, 0).text).toContain('<unknown opcode 250>');

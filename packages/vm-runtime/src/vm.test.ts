@@ -110,6 +110,14 @@ describe('the VM loop', () => {
     expect((error as AverRuntimeError).format()).toBe('Runtime error [line 9]: division by zero');
   });
 
+  it('reports a failed match with its line', () => {
+    const fail = chunk('fail', 0, 0, (b) => {
+      b.line = 12;
+      b.emit(Op.MATCH_FAIL, 0);
+    });
+    expect(() => run([fail])).toThrow('Non-exhaustive match at line 12');
+  });
+
   it('calls and returns through its own frame stack', () => {
     // main() = double(20) + 2, double(x) = x + x
     const main = chunk('main', 0, 0, (b) => {

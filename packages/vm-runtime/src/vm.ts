@@ -118,8 +118,6 @@ export function runLoop(run: Run, entry: number): Value {
       // @count: opCounts[code[ip]]++;
       // @count: if (--counting.stepsLeft < 0) throw stepBudgetExhausted(run);
       switch (code[ip++]) {
-        case 0: // NOP
-          break;
         case 1: // CONST
           stack[sp++] = consts[code[ip++]];
           break;
@@ -414,10 +412,6 @@ export function runLoop(run: Run, entry: number): Value {
           break;
         case 51: // JUMP_IF_FALSE
           if (stack[--sp] === false) ip += code[ip] + 1;
-          else ip++;
-          break;
-        case 52: // JUMP_IF_TRUE
-          if (stack[--sp] === true) ip += code[ip] + 1;
           else ip++;
           break;
         case 53: {
@@ -735,10 +729,6 @@ export function runLoop(run: Run, entry: number): Value {
           if (stack[bp + code[ip]] === NONE) ip += 2;
           else ip += code[ip + 1] + 2;
           break;
-        case 97: // JUMP_IF_NIL
-          if ((stack[bp + code[ip]] as ListValue).length === 0) ip += code[ip + 1] + 2;
-          else ip += 2;
-          break;
         case 100: {
           // UNCONS
           const list = stack[bp + code[ip]] as ListValue;
@@ -819,8 +809,10 @@ export function runLoop(run: Run, entry: number): Value {
           const index = stack[--sp];
           const vector = stack[sp - 1] as VectorValue;
           if (typeof index === 'number' && index >= 0 && index < vector.items.length) {
-            if (vector.shared) stack[sp - 1] = copyVectorWith(vector, index, item);
-            else vector.items[index] = item;
+            if (vector.shared) {
+              stack[sp - 1] = copyVectorWith(vector, index, item);
+              // @count: counting.allocations++;
+            } else vector.items[index] = item;
           }
           break;
         }

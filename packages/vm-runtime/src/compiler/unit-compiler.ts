@@ -581,6 +581,11 @@ export class UnitCompiler {
       case 'Option.withDefault':
         if (this.fusedWithDefault(call)) return;
         break;
+      case 'Vector.get':
+        this.borrowingArgs(args);
+        this.b.line = call.span.line;
+        this.b.emit(Op.VECTOR_GET, -1);
+        return;
     }
     const index = BUILTIN_INDEX.get(name);
     if (index === undefined) throw this.error(`unknown built-in '${name}'`, call);
