@@ -19,6 +19,7 @@ import type { Type } from '../checker/index.js';
 import type { CompileTables } from '../compiler.js';
 import { BufferIntrinsic } from '../passes/buffer-build.js';
 import type { CodeUnit } from '../passes/code-unit.js';
+import { boolBranchArms } from '../passes/match-shape.js';
 import {
   BORROWING_BUILTINS,
   FRESH_OWNED_RESULTS,
@@ -856,12 +857,9 @@ export class UnitCompiler {
 
   /** `match c` with arms `true`/`false` (either order, or one of them and `_`): a conditional jump. */
   private boolMatch(match: MatchExpr, tail: boolean): boolean {
-    const arms = match.arms;
-    if (arms.length !== 2 || this.types.get(match.subject)?.kind !== 'Bool') return false;
-    const first = boolPattern(arms[0].pattern);
-    const second = arms[1].pattern.kind === 'WildcardPattern' ? 'any' : boolPattern(arms[1].pattern);
-    if (first === null || second === null || first === second) return false;
-    const [whenTrue, whenFalse] = first ? [arms[0], arms[1]] : [arms[1], arms[0]];
+    const arms = boolBranchArms(match, this.types);
+    if (arms === null) return false;
+    const [whenTrue, whenFalse] = arms;
     const jump = this.branchIfFalse(match.subject);
     const base = this.b.depth;
     this.armBody(whenTrue, tail);
@@ -1052,13 +1050,6 @@ function wrappedType(type: Type | undefined, wrap: WrapKind): Type | undefined {
   if (type?.kind === 'Option') return type.inner;
   if (type?.kind === 'Result') return wrap === WrapKind.Ok ? type.ok : type.err;
   return undefined;
-}
-
-/** `true`/`false` for a Bool literal pattern, `null` for anything else. */
-function boolPattern(pattern: Pattern): boolean | null {
-  return pattern.kind === 'LiteralPattern' && pattern.literal.kind === 'BoolLit'
-    ? pattern.literal.value
-    : null;
 }
 
 /** Largest callee body (in expression nodes) the compiler inlines. */

@@ -54,19 +54,20 @@ function backwardMatch(
   stats: { reads: number; lastUses: number },
 ): void {
   const after = [...live];
+  const subjectSlot = match.subjectSlot!;
   live.clear();
   for (const arm of match.arms) {
     const armLive = new Set(after);
     backward(arm.body, armLive, stats);
-    killBinders(arm.pattern, match.subjectSlot!, armLive);
-    // Pattern tests and extractions read the subject slot.
-    armLive.add(match.subjectSlot!);
+    killBinders(arm.pattern, subjectSlot, armLive);
+    // Pattern tests and extractions read the subject slot (a true/false branch has none: -1).
+    if (subjectSlot >= 0) armLive.add(subjectSlot);
     for (const slot of armLive) live.add(slot);
   }
   const subject = match.subject;
-  const direct = subject.kind === 'Ident' && subject.slot === match.subjectSlot;
+  const direct = subject.kind === 'Ident' && subject.slot === subjectSlot;
   // A temporary subject slot is written by the subject's evaluation.
-  if (!direct) live.delete(match.subjectSlot!);
+  if (!direct) live.delete(subjectSlot);
   backward(subject, live, stats);
 }
 

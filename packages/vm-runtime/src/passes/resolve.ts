@@ -1,6 +1,7 @@
 import type { Expr, MatchExpr, Pattern } from '../ast.js';
 import type { Type } from '../checker/index.js';
 import type { CodeUnit } from './code-unit.js';
+import { boolBranchArms } from './match-shape.js';
 import { isOwnedType } from './ownership.js';
 import { assertNever, childExprs } from './walk.js';
 
@@ -72,7 +73,9 @@ class SlotResolver {
     const mark = this.next;
     const direct =
       subject.kind === 'Ident' && subject.slot !== undefined && !isOwnedType(this.exprTypes.get(subject));
-    match.subjectSlot = direct ? (subject as { slot: number }).slot : this.allocate();
+    // A true/false match is a conditional jump on the subject: it tests no slot (-1).
+    if (boolBranchArms(match, this.exprTypes) !== null) match.subjectSlot = -1;
+    else match.subjectSlot = direct ? (subject as { slot: number }).slot : this.allocate();
     for (const arm of match.arms) {
       const armMark = this.next;
       this.scopes.push(new Map());
