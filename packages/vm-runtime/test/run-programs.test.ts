@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { disassembleChunk } from '../src/debug.js';
 import { displayValue } from '../src/display.js';
 import { AverRuntimeError } from '../src/errors.js';
 import { compileFile, type RunOptions, runProgram } from '../src/program.js';
@@ -16,6 +17,9 @@ import { WrapKind, WrapValue } from '../src/values.js';
 //   // expect-main-error: <display>     main returns Result.Err with this display
 //   // run-options: {"timeoutMs": 50}  JSON RunOptions for the run
 //   // args: a b                        Args.get()
+//   // expect-counters: instructions=13 calls=4 allocations=1   the counters of a counting run
+//   // dump: fn                         disassemble function `fn`, and compare it with …
+//   // expect-dump: <line>              … the next line of its disassembly
 // The program's folder is the module root. Files under a `lib` folder are modules, not programs.
 
 const programsDir = resolve(dirname(fileURLToPath(import.meta.url)), 'programs');
@@ -39,6 +43,9 @@ interface Expectations {
   runtimeError: string | null;
   mainError: string | null;
   options: RunOptions;
+  counters: string | null;
+  dump: string | null;
+  dumpLines: string[];
 }
 
 function expectationsOf(text: string): Expectations {
@@ -49,21 +56,39 @@ function expectationsOf(text: string): Expectations {
     runtimeError: null,
     mainError: null,
     options: {},
+    counters: null,
+    dump: null,
+    dumpLines: [],
+  };
+  const directives: Record<string, (rest: string) => void> = {
+    expect: (rest) => result.stdout.push(rest),
+    'expect-stderr': (rest) => result.stderr.push(rest),
+    'expect-value': (rest) => {
+      result.value = rest;
+    },
+    'expect-runtime-error': (rest) => {
+      result.runtimeError = rest;
+    },
+    'expect-main-error': (rest) => {
+      result.mainError = rest;
+    },
+    'run-options': (rest) => {
+      result.options = { ...result.options, ...JSON.parse(rest) };
+    },
+    args: (rest) => {
+      result.options = { ...result.options, args: rest === '' ? [] : rest.split(' ') };
+    },
+    'expect-counters': (rest) => {
+      result.counters = rest;
+    },
+    dump: (rest) => {
+      result.dump = rest;
+    },
+    'expect-dump': (rest) => result.dumpLines.push(rest),
   };
   for (const line of text.split('\n')) {
-    const match =
-      /^\s*\/\/ (expect|expect-stderr|expect-value|expect-runtime-error|expect-main-error|run-options|args): ?(.*)$/.exec(
-        line,
-      );
-    if (match === null) continue;
-    const [, key, rest] = match;
-    if (key === 'expect') result.stdout.push(rest);
-    else if (key === 'expect-stderr') result.stderr.push(rest);
-    else if (key === 'expect-value') result.value = rest;
-    else if (key === 'expect-runtime-error') result.runtimeError = rest;
-    else if (key === 'expect-main-error') result.mainError = rest;
-    else if (key === 'run-options') result.options = { ...result.options, ...JSON.parse(rest) };
-    else result.options = { ...result.options, args: rest === '' ? [] : rest.split(' ') };
+    const match = /^\s*\/\/ ([a-z-]+): ?(.*)$/.exec(line);
+    if (match !== null) directives[match[1]]?.(match[2]);
   }
   return result;
 }
@@ -87,10 +112,23 @@ describe('golden programs (test/programs)', () => {
         writeOut: (line: string) => stdout.push(line),
         writeErr: (line: string) => stderr.push(line),
       };
+      if (expected.dump !== null) {
+        const chunk = compiled.program.code.chunks.find((candidate) => candidate.name === expected.dump);
+        if (chunk === undefined) throw new Error(`no function ${expected.dump} to dump`);
+        expect(disassembleChunk(chunk, compiled.program.code).split('\n')).toEqual(expected.dumpLines);
+      }
       let value: unknown = null;
       let failure: string | null = null;
       try {
-        value = runProgram(compiled.program, { ...expected.options, console }).value;
+        const options = { ...expected.options, console, count: expected.counters !== null };
+        const result = runProgram(compiled.program, options);
+        value = result.value;
+        if (expected.counters !== null) {
+          const { instructions, calls, allocations } = result.counters!;
+          expect(`instructions=${instructions} calls=${calls} allocations=${allocations}`).toBe(
+            expected.counters,
+          );
+        }
       } catch (error) {
         if (!(error instanceof AverRuntimeError)) throw error;
         failure = error.format();
