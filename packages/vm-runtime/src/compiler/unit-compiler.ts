@@ -26,11 +26,18 @@ import {
   FRESH_PAYLOAD_RESULTS,
   isOwnedType,
 } from '../passes/ownership.js';
-import { assertNever, visitExprs } from '../passes/walk.js';
-import { EMPTY_LIST, FunctionValue, MapValue, NONE, normalizeInt, type Value, WrapKind } from '../values.js';
+import { assertNever } from '../passes/walk.js';
+import { EMPTY_LIST, MapValue, normalizeInt, type Value, WrapKind } from '../values.js';
 import { VmMessages } from '../vm-messages.js';
 import { CompileError } from './compile-error.js';
-import { type Construction, constructionOf, onlyTakenApart } from './scalar-replacement.js';
+import { builtinValueOf, constructorValueOf, variantTagOf, wrapKindOf, wrappedType } from './constants.js';
+import {
+  constructionOf,
+  isInlinable,
+  type KnownValue,
+  onlyTakenApart,
+  readsSlot,
+} from './inline-analysis.js';
 import { coveredByEarlierArms } from './match-coverage.js';
 
 /** `{}`: one shared, permanently shared-flagged empty map (a `Map.set` on it copies). */
@@ -990,99 +997,28 @@ export class UnitCompiler {
     variant: string,
     at: { readonly span: { readonly line: number } },
   ): number {
-    const declared = this.tables.checked.types.get(typeName);
-    const tag = declared?.kind === 'sum' ? declared.variants.findIndex((v) => v.name === variant) : -1;
-    if (tag < 0) throw this.error(`unknown variant '${typeName}.${variant}'`, at);
+    const tag = variantTagOf(this.tables, typeName, variant);
+    if (tag === null) throw this.error(`unknown variant '${typeName}.${variant}'`, at);
     return tag;
   }
 
-  /** A constructor in value position: a nullary variant's value, or a function value building the variant. */
   private variantValue(
     typeName: string,
     variant: string,
     at: { readonly span: { readonly line: number } },
   ): Value {
-    if (typeName === 'Option' && variant === 'None') return NONE;
-    const key = `${typeName}.${variant}`;
-    const nullary = this.tables.nullaryVariants.get(key);
-    if (nullary !== undefined) return nullary;
-    let value = this.tables.constructorValues.get(key);
-    if (value === undefined) {
-      const wrap = wrapKindOf(typeName, variant);
-      if (wrap !== null) value = new FunctionValue('ctor', key, wrap, null);
-      else {
-        const sum = this.tables.sumIndex.get(typeName);
-        if (sum === undefined) throw this.error(`unknown sum type '${typeName}'`, at);
-        const sumType = this.tables.sumTypes[sum];
-        const tag = this.variantTag(typeName, variant, at);
-        value = new FunctionValue('ctor', `${sumType.name}.${variant}`, tag, sumType);
-      }
-      this.tables.constructorValues.set(key, value);
-    }
+    const value = constructorValueOf(this.tables, typeName, variant);
+    if (value === null) throw this.error(`unknown constructor '${typeName}.${variant}'`, at);
     return value;
   }
 
   private builtinValue(name: string, at: { readonly span: { readonly line: number } }): Value {
-    let value = this.tables.builtinValues.get(name);
-    if (value === undefined) {
-      const index = BUILTIN_INDEX.get(name);
-      if (index === undefined) throw this.error(`unknown built-in '${name}'`, at);
-      value = new FunctionValue('builtin', name, index);
-      this.tables.builtinValues.set(name, value);
-    }
+    const value = builtinValueOf(this.tables, name);
+    if (value === null) throw this.error(`unknown built-in '${name}'`, at);
     return value;
   }
 
   private error(what: string, at: { readonly span: { readonly line: number } }): Error {
     return new CompileError(VmMessages.cannotCompile(what, at.span.line));
   }
-}
-
-/** `Result.Ok` → 0, `Result.Err` → 1, `Option.Some` → 2 (`WrapKind`), or `null` for other constructors. */
-function wrapKindOf(typeName: string, variant: string): WrapKind | null {
-  if (typeName === 'Result') return variant === 'Ok' ? WrapKind.Ok : variant === 'Err' ? WrapKind.Err : null;
-  if (typeName === 'Option' && variant === 'Some') return WrapKind.Some;
-  return null;
-}
-
-/** The payload type of an Ok/Err/Some pattern on a subject of type `type`. */
-function wrappedType(type: Type | undefined, wrap: WrapKind): Type | undefined {
-  if (type?.kind === 'Option') return type.inner;
-  if (type?.kind === 'Result') return wrap === WrapKind.Ok ? type.ok : type.err;
-  return undefined;
-}
-
-/** Largest callee body (in expression nodes) the compiler inlines. */
-const INLINE_MAX_NODES = 24;
-
-/**
- * True for a function the compiler inlines at its call sites: a leaf (`analyze`: it calls no Aver function), with
- * a result expression, no `?` or `?!`, and a small body.
- */
-function isInlinable(unit: CodeUnit): boolean {
-  if (unit.kind !== 'function' || unit.facts === null || !unit.facts.leaf) return false;
-  const last = unit.body[unit.body.length - 1];
-  if (last === undefined || last.kind !== 'ExprStmt') return false;
-  let nodes = 0;
-  let returns = false;
-  visitExprs(unit.body, (expr) => {
-    nodes++;
-    if (expr.kind === 'Try' || (expr.kind === 'Product' && expr.unwrap)) returns = true;
-  });
-  return !returns && nodes <= INLINE_MAX_NODES;
-}
-
-/** True when `expr` reads the local in `slot` anywhere. */
-function readsSlot(expr: Expr, slot: number): boolean {
-  let found = false;
-  visitExprs([{ kind: 'ExprStmt', expr, span: expr.span }], (node) => {
-    if (node.kind === 'Ident' && node.slot === slot) found = true;
-  });
-  return found;
-}
-
-/** A scalar-replaced local: its construction and the slots holding its components (by field/payload position). */
-interface KnownValue {
-  readonly construction: Construction;
-  readonly components: readonly number[];
 }

@@ -1,5 +1,6 @@
 import type { Expr, Stmt } from '../ast.js';
-import { childExprs } from '../passes/walk.js';
+import type { CodeUnit } from '../passes/code-unit.js';
+import { childExprs, visitExprs } from '../passes/walk.js';
 
 /** A record or variant construction whose value the compiler can keep as separate locals instead of building it. */
 export interface Construction {
@@ -77,4 +78,39 @@ export function onlyTakenApart(slot: number, stmts: readonly Stmt[]): boolean {
 
 function isSlot(expr: Expr, slot: number): boolean {
   return expr.kind === 'Ident' && expr.slot === slot;
+}
+
+/** Largest callee body (in expression nodes) the compiler inlines. */
+const INLINE_MAX_NODES = 24;
+
+/**
+ * True for a function the compiler inlines at its call sites: a leaf (`analyze`: it calls no Aver function), with
+ * a result expression, no `?` or `?!`, and a small body.
+ */
+export function isInlinable(unit: CodeUnit): boolean {
+  if (unit.kind !== 'function' || unit.facts === null || !unit.facts.leaf) return false;
+  const last = unit.body[unit.body.length - 1];
+  if (last === undefined || last.kind !== 'ExprStmt') return false;
+  let nodes = 0;
+  let returns = false;
+  visitExprs(unit.body, (expr) => {
+    nodes++;
+    if (expr.kind === 'Try' || (expr.kind === 'Product' && expr.unwrap)) returns = true;
+  });
+  return !returns && nodes <= INLINE_MAX_NODES;
+}
+
+/** True when `expr` reads the local in `slot` anywhere. */
+export function readsSlot(expr: Expr, slot: number): boolean {
+  let found = false;
+  visitExprs([{ kind: 'ExprStmt', expr, span: expr.span }], (node) => {
+    if (node.kind === 'Ident' && node.slot === slot) found = true;
+  });
+  return found;
+}
+
+/** A scalar-replaced local: its construction and the slots holding its components (by field/payload position). */
+export interface KnownValue {
+  readonly construction: Construction;
+  readonly components: readonly number[];
 }
