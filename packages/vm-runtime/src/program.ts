@@ -8,7 +8,7 @@ import { loadProgram } from './module-loader.js';
 import { type PipelineOptions, type PipelineStage, runPipeline } from './pipeline.js';
 import { type ConsoleOption, createHost } from './run-host.js';
 import { UNIT, type Value } from './values.js';
-import { type CountingState, growStack, Run, runLoop } from './vm.js';
+import { type CountingState, growStack, Run, runLoop, STACK_SLACK } from './vm.js';
 import { runLoopCounting } from './vm-counting.js';
 import { VmMessages } from './vm-messages.js';
 
@@ -259,7 +259,7 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
   return {
     run,
     call(index, args) {
-      if (args.length + 8 > owned.stack.length) growStack(owned.stack, args.length);
+      if (args.length + STACK_SLACK > owned.stack.length) growStack(owned.stack, args.length);
       for (let i = 0; i < args.length; i++) owned.stack[i] = args[i];
       return loop(run, index);
     },
