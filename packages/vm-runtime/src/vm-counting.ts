@@ -42,7 +42,7 @@ import {
 } from './vm.js';
 
 /**
- * The counting twin of `runLoop` (vm.ts): runs function `entry` whose `argc` arguments are already in `stack[0..argc)`, until it returns; returns its
+ * Runs chunk `entry`, whose arguments the caller has put in `stack[0..arity)`, until it returns; returns its
  * result. Throws `AverRuntimeError` (with the source line filled in) on failure.
  */
 export function runLoopCounting(run: Run, entry: number): Value {

@@ -85,7 +85,7 @@ export class Run {
 
 // @loop-start
 /**
- * Runs function `entry` whose `argc` arguments are already in `stack[0..argc)`, until it returns; returns its
+ * Runs chunk `entry`, whose arguments the caller has put in `stack[0..arity)`, until it returns; returns its
  * result. Throws `AverRuntimeError` (with the source line filled in) on failure.
  */
 export function runLoop(run: Run, entry: number): Value {
