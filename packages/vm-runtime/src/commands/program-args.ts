@@ -77,7 +77,7 @@ function describeArgError(error: unknown): string {
 export function compileForCommand(args: ProgramArgs, io: CliIo): CompiledProgram | null {
   const read = (path: string) => readRelativeTo(io.cwd, path);
   const moduleRoot = args.moduleRoot ?? '.';
-  const text = read(args.file);
+  const text = readOrNull(read, args.file);
   if (text === null) {
     // The loader words the missing entry the way `aver check` reports it.
     for (const diagnostic of loadProgram(args.file, moduleRoot, read).diagnostics) {
@@ -92,17 +92,32 @@ export function compileForCommand(args: ProgramArgs, io: CliIo): CompiledProgram
     return null;
   }
   for (const diagnostic of result.diagnostics) {
-    io.stderr(renderDiagnostic(diagnostic, read(diagnostic.span.file)));
+    io.stderr(renderDiagnostic(diagnostic, readOrNull(read, diagnostic.span.file)));
   }
   return null;
 }
 
-/** A file's text, resolving a relative path against `cwd`; `null` when it cannot be read. */
-function readRelativeTo(cwd: string, path: string): string | null {
+/** The text of a file for an excerpt, or `null` when it cannot be read for any reason. */
+function readOrNull(read: (path: string) => string | null, path: string): string | null {
   try {
-    return readFileSync(resolve(cwd, path), 'utf8');
+    return read(path);
   } catch {
     return null;
+  }
+}
+
+/**
+ * Reads a source file, resolving a relative path against the command's working directory (diagnostics keep the
+ * path as the user wrote it). A missing file is `null`; other failures throw, and the module loader turns them
+ * into diagnostics that say why.
+ */
+export function readRelativeTo(cwd: string, path: string): string | null {
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw error;
   }
 }
 
