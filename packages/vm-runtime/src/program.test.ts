@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { clearCodePointCache, codePointCacheStats } from './builtins/code-point-index.js';
 import { displayValue } from './display.js';
 import { AverRuntimeError } from './errors.js';
 import { compileFile, compileSource, runProgram } from './program.js';
@@ -105,6 +106,36 @@ describe('runProgram', () => {
     const second = runCaptured(program, { args: ['a', 'b', 'c'] });
     expect([first.stdout, first.value]).toEqual([['init 1'], 2]);
     expect([second.stdout, second.value]).toEqual([['init 3'], 4]);
+  });
+
+  it("leaves no string in the code-point cache after a run, so the next run's equal string is not compared by content", () => {
+    // Each run builds an equal but distinct 40,000-unit string and walks it with charAt. A cache entry left over
+    // from the previous run would match only through a full content comparison on every call (O(n) each).
+    const program = compileText(
+      source(`
+        fn build(n: Int, acc: String) -> String
+            match n
+                0 -> acc
+                _ -> build(n - 1, "{acc}ab😀 ")
+
+        fn walk(s: String, i: Int, n: Int, acc: Int) -> Int
+            match i == n
+                true -> acc
+                false -> match String.charAt(s, i)
+                    Option.Some(c) -> walk(s, i + 1, n, acc + String.len(c))
+                    Option.None -> acc
+
+        fn main() -> Int
+            s = build(8000, "")
+            walk(s, 0, String.len(s), 0)
+      `),
+    );
+    clearCodePointCache();
+    expect(runProgram(program).value).toBe(32000);
+    expect(codePointCacheStats().misses).toBe(1);
+    expect(runProgram(program).value).toBe(32000);
+    // The second run starts with an empty cache: String.len misses once, then every charAt hits its own string.
+    expect(codePointCacheStats()).toEqual({ hits: 2 * 32000, misses: 2 });
   });
 
   it('sends output to the caller, to nowhere, and reads stdin lines from the caller', () => {

@@ -11,6 +11,7 @@ import { UNIT, type Value } from './values.js';
 import { type CountingState, growStack, Run, runLoop, STACK_SLACK } from './vm.js';
 import { runLoopCounting } from './vm-counting.js';
 import { VmMessages } from './vm-messages.js';
+import { releaseCodePointStrings } from './builtins/code-point-index.js';
 
 /** Options of `compileFile` / `compileSource`. */
 export interface CompileOptions {
@@ -268,6 +269,7 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
     },
     close() {
       resetState(owned);
+      releaseCodePointStrings();
     },
   };
 }

@@ -89,7 +89,18 @@ export function codePointCacheStats(): { hits: number; misses: number } {
   return { hits, misses };
 }
 
-/** Forgets every cached string (tests, or a host that wants to drop references to large strings). */
+/**
+ * Forgets the cached strings but keeps the statistics. The VM calls it when a run ends, for two reasons: a long
+ * string must not stay alive after its run, and a cache entry left by an earlier run would match the next run's
+ * equal but distinct string only through a full content comparison (JS has no identity test for strings), which
+ * would turn every later `charAt` into an O(n) call.
+ */
+export function releaseCodePointStrings(): void {
+  cachedStrings.fill(null);
+  cachedOffsets.fill(null);
+}
+
+/** Forgets every cached string and resets the statistics (tests). */
 export function clearCodePointCache(): void {
   cachedStrings.fill(null);
   cachedOffsets.fill(null);
