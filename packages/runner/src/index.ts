@@ -2,7 +2,13 @@ export type { RunErrorKind } from './run-error.js';
 export { RunError } from './run-error.js';
 export type { TargetErrorKind } from './target-error.js';
 export { TargetError } from './target-error.js';
-export type { TargetBackend, TargetRunContext, TargetRunner, TargetRunResult } from './target-runner.js';
+export type {
+  ScenarioIsolation,
+  TargetBackend,
+  TargetRunContext,
+  TargetRunner,
+  TargetRunResult,
+} from './target-runner.js';
 export {
   getTarget,
   listTargets,

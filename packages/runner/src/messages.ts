@@ -33,3 +33,22 @@ export const vmCompile = (detail: string): string => `VM compile: ${detail}`;
 
 /** Reference: the entry program cannot be read. */
 export const readEntry = (entry: string, detail: string): string => `${entry}: ${detail}`;
+
+/** `runScenario` was given a clock and asked for a worker, which times with its own clock. */
+export const clockNeedsInline = (): string =>
+  "an injected clock needs isolation 'inline' (a worker times with its own process.hrtime.bigint)";
+
+/** The built worker entry of the `vm` target is not there (running from sources without a build). */
+export const workerScriptMissing = (path: string): string =>
+  `vm worker script not found at ${path}; build @aver/bench-runner first`;
+
+/** The scenario's worker thread failed outside the measurement (an uncaught error). */
+export const workerFailed = (detail: string): string => `vm worker failed: ${detail}`;
+
+/** The scenario's worker thread reached its heap limit and was stopped. */
+export const workerOutOfMemory = (limitMb: number): string =>
+  `vm worker ran out of memory (JS heap limit ${limitMb} MiB)`;
+
+/** The scenario's worker thread ended without posting a result. */
+export const workerExited = (code: number): string =>
+  `vm worker exited with code ${code} before reporting a result`;

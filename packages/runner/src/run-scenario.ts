@@ -7,25 +7,33 @@ import { computeExpectedMatch } from './expected-match.js';
 import * as messages from './messages.js';
 import { RunError } from './run-error.js';
 import { resolveTarget } from './target-registry.js';
-import type { TargetRunner, TargetRunResult } from './target-runner.js';
+import type { ScenarioIsolation, TargetRunner, TargetRunResult } from './target-runner.js';
 
 /** Seams for callers that need control over the environment (tests, reproducible reports). */
 export interface RunScenarioOptions {
-  /** Monotonic clock in nanoseconds. @default process.hrtime.bigint */
+  /** Monotonic clock in nanoseconds, for inline runs. @default process.hrtime.bigint */
   readonly clock?: () => bigint;
+  /**
+   * `'worker'`: a fresh V8 isolate per scenario, so results do not depend on which scenarios ran before;
+   * `'inline'`: the caller's thread (cheaper to start, but scenarios share JIT state). A clock cannot cross into a
+   * worker, so injecting one implies `'inline'`.
+   * @default 'worker', or 'inline' when `clock` is given
+   */
+  readonly isolation?: ScenarioIsolation;
   /** The host block. @default captureHost() */
   readonly host?: HostInfo;
 }
 
 /**
  * Runs one scenario on one target and assembles its report (spec §8). Always asynchronous, so that targets which
- * spawn processes or load their backend lazily fit the same contract; the in-process `vm` target does its timed
- * work synchronously inside.
+ * spawn processes or load their backend lazily fit the same contract; the in-process `vm` target measures in a
+ * worker thread unless `isolation` is `'inline'`.
  * @param manifest The validated manifest.
  * @param target A registered target name (`'vm'`) or a `TargetRunner`.
- * @param options Clock and host overrides.
+ * @param options Isolation, clock and host overrides.
  * @returns The report, with `response_sha256`, `samples_ms` and `counters` filled in.
  * @throws {TargetError} When `target` is a name that is not registered.
+ * @throws {TypeError} When `clock` is given together with isolation `'worker'`.
  * @throws {RunError} When the program cannot be read, parsed, checked, compiled or run, or the target misbehaves.
  */
 export async function runScenario(
@@ -33,12 +41,14 @@ export async function runScenario(
   target: string | TargetRunner,
   options: RunScenarioOptions = {},
 ): Promise<BenchReport> {
+  const isolation = options.isolation ?? (options.clock === undefined ? 'worker' : 'inline');
+  if (isolation === 'worker' && options.clock !== undefined) throw new TypeError(messages.clockNeedsInline());
   const runner = typeof target === 'string' ? resolveTarget(target) : target;
   if (!Number.isSafeInteger(manifest.iterations) || manifest.iterations < 1) {
     throw new RunError('setup', messages.noIterations(manifest.name));
   }
   const host = options.host ?? captureHost();
-  const result = await runner.run(manifest, { clock: options.clock ?? process.hrtime.bigint });
+  const result = await runner.run(manifest, { clock: options.clock ?? process.hrtime.bigint, isolation });
   checkSamples(runner.name, manifest.iterations, result.samplesMs);
   return buildReport(manifest, runner.name, host, result);
 }

@@ -1,13 +1,21 @@
 import type { Manifest } from '@aver/bench-manifest';
 import type { RunCounters } from '@aver/bench-report';
 
+/**
+ * Where an in-process target measures a scenario: `'worker'`, a new worker thread (a fresh V8 isolate) per
+ * scenario, so that no scenario inherits the JIT state of those before it; or `'inline'`, the caller's thread.
+ */
+export type ScenarioIsolation = 'worker' | 'inline';
+
 /** What a target gets besides the manifest. */
 export interface TargetRunContext {
   /**
-   * The monotonic clock to time iterations with, in nanoseconds. `process.hrtime.bigint` unless a caller (a test)
-   * injects another.
+   * The monotonic clock to time inline iterations with, in nanoseconds. `process.hrtime.bigint` unless a caller
+   * (a test) injects another; a worker cannot use it and times with its own `process.hrtime.bigint`.
    */
   readonly clock: () => bigint;
+  /** How to isolate the scenario (targets that run it out of process ignore this). */
+  readonly isolation: ScenarioIsolation;
 }
 
 /** Describes the build that ran the scenario; becomes the report's `backend` (with the target's name). */

@@ -2,9 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { threadId, Worker } from 'node:worker_threads';
+import { loadManifest } from '@aver/bench-manifest';
 import { VERSION } from '@aver/vm-runtime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RunError } from './run-error.js';
+import type { RunScenarioOptions } from './run-scenario.js';
 import { runScenario } from './run-scenario.js';
 import { fakeManifest } from './test-helpers.js';
 
@@ -26,8 +30,13 @@ function program(name: string, source: string, overrides: Parameters<typeof fake
   return fakeManifest({ name, entry, moduleRoot: work, ...overrides });
 }
 
-async function runError(manifest: ReturnType<typeof fakeManifest>): Promise<RunError> {
-  const error = await runScenario(manifest, 'vm', { host: HOST }).catch((caught: unknown) => caught);
+async function runError(
+  manifest: ReturnType<typeof fakeManifest>,
+  options: RunScenarioOptions = {},
+): Promise<RunError> {
+  const error = await runScenario(manifest, 'vm', { host: HOST, ...options }).catch(
+    (caught: unknown) => caught,
+  );
   if (error instanceof RunError) return error;
   throw new Error(`expected a RunError, got ${String(error)}`);
 }
@@ -129,5 +138,95 @@ describe('the vm target', () => {
     const error = await runError(program('div', source, { iterations: 1, warmup: 1 }));
     expect(error.kind).toBe('runtime');
     expect(error.message).toMatch(/^Runtime error( \[line 5\])?: division by zero$/);
+  });
+});
+
+const SCENARIOS_DIR = fileURLToPath(new URL('../../../bench/scenarios', import.meta.url));
+const SCENARIOS = ['map_lookup', 'match_dispatch', 'record', 'string_interp', 'vector_ops'];
+
+/** The report fields that do not depend on timing. */
+function untimed(report: Awaited<ReturnType<typeof runScenario>>) {
+  const { iterations: _stats, samples_ms: samples, ...rest } = report;
+  return { ...rest, sampleCount: samples.length };
+}
+
+describe('the vm target in worker and inline isolation', () => {
+  const programs = (): ReturnType<typeof fakeManifest>[] => [
+    program('fib', FIB, { expected: { responseBytes: 2, responseBytesMin: null, responseBytesMax: null } }),
+    program('unit', 'fn main() -> Unit\n    ! [Console.print]\n    Console.print("quiet")\n'),
+    program('args', 'fn main() -> String\n    ! [Args.get]\n    String.join(Args.get(), "+")\n', {
+      args: ['a', 'b'],
+    }),
+    ...SCENARIOS.map((name) => ({
+      ...loadManifest(path.join(SCENARIOS_DIR, `${name}.toml`)),
+      iterations: 2,
+      warmup: 0,
+    })),
+  ];
+
+  it('produces the same response, hash, passes, counters, allocations and expected_match', async () => {
+    for (const manifest of programs()) {
+      const inline = await runScenario(manifest, 'vm', { host: HOST, isolation: 'inline' });
+      const worker = await runScenario(manifest, 'vm', { host: HOST, isolation: 'worker' });
+      expect(untimed(worker), manifest.name).toEqual(untimed(inline));
+      expect(worker.counters, manifest.name).not.toBeNull();
+    }
+  });
+
+  it('turns failures in the worker into the same RunError kinds and messages as inline', async () => {
+    const failing = [
+      program('div', 'fn zero() -> Int\n    0\n\nfn main() -> Int\n    10 / zero()\n', { warmup: 0 }),
+      program('broken', 'fn main( -> Int\n'),
+      program('typed', 'fn main() -> Int\n    "text"\n'),
+      { ...program('fib', FIB), entry: path.join(work!, 'gone.av') },
+    ];
+    const kinds: string[] = [];
+    for (const manifest of failing) {
+      const inline = await runError(manifest, { isolation: 'inline' });
+      const worker = await runError(manifest, { isolation: 'worker' });
+      expect({ kind: worker.kind, message: worker.message }).toEqual({
+        kind: inline.kind,
+        message: inline.message,
+      });
+      kinds.push(worker.kind);
+    }
+    expect(kinds).toEqual(['runtime', 'parse', 'typecheck', 'read']);
+  });
+
+  it('measures every scenario in its own worker thread and ends it, so order cannot matter', async () => {
+    const ended: Worker[] = [];
+    const ids: number[] = [];
+    const terminate = Worker.prototype.terminate;
+    vi.spyOn(Worker.prototype, 'terminate').mockImplementation(function (this: Worker) {
+      ended.push(this);
+      ids.push(this.threadId);
+      return terminate.call(this);
+    });
+    const [first, second, third] = programs();
+    for (const manifest of [first!, second!, third!, first!])
+      await runScenario(manifest, 'vm', { host: HOST });
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
+    expect(ids).not.toContain(threadId);
+    for (const worker of ended) expect(worker.threadId).toBe(-1);
+  });
+
+  it('runs inline on the calling thread', async () => {
+    const spawned = vi.spyOn(Worker.prototype, 'terminate');
+    await runScenario(program('fib', FIB), 'vm', { host: HOST, isolation: 'inline' });
+    expect(spawned).not.toHaveBeenCalled();
+  });
+
+  it('uses an injected clock inline and refuses it with a worker, which has its own clock', async () => {
+    const clock = () => 0n;
+    const report = await runScenario(program('fib', FIB), 'vm', { host: HOST, clock });
+    expect(report.samples_ms).toEqual([0, 0, 0]);
+    await expect(
+      runScenario(program('fib', FIB), 'vm', { host: HOST, clock, isolation: 'worker' }),
+    ).rejects.toThrowError(
+      new TypeError(
+        "an injected clock needs isolation 'inline' (a worker times with its own process.hrtime.bigint)",
+      ),
+    );
   });
 });
