@@ -4,14 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { generateProgram } from '../../../bench/frontend/generate.mjs';
 import { loadProgram } from './module-loader.js';
 import { parseSource } from './parser.js';
-import { avFilesUnder, diagnosticLines, findCorpus } from './parser/test-helpers.js';
+import { sharedCorpus } from '../test/shared-corpus.js';
+import { avFilesUnder, diagnosticLines } from './parser/test-helpers.js';
 
-const corpus = findCorpus();
-if (corpus === null) {
-  console.warn(
-    'Shared corpus not found (set AVER_SHARED_DIR or place it at <repo>/../shared): corpus parse tests skipped.',
-  );
-}
+const corpus = sharedCorpus('parser');
 
 describe.skipIf(corpus === null)('the shared corpus', () => {
   const files = corpus === null ? [] : avFilesUnder(corpus);

@@ -6,15 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { displayValue } from '../src/display.js';
 import { compileFile, runProgram } from '../src/program.js';
 import { verifyProgram } from '../src/verify.js';
+import { SHARED_CORPUS_DIR, sharedCorpus } from './shared-corpus.js';
 
 // The shared conformance corpus (../shared/corpus, or $AVER_SHARED_DIR/corpus): every `.stdout` program prints
 // exactly that, every `.returns` program's main value displays as the file says, and every verify block passes.
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const sharedDir = process.env.AVER_SHARED_DIR ?? resolve(packageDir, '../../../shared');
-const corpusDir = join(sharedDir, 'corpus');
-const present = existsSync(corpusDir);
-if (!present) console.warn(`[corpus] ${corpusDir} not found: the shared-corpus tests are skipped`);
+const corpusDir = SHARED_CORPUS_DIR;
+const present = sharedCorpus('corpus') !== null;
 
 const programs = present ? readdirSync(corpusDir).filter((name) => name.endsWith('.av')) : [];
 const withStdout = programs.filter((name) => existsSync(join(corpusDir, name.replace(/\.av$/, '.stdout'))));

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SHARED_CORPUS_DIR } from '../../test/shared-corpus.js';
 import { loadProgram } from '../module-loader.js';
 import { checkProgram } from './check-program.js';
 
@@ -11,8 +12,8 @@ import { checkProgram } from './check-program.js';
 // that reaches deep into the checker rather than stopping at the first syntax error.
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoDir = resolve(here, '../../../..');
-const corpusDir = join(process.env.AVER_SHARED_DIR ?? resolve(repoDir, '../shared'), 'corpus');
+const _repoDir = resolve(here, '../../../..');
+const corpusDir = SHARED_CORPUS_DIR;
 const goldenDir = resolve(here, '../../test/programs/check-errors');
 if (!existsSync(corpusDir))
   console.warn(`[checker] shared corpus not found at ${corpusDir}; using local programs only`);

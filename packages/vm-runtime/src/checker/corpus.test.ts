@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SHARED_CORPUS_DIR, sharedCorpus } from '../../test/shared-corpus.js';
 import { formatDiagnosticLine } from '../diagnostics.js';
 import { loadProgram } from '../module-loader.js';
 import { findMissingAnnotations } from './annotations.js';
@@ -9,10 +10,8 @@ import { checkProgram } from './check-program.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const repoDir = resolve(packageDir, '../..');
-const sharedDir = process.env.AVER_SHARED_DIR ?? resolve(repoDir, '../shared');
-const corpusDir = join(sharedDir, 'corpus');
-const hasCorpus = existsSync(corpusDir);
-if (!hasCorpus) console.warn(`[checker] shared corpus not found at ${corpusDir}; corpus checks are skipped`);
+const corpusDir = SHARED_CORPUS_DIR;
+const hasCorpus = sharedCorpus('checker') !== null;
 
 const scenarioDir = join(repoDir, 'bench', 'scenarios');
 

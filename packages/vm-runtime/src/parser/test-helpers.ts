@@ -1,6 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Expr, Pattern, SourceFile, Stmt, TypeExpr } from '../ast.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -168,15 +167,6 @@ export function expectValidPositions(text: string, diagnostics: readonly Diagnos
     expect(span.end).toBeLessThanOrEqual(text.length);
     expect({ line: span.line, column: span.column }).toEqual(positionOf(text, span.start));
   }
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** The shared corpus directory (`$AVER_SHARED_DIR/corpus` or `<repo>/../shared/corpus`), or null when absent. */
-export function findCorpus(): string | null {
-  const shared = process.env.AVER_SHARED_DIR ?? resolve(here, '../../../../../shared');
-  const corpus = join(shared, 'corpus');
-  return existsSync(corpus) ? corpus : null;
 }
 
 /** Every `.av` file under a directory, recursively, sorted. */
