@@ -3,10 +3,11 @@ import path from 'node:path';
 import { formatHuman, parseReportJson, parseReports, serializeReport } from '@aver/bench-report';
 import { describe, expect, it } from 'vitest';
 import { cliVersion } from './help-text.js';
-import { hostBaselineName, runInProcess, tinyBaseline, useFakeTarget, useTempDir } from './test-helpers.js';
+import { useTempDir } from '@aver/test-utils';
+import { hostBaselineName, runInProcess, tinyBaseline, useFakeTarget } from './test-helpers.js';
 
 const fake = useFakeTarget();
-const temp = useTempDir();
+const temp = useTempDir('aver-cli-');
 
 /** A scenario folder with `prog.av` and the given manifests (name → extra TOML lines). */
 function scenarios(manifests: Record<string, string>): string {

@@ -1,6 +1,3 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { BenchReport } from '@aver/bench-report';
 import {
   captureHost,
@@ -80,29 +77,6 @@ export function useFakeTarget(): FakeTargetControl {
     unregisterTarget('fake');
   });
   return control;
-}
-
-/** A fresh temp folder per test; `write` creates files inside it and returns their paths. */
-export function useTempDir(): {
-  readonly dir: () => string;
-  readonly write: (name: string, text: string) => string;
-} {
-  let current: string | null = null;
-  afterEach(() => {
-    if (current !== null) rmSync(current, { recursive: true, force: true });
-    current = null;
-  });
-  const dir = (): string => {
-    current ??= mkdtempSync(path.join(tmpdir(), 'aver-cli-'));
-    return current;
-  };
-  const write = (name: string, text: string): string => {
-    const file = path.join(dir(), name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-    return file;
-  };
-  return { dir, write };
 }
 
 /** The baseline file name `--baseline-dir` looks for on this machine. */

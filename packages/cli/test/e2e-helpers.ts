@@ -1,9 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
 
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -36,27 +33,4 @@ export function spawnCli(
   });
   if (result.error !== undefined) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A fresh temp folder per test; `write` creates files inside it and returns their paths. */
-export function useTempDir(): {
-  readonly dir: () => string;
-  readonly write: (name: string, text: string) => string;
-} {
-  let current: string | null = null;
-  afterEach(() => {
-    if (current !== null) rmSync(current, { recursive: true, force: true });
-    current = null;
-  });
-  const dir = (): string => {
-    current ??= mkdtempSync(path.join(tmpdir(), 'aver-e2e-'));
-    return current;
-  };
-  const write = (name: string, text: string): string => {
-    const file = path.join(dir(), name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-    return file;
-  };
-  return { dir, write };
 }

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { spawnCli, useTempDir } from './e2e-helpers.js';
+import { useTempDir } from '@aver/test-utils';
+import { spawnCli } from './e2e-helpers.js';
 
 const FAKE_TARGET = fileURLToPath(new URL('./fixtures/fake-target.mjs', import.meta.url));
-const temp = useTempDir();
+const temp = useTempDir('aver-e2e-');
 
 function manifest(): string {
   temp.write('prog.av', 'fn main() -> Int\n    1\n');

@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { BenchReport } from '@aver/bench-report';
 import { captureHost } from '@aver/bench-runner';
 import { describe, expect, it } from 'vitest';
-import { spawnCli, useTempDir } from './e2e-helpers.js';
+import { useTempDir } from '@aver/test-utils';
+import { spawnCli } from './e2e-helpers.js';
 
-const temp = useTempDir();
+const temp = useTempDir('aver-e2e-');
 
 const FIB = `fn fib(n: Int) -> Int
     match n

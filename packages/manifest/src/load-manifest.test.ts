@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadManifest } from './load-manifest.js';
 import { ManifestError } from './manifest-error.js';
-import { useTempDir } from './test-helpers.js';
+import { useTempDir } from '@aver/test-utils';
 
-const temp = useTempDir();
+const temp = useTempDir('aver-manifest-');
 
 /** Writes `main.av` and `scenario.toml` (with `toml` as its text) and returns the manifest path. */
 function scenario(toml: string): string {

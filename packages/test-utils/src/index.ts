@@ -1,0 +1,2 @@
+export { useTempDir } from './use-temp-dir.js';
+export type { TempDir } from './use-temp-dir.js';
