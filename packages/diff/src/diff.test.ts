@@ -104,6 +104,40 @@ describe('diff', () => {
       'compiler_visible_allocs grew: baseline=1 current=3 — regression',
     ]);
   });
+
+  it('gates a response of the same size with a different sha256, after the reference notes', () => {
+    const before = 'a'.repeat(64);
+    const after = 'b'.repeat(64);
+    const result = diff(makeReport({ allocs: 2, sha256: after }), makeReport({ allocs: 1, sha256: before }));
+    expect(result.notes).toEqual([
+      'compiler_visible_allocs grew: baseline=1 current=2 — regression',
+      'response changed: baseline sha256=aaaaaaaaaaaa current sha256=bbbbbbbbbbbb (same size) — regression',
+    ]);
+    expect(diff(makeReport({ sha256: after }), makeReport({ sha256: before })).regressed).toBe(true);
+  });
+
+  it('leaves the content check to response_bytes when the size changed, and skips it without both digests', () => {
+    const changedSize = diff(
+      makeReport({ responseBytes: 4, sha256: 'b'.repeat(64) }),
+      makeReport({ responseBytes: 3, sha256: 'a'.repeat(64) }),
+    );
+    expect(changedSize.notes).toEqual(['response_bytes: baseline=3 current=4 — regression']);
+    const referenceBaseline = diff(makeReport({ sha256: 'b'.repeat(64) }), makeReport({ sha256: null }));
+    expect(referenceBaseline).toMatchObject({ notes: [], regressed: false });
+  });
+
+  it('notes a change in executed instructions without gating, and only when both sides counted', () => {
+    const result = diff(makeReport({ instructions: 1125 }), makeReport({ instructions: 1000 }));
+    expect(result.notes).toEqual(['counters.instructions changed: baseline=1000 current=1125 (+12.5%)']);
+    expect(result.regressed).toBe(false);
+    expect(diff(makeReport({ instructions: 970 }), makeReport({ instructions: 1000 })).notes).toEqual([
+      'counters.instructions changed: baseline=1000 current=970 (-3.0%)',
+    ]);
+    expect(diff(makeReport({ instructions: 5 }), makeReport({ instructions: 0 })).notes).toEqual([
+      'counters.instructions changed: baseline=0 current=5 (+inf%)',
+    ]);
+    expect(diff(makeReport({ instructions: 5 }), makeReport({ instructions: null })).notes).toEqual([]);
+  });
 });
 
 describe('diff invariants', () => {
@@ -115,6 +149,8 @@ describe('diff invariants', () => {
     passes: fc.array(fc.constantFrom('tco', 'typecheck', 'resolve'), { maxLength: 3 }),
     responseBytes: fc.option(fc.nat({ max: 5 })),
     allocs: fc.option(fc.nat({ max: 5 })),
+    sha256: fc.option(fc.constantFrom('a'.repeat(64), 'b'.repeat(64))),
+    instructions: fc.option(fc.nat({ max: 3 })),
   });
   const tolerance = fc.record({
     wall_time_p50_pct: fc.double({ min: 0, max: 100, noNaN: true }),
@@ -131,7 +167,15 @@ describe('diff invariants', () => {
           current.responseBytes != null &&
           baseline.responseBytes != null &&
           current.responseBytes !== baseline.responseBytes;
-        const expected = result.p50.regressed || result.p95.regressed || allocsGrew || responseChanged;
+        const contentChanged =
+          !responseChanged &&
+          current.responseBytes != null &&
+          current.responseBytes === baseline.responseBytes &&
+          current.sha256 != null &&
+          baseline.sha256 != null &&
+          current.sha256 !== baseline.sha256;
+        const expected =
+          result.p50.regressed || result.p95.regressed || allocsGrew || responseChanged || contentChanged;
         return result.regressed === expected;
       }),
     );

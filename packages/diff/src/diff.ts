@@ -1,4 +1,4 @@
-import { type BenchReport, DEFAULT_TOLERANCE, type Tolerance } from '@aver/bench-report';
+import { type BenchReport, DEFAULT_TOLERANCE, formatFixed, type Tolerance } from '@aver/bench-report';
 import * as messages from './messages.js';
 import { metricDiff } from './metric-diff.js';
 import { formatRustDebugList } from './rust-debug.js';
@@ -8,6 +8,10 @@ import type { DiffReport } from './types.js';
  * Compares a report with its baseline by the reference's 0.15.2+ rules (spec §7.3). Only p50 and p95 are
  * compared; growth in `compiler_visible_allocs` and any change in `response_bytes` (both sides non-null) also
  * regress. The two reports are not checked to belong together: the caller picks the baseline.
+ *
+ * Two notes are our additions, after the reference's four and only when both reports carry the field (reports
+ * written by the reference never do): a response of the same size but a different `response_sha256` regresses
+ * (a changed answer), and a change in `counters.instructions` is reported without gating.
  *
  * @param current The report just measured.
  * @param baseline The report to compare against.
@@ -53,11 +57,31 @@ export function diff(
     }
   }
 
+  // Our additions (absent from reference reports, so a reference baseline never triggers them).
+  let responseContentChanged = false;
+  if (
+    !responseChanged &&
+    current.response_bytes !== null &&
+    current.response_bytes === baseline.response_bytes &&
+    current.response_sha256 !== null &&
+    baseline.response_sha256 !== null &&
+    current.response_sha256 !== baseline.response_sha256
+  ) {
+    responseContentChanged = true;
+    notes.push(messages.responseContentChanged(baseline.response_sha256, current.response_sha256));
+  }
+  if (current.counters !== null && baseline.counters !== null) {
+    const before = baseline.counters.instructions;
+    const after = current.counters.instructions;
+    if (before !== after)
+      notes.push(messages.instructionsChanged(before, after, signedPercent(before, after)));
+  }
+
   return {
     scenario: current.scenario.name,
     p50,
     p95,
-    regressed: p50.regressed || p95.regressed || allocsGrew || responseChanged,
+    regressed: p50.regressed || p95.regressed || allocsGrew || responseChanged || responseContentChanged,
     notes,
   };
 }
@@ -65,4 +89,11 @@ export function diff(
 /** Order-sensitive equality, like Rust's `Vec == Vec`. */
 function sameList(left: readonly string[], right: readonly string[]): boolean {
   return left.length === right.length && left.every((item, index) => item === right[index]);
+}
+
+/** `+12.5` / `-3.0`: the relative change with one decimal (Rust `{:.1}` rounding), `+inf` from zero. */
+function signedPercent(before: number, after: number): string {
+  if (before === 0) return '+inf';
+  const pct = ((after - before) / before) * 100;
+  return `${pct >= 0 ? '+' : ''}${formatFixed(pct, 1)}`;
 }

@@ -20,6 +20,20 @@ export const allocsGrew = (baseline: number, current: number): string =>
 export const allocsShrank = (baseline: number, current: number): string =>
   `compiler_visible_allocs shrank: baseline=${baseline} current=${current} — improvement`;
 
+/**
+ * Note 5 (gated; our addition): the response has the same size but different content (its `response_sha256`
+ * differs), which the reference cannot see. Digests are shortened to 12 hex digits.
+ */
+export const responseContentChanged = (baseline: string, current: string): string =>
+  `response changed: baseline sha256=${baseline.slice(0, 12)} current sha256=${current.slice(0, 12)} (same size) — regression`;
+
+/**
+ * Note 6 (not gated; our addition): the VM executed a different number of instructions. Counts are exact and
+ * machine-independent, so this explains a wall-time change (or its absence) without noise.
+ */
+export const instructionsChanged = (baseline: number, current: number, deltaPct: string): string =>
+  `counters.instructions changed: baseline=${baseline} current=${current} (${deltaPct}%)`;
+
 /** First line of `formatDiff`. */
 export const diffHeader = (scenario: string, regressed: boolean): string =>
   `${scenario}: ${regressed ? 'REGRESSION' : 'ok'}`;

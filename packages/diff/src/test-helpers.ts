@@ -9,6 +9,8 @@ export interface ReportShape {
   readonly passes?: readonly string[];
   readonly responseBytes?: number | null;
   readonly allocs?: number | null;
+  readonly sha256?: string | null;
+  readonly instructions?: number | null;
 }
 
 /** A valid report whose compared fields come from `shape`. */
@@ -31,8 +33,11 @@ export function makeReport(shape: ReportShape = {}): BenchReport {
     expected_match: null,
     passes_applied: shape.passes ?? ['tco'],
     compiler_visible_allocs: shape.allocs === undefined ? 0 : shape.allocs,
-    response_sha256: null,
+    response_sha256: shape.sha256 ?? null,
     samples_ms: null,
-    counters: null,
+    counters:
+      shape.instructions === undefined || shape.instructions === null
+        ? null
+        : { instructions: shape.instructions, calls: 1, allocations: 0 },
   };
 }

@@ -20,8 +20,11 @@ export interface DiffReport {
   readonly p50: MetricDiff;
   /** `iterations.p95_ms` compared against `wall_time_p95_pct`. */
   readonly p95: MetricDiff;
-  /** Whether any gated condition regressed: p50, p95, allocation growth, or a changed response size. */
+  /**
+   * Whether any gated condition regressed: p50, p95, allocation growth, a changed response size, or (our
+   * addition) a changed response content of the same size.
+   */
   readonly regressed: boolean;
-  /** Notes in the reference's order: target, passes, response size, allocations. */
+  /** Notes in the reference's order (target, passes, response size, allocations), then our two additions. */
   readonly notes: readonly string[];
 }
