@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeExpectedMatch } from './expected-match.js';
+import { computeExpectedMatch, expectedMatchOverRuns } from './expected-match.js';
 
 const bounds = (
   responseBytes: number | null,
@@ -36,5 +36,14 @@ describe('computeExpectedMatch', () => {
   it('requires every bound that is set', () => {
     expect(computeExpectedMatch(bounds(4, 3, 5), 4)).toBe(true);
     expect(computeExpectedMatch(bounds(4, 3, 5), 5)).toBe(false);
+  });
+});
+
+describe('expectedMatchOverRuns', () => {
+  it('is null without bounds, and true only when every size meets every bound', () => {
+    expect(expectedMatchOverRuns(bounds(null, null, null), [1, null])).toBeNull();
+    expect(expectedMatchOverRuns(bounds(null, 2, 4), [2, 3, 4])).toBe(true);
+    expect(expectedMatchOverRuns(bounds(null, 2, 4), [2, 5])).toBe(false);
+    expect(expectedMatchOverRuns(bounds(3, null, null), [3, null])).toBe(false);
   });
 });

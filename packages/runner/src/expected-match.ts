@@ -9,8 +9,27 @@ import type { ExpectedShape } from '@aver/bench-manifest';
  * @returns The verdict.
  */
 export function computeExpectedMatch(expected: ExpectedShape, responseBytes: number | null): boolean | null {
+  return expectedMatchOverRuns(expected, [responseBytes]);
+}
+
+/**
+ * `expected_match` over several timed iterations: `null` without bounds, otherwise `true` only when every
+ * iteration's response size meets every bound (see `computeExpectedMatch`).
+ * @param expected The manifest's bounds.
+ * @param sizes The response size of each iteration (or each distinct one), `null` for a Unit result.
+ * @returns The verdict.
+ */
+export function expectedMatchOverRuns(
+  expected: ExpectedShape,
+  sizes: readonly (number | null)[],
+): boolean | null {
   const { responseBytes: exact, responseBytesMin: min, responseBytesMax: max } = expected;
   if (exact === null && min === null && max === null) return null;
+  return sizes.every((size) => meetsBounds(expected, size));
+}
+
+function meetsBounds(expected: ExpectedShape, responseBytes: number | null): boolean {
+  const { responseBytes: exact, responseBytesMin: min, responseBytesMax: max } = expected;
   if (responseBytes === null) return false;
   if (exact !== null && responseBytes !== exact) return false;
   if (min !== null && responseBytes < min) return false;

@@ -20,5 +20,5 @@ export {
 export type { RunScenarioOptions } from './run-scenario.js';
 export { runScenario } from './run-scenario.js';
 export { captureHost } from './capture-host.js';
-export { computeExpectedMatch } from './expected-match.js';
+export { computeExpectedMatch, expectedMatchOverRuns } from './expected-match.js';
 export { vmTarget } from './vm-target.js';

@@ -17,6 +17,8 @@ export type VmJob = Pick<Manifest, 'entry' | 'moduleRoot' | 'args' | 'warmup' | 
 export interface VmMeasurement {
   readonly samplesMs: number[];
   readonly responseText: string | null;
+  /** Every distinct response size (UTF-8 bytes, `null` for Unit) seen over the timed iterations. */
+  readonly responseBytesSeen: (number | null)[];
   readonly passesApplied: string[];
   readonly compilerVisibleAllocs: number;
   readonly counters: RunCounters | null;
@@ -33,7 +35,9 @@ export function vmJob(manifest: Manifest): VmJob {
  * The measurement of the `vm` target (spec §8.1), the same whether it runs inline or inside a worker: compile
  * once with the pass hook, `warmup` untimed runs, then one fresh `runProgram` per timed iteration with the
  * console silenced and the manifest's args, timed with `clock` around the run and the rendering of its value.
- * Counters come from one more, untimed, counted run.
+ * Every timed iteration's response size is recorded after its clock stops, so `expected_match` can hold each
+ * iteration to the bounds (nothing is "fast because broken" on some iterations). Counters come from one more,
+ * untimed, counted run.
  * @param vm The loaded `@aver/vm-runtime`.
  * @param job The manifest fields of the run.
  * @param clock Monotonic nanoseconds.
@@ -53,6 +57,7 @@ export function measureVm(vm: VmRuntime, job: VmJob, clock: () => bigint): VmMea
   const runOptions: RunOptions = { args: [...job.args], console: 'silent' };
   const samplesMs = new Array<number>(job.iterations);
   let responseText: string | null = null;
+  const responseBytesSeen = new Set<number | null>();
   let counted: ReturnType<VmRuntime['runProgram']>;
   try {
     for (let run = 0; run < job.warmup; run++) vm.runProgram(program, runOptions);
@@ -62,6 +67,7 @@ export function measureVm(vm: VmRuntime, job: VmJob, clock: () => bigint): VmMea
       responseText = vm.displayValue(value);
       const end = clock();
       samplesMs[iteration] = Number(end - start) / 1e6;
+      responseBytesSeen.add(responseText === null ? null : Buffer.byteLength(responseText, 'utf8'));
     }
     counted = vm.runProgram(program, { ...runOptions, count: true });
   } catch (error) {
@@ -72,6 +78,7 @@ export function measureVm(vm: VmRuntime, job: VmJob, clock: () => bigint): VmMea
   return {
     samplesMs,
     responseText,
+    responseBytesSeen: [...responseBytesSeen],
     passesApplied,
     compilerVisibleAllocs: program.compilerVisibleAllocs,
     counters:

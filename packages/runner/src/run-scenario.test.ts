@@ -63,6 +63,18 @@ describe('runScenario', () => {
     expect((await runScenario(tooSmall, fakeTarget('fake'), { host: HOST })).expected_match).toBe(false);
   });
 
+  it('holds every timed iteration to the bounds when the target reports the sizes it saw', async () => {
+    const manifest = fakeManifest({
+      expected: { responseBytes: 6, responseBytesMin: null, responseBytesMax: null },
+    });
+    // The last response ('héllo', 6 bytes) fits, but an earlier iteration rendered 5 bytes.
+    const flaky = fakeTarget('fake', { responseBytesSeen: [5, 6] });
+    const report = await runScenario(manifest, flaky, { host: HOST });
+    expect([report.response_bytes, report.expected_match]).toEqual([6, false]);
+    const steady = fakeTarget('fake', { responseBytesSeen: [6] });
+    expect((await runScenario(manifest, steady, { host: HOST })).expected_match).toBe(true);
+  });
+
   it('captures the host when none is given', async () => {
     const report = await runScenario(fakeManifest(), fakeTarget('fake'));
     expect(report.host.cpus).toBeGreaterThanOrEqual(1);

@@ -3,7 +3,7 @@ import type { Manifest } from '@aver/bench-manifest';
 import type { BenchReport, HostInfo } from '@aver/bench-report';
 import { statsFromSamples } from '@aver/bench-report';
 import { captureHost } from './capture-host.js';
-import { computeExpectedMatch } from './expected-match.js';
+import { expectedMatchOverRuns } from './expected-match.js';
 import * as messages from './messages.js';
 import { RunError } from './run-error.js';
 import { resolveTarget } from './target-registry.js';
@@ -88,7 +88,7 @@ function buildReport(
     host,
     iterations: statsFromSamples(result.samplesMs),
     response_bytes: responseBytes,
-    expected_match: computeExpectedMatch(manifest.expected, responseBytes),
+    expected_match: expectedMatchOverRuns(manifest.expected, result.responseBytesSeen ?? [responseBytes]),
     passes_applied: [...result.passesApplied],
     compiler_visible_allocs: result.compilerVisibleAllocs,
     response_sha256: text === null ? null : createHash('sha256').update(text, 'utf8').digest('hex'),

@@ -37,6 +37,12 @@ export interface TargetRunResult {
    * when there is none (`main` returned Unit). Its UTF-8 length is `response_bytes`.
    */
   readonly responseText: string | null;
+  /**
+   * Every distinct response size (UTF-8 bytes, `null` for Unit) over the timed iterations, when the target
+   * records it; `expected_match` then requires every one of them to meet the manifest's bounds. Without it only
+   * the last response is checked.
+   */
+  readonly responseBytesSeen?: readonly (number | null)[];
   /** Compiler pipeline stages that ran, in order. */
   readonly passesApplied: readonly string[];
   /** IR-level allocation-site count, or `null` when the target cannot tell. */

@@ -98,6 +98,20 @@ describe('the vm target', () => {
     expect((await runScenario(manifest, 'vm', { host: HOST })).expected_match).toBe(true);
   });
 
+  it('holds every timed iteration, not only the last, to the expected bounds', async () => {
+    // Each run appends one character to a file and returns the whole file, so every iteration's response is one
+    // byte longer than the one before: only the last one matches the exact size.
+    work ??= mkdtempSync(path.join(tmpdir(), 'aver-vm-target-'));
+    const log = path.join(work, 'growing.txt');
+    const source = `fn main() -> Result<String, String>\n    ! [Disk.appendText, Disk.readText]\n    _ = Disk.appendText("${log}", "x")?\n    Disk.readText("${log}")\n`;
+    const lastSize = 'Result.Ok("xxxx")'.length; // warmup 1 + 3 timed runs
+    const manifest = program('growing', source, {
+      expected: { responseBytes: lastSize, responseBytesMin: null, responseBytesMax: null },
+    });
+    const report = await runScenario(manifest, 'vm', { host: HOST });
+    expect([report.response_bytes, report.expected_match]).toEqual([lastSize, false]);
+  });
+
   it('resolves depends from the manifest module root', async () => {
     const manifest = program(
       'app',

@@ -43,11 +43,19 @@ export const vmTarget: TargetRunner = {
 };
 
 function targetResult(measurement: VmMeasurement): TargetRunResult {
-  const { samplesMs, responseText, passesApplied, compilerVisibleAllocs, counters, averVersion } =
-    measurement;
+  const {
+    samplesMs,
+    responseText,
+    responseBytesSeen,
+    passesApplied,
+    compilerVisibleAllocs,
+    counters,
+    averVersion,
+  } = measurement;
   return {
     samplesMs,
     responseText,
+    responseBytesSeen,
     passesApplied,
     compilerVisibleAllocs,
     counters,
