@@ -125,6 +125,63 @@ describe('layout', () => {
     expect(kinds.filter((kind) => kind === 'Newline')).toHaveLength(2);
   });
 
+  it('lays out the arms of a match whose header ends inside brackets, closing them at a shallower line', () => {
+    const kinds = kindsOf('f(a,\n  match x\n    1 -> b\n    _ -> c\n  , d)\n');
+    expect(kinds).toEqual([
+      'Ident',
+      'LParen',
+      'Ident',
+      'Comma',
+      'Match',
+      'Ident',
+      'Newline',
+      'Indent',
+      'Int',
+      'Arrow',
+      'Ident',
+      'Newline',
+      'Ident',
+      'Arrow',
+      'Ident',
+      'Newline',
+      'Dedent',
+      'Comma',
+      'Ident',
+      'RParen',
+      'Newline',
+      'Eof',
+    ]);
+  });
+
+  it('closes a match island at a closing bracket or a comma of its depth on the last arm line', () => {
+    const closed = ['Newline', 'Dedent'];
+    const atBracket = kindsOf('g(match x\n    1 -> b\n    _ -> h(c))\n');
+    expect(atBracket.slice(-6)).toEqual(['RParen', ...closed, 'RParen', 'Newline', 'Eof']);
+    const atComma = kindsOf('g(match x\n    1 -> b\n    _ -> c, d)\n');
+    expect(atComma.slice(-8)).toEqual(['Ident', ...closed, 'Comma', 'Ident', 'RParen', 'Newline', 'Eof']);
+  });
+
+  it('nests match islands and keeps the arm bodies that open deeper brackets free of layout', () => {
+    const text = source(`
+      f([match x
+          1 -> match y
+              true -> g(a,
+                  b)
+              false -> c
+          _ -> d
+      ])
+    `);
+    const kinds = kindsOf(text);
+    expect(kinds.filter((kind) => kind === 'Indent')).toHaveLength(2);
+    expect(kinds.filter((kind) => kind === 'Dedent')).toHaveLength(2);
+    expect(kinds.filter((kind) => kind === 'Newline')).toHaveLength(6);
+  });
+
+  it('leaves a match header whose brackets are still open after it to the parser (no island)', () => {
+    const kinds = kindsOf('f(match g(x,\n    y))\n');
+    expect(kinds.filter((kind) => kind === 'Indent' || kind === 'Dedent')).toEqual([]);
+  });
+
   it('closes brackets left open when a top-level item keyword starts a line at column 0', () => {
     const kinds = kindsOf('x = f(1,\nfn g()\n    y\n');
     expect(kinds).toEqual([

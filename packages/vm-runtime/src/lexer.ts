@@ -59,9 +59,10 @@ const itemKeywords = new Set(['fn', 'type', 'record', 'verify', 'decision', 'mod
 
 /**
  * Turns Aver source into tokens, including the layout tokens `Newline`, `Indent` and `Dedent` (reference
- * §1.1–§1.3). Layout tokens are dropped while a bracket is open; a line at column 0 that starts a top-level item
- * closes any brackets left open, so one missing `)` cannot swallow the rest of the file. The lexer never fails:
- * problems become `Error` tokens carrying their message, and the tokens always end with `Eof`.
+ * §1.1–§1.3). Layout tokens are dropped while a bracket is open, except for the arms of a `match` written inside
+ * brackets (see `Island`); a line at column 0 that starts a top-level item closes any brackets left open, so one
+ * missing `)` cannot swallow the rest of the file. The lexer never fails: problems become `Error` tokens carrying
+ * their message, and the tokens always end with `Eof`.
  *
  * @param text - The whole source file.
  * @returns The tokens in source order, in the compact form the parser reads.
@@ -80,6 +81,18 @@ export function lex(text: string): Token[] {
   return tokenize(text).toTokens();
 }
 
+/**
+ * A `match` whose header line ends inside brackets (`f(a, match x` / arms on the next lines / `)`). The reference
+ * lexer keeps layout tokens inside brackets, so its arms parse as usual; this lexer drops them there, so it lays
+ * out the lines at the match's bracket depth again with their own indent stack, from the arms' indentation on.
+ * The island closes (`Newline` and one `Dedent` per level) at a line indented less than the arms, at a closing
+ * bracket that leaves its depth, or at a comma at its depth.
+ */
+interface Island {
+  readonly depth: number;
+  readonly indents: number[];
+}
+
 class Lexer {
   private readonly text: string;
   private readonly length: number;
@@ -90,6 +103,12 @@ class Lexer {
   private bracketDepth = 0;
   private interpolationDepth = 0;
   private readonly indents: number[] = [0];
+  /** Open `match` islands inside brackets, innermost last (their depths increase). */
+  private readonly islands: Island[] = [];
+  /** The bracket depth of the last `match` keyword on the current line (-1 if none). */
+  private matchDepth = -1;
+  /** Set at the end of a line that ends a `match` header inside brackets: the next line opens an island. */
+  private islandDue = false;
   /** Buffers for the tokens of interpolated expressions, one per nesting depth (so each part stays contiguous). */
   private readonly interpolationBuffers: TokenBuffer[] = [];
   /** Where the `Newline` of the current logical line goes (just after its last token), or -1 if none is due. */
@@ -121,14 +140,30 @@ class Lexer {
         content === lineEnd ||
         (text.charCodeAt(content) === Char.Slash && text.charCodeAt(content + 1) === Char.Slash);
       if (!blank) {
-        if (this.bracketDepth > 0 && indent === 0 && this.startsItem(content, lineEnd)) this.bracketDepth = 0;
+        if (this.bracketDepth > 0 && indent === 0 && this.startsItem(content, lineEnd)) {
+          this.closeIslands(0, first, out);
+          this.bracketDepth = 0;
+          this.islandDue = false;
+        }
         if (this.bracketDepth === 0) {
           this.flushNewline(out);
           this.layout(indent, first, out);
           if (text.charCodeAt(first) === Char.Tab) {
             this.push(out, TokenKind.Error, tabIndentation, first, first + 1);
           }
+        } else if (this.islandDue) {
+          this.flushNewline(out);
+          this.islands.push({ depth: this.bracketDepth, indents: [indent] });
+          out.push(TokenKind.Indent, '', first, first, this.line, this.column(first));
+        } else if (
+          this.islands.length > 0 &&
+          this.islands[this.islands.length - 1].depth === this.bracketDepth
+        ) {
+          this.flushNewline(out);
+          this.islandLayout(indent, first, out);
         }
+        this.islandDue = false;
+        this.matchDepth = -1;
         const before = out.length;
         this.scan(content, lineEnd, out);
         if (out.length > before) {
@@ -136,6 +171,11 @@ class Lexer {
           this.newlineOffset = lastEnd;
           this.newlineLine = this.line;
           this.newlineColumn = this.column(lastEnd);
+        }
+        const depth = this.bracketDepth;
+        if (depth > 0 && this.matchDepth === depth) {
+          const { islands } = this;
+          this.islandDue = islands.length === 0 || islands[islands.length - 1].depth < depth;
         }
       }
       if (lineEnd >= length) break;
@@ -145,6 +185,7 @@ class Lexer {
       this.columnCacheOffset = pos;
       this.columnCacheValue = 1;
     }
+    this.closeIslands(0, length, out);
     this.flushNewline(out);
     const eofColumn = this.column(length);
     while (this.indents.length > 1) {
@@ -179,6 +220,51 @@ class Lexer {
     }
     if (indents[indents.length - 1] !== indent) {
       out.push(TokenKind.Error, invalidIndentation, content, content, this.line, column);
+    }
+  }
+
+  /** `layout` for a line at the bracket depth of the innermost island; a line left of its arms closes it. */
+  private islandLayout(indent: number, content: number, out: TokenBuffer): void {
+    const { indents } = this.islands[this.islands.length - 1];
+    const top = indents[indents.length - 1];
+    if (indent === top) return;
+    const column = this.column(content);
+    if (indent > top) {
+      indents.push(indent);
+      out.push(TokenKind.Indent, '', content, content, this.line, column);
+      return;
+    }
+    while (indents.length > 0 && indents[indents.length - 1] > indent) {
+      indents.pop();
+      out.push(TokenKind.Dedent, '', content, content, this.line, column);
+    }
+    if (indents.length === 0) this.islands.pop();
+    else if (indents[indents.length - 1] !== indent) {
+      out.push(TokenKind.Error, invalidIndentation, content, content, this.line, column);
+    }
+  }
+
+  /**
+   * Closes the islands deeper than bracket depth `depth` before the token at `offset`: the line of the last arm
+   * ends there (a `Newline` unless one is already due), then one `Dedent` per open level.
+   */
+  private closeIslands(depth: number, offset: number, out: TokenBuffer): void {
+    const { islands } = this;
+    if (islands.length === 0 || islands[islands.length - 1].depth <= depth) return;
+    const last = out.length - 1;
+    const lastKind = out.kinds[last];
+    if (lastKind !== TokenKind.Newline && lastKind !== TokenKind.Dedent) {
+      const end = out.ends[last];
+      const column = out.columns[last] + (end - out.starts[last]);
+      out.push(TokenKind.Newline, '', end, end, out.lines[last], column);
+    }
+    this.newlineOffset = -1;
+    const column = this.column(offset);
+    while (islands.length > 0 && islands[islands.length - 1].depth > depth) {
+      const island = islands.pop()!;
+      for (let level = 0; level < island.indents.length; level++) {
+        out.push(TokenKind.Dedent, '', offset, offset, this.line, column);
+      }
     }
   }
 
@@ -245,6 +331,7 @@ class Lexer {
         case Char.RBracket:
         case Char.RBrace:
           if (this.bracketDepth > 0) this.bracketDepth--;
+          if (this.islands.length > 0) this.closeIslands(this.bracketDepth, pos, out);
           this.push(out, closeKind(c), text[pos], pos, pos + 1);
           pos++;
           continue;
@@ -291,6 +378,8 @@ class Lexer {
           pos++;
           continue;
         case Char.Comma:
+          // A comma at an island's own depth separates the `match` from the next item: the match is over.
+          if (this.islands.length > 0) this.closeIslands(this.bracketDepth - 1, pos, out);
           this.push(out, TokenKind.Comma, ',', pos, pos + 1);
           pos++;
           continue;
@@ -342,7 +431,9 @@ class Lexer {
       }
     }
     const word = text.slice(start, pos);
-    this.push(out, keywords.get(word) ?? TokenKind.Ident, word, start, pos);
+    const kind = keywords.get(word) ?? TokenKind.Ident;
+    if (kind === TokenKind.Match && this.interpolationDepth === 0) this.matchDepth = this.bracketDepth;
+    this.push(out, kind, word, start, pos);
     return pos;
   }
 

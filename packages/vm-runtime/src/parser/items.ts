@@ -180,6 +180,7 @@ function parseRecordDecl(p: Cursor, start: number): RecordDecl {
 /**
  * fnDef := "fn" lname "(" [ param,+ ] ")" [ "->" type ] NEWLINE INDENT
  *          [ "?" strBlock NEWLINE ] [ "!" "[" effName,* "]" NEWLINE ] { stmt NEWLINE } DEDENT
+ * (the `?` and `!` lines may also come in the other order, or more than once).
  */
 function parseFnDecl(p: Cursor, start: number): FnDecl {
   p.advance();
@@ -197,15 +198,19 @@ function parseFnDecl(p: Cursor, start: number): FnDecl {
   }
   const returnType = p.accept(TokenKind.Arrow) ? parseType(p) : null;
   openBlock(p, returnType === null ? "'->' or end of line" : 'end of line', 'an indented function body');
+  // The reference writes `?` then `!`, once each; either order and repeated lines are accepted (a superset):
+  // descriptions join with a space, effect lists concatenate.
   let description: string | null = null;
-  if (p.check(TokenKind.Question)) {
-    p.advance();
-    description = parseStringBlock(p);
-    p.endLine();
-  }
   let effects: EffectRef[] = [];
-  if (p.check(TokenKind.Bang)) {
-    effects = parseEffectList(p);
+  while (true) {
+    if (p.check(TokenKind.Question)) {
+      p.advance();
+      const text = parseStringBlock(p);
+      description = description === null ? text : `${description} ${text}`;
+    } else if (p.check(TokenKind.Bang)) {
+      const list = parseEffectList(p);
+      effects = effects.length === 0 ? list : [...effects, ...list];
+    } else break;
     p.endLine();
   }
   const body: Stmt[] = [];
