@@ -23,6 +23,7 @@ export type SyntaxEra =
   | 'tuple-type-paren' // `(A, B)` tuple type, until 0.17.0
   | 'tuple-type-angle' // `Tuple<A, B>`, 0.17.1+
   | 'int-slash' // Int `/`, until 0.23
+  | 'int-div-call' // `Int.div`, 0.24+
   | 'map-empty-call' // `Map.empty()`, until 0.16
   | 'conversion-0.16' // Int.toString, Float.toString, Int.toFloat, Float.toInt (until 0.16)
   | 'console-any'; // Console.print of a non-String value (0.15)

@@ -1,5 +1,11 @@
 import type { BindingStmt } from './ast.js';
-import { BUILTIN_RECORD_TYPES, BUILTINS } from './builtins/index.js';
+import {
+  BUILTIN_INDEX,
+  BUILTIN_RECORD_TYPES,
+  BUILTINS,
+  type BuiltinImpl,
+  intModTruncated,
+} from './builtins/index.js';
 import type { Chunk } from './chunk.js';
 import type { CheckedProgram } from './checker/index.js';
 import { UnitCompiler } from './compiler/unit-compiler.js';
@@ -121,7 +127,7 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
   const topLevelIndex = functionIndex.get('__top_level__')!;
   return {
     chunks,
-    builtinImpls: BUILTINS.map((row) => row.impl),
+    builtinImpls: builtinImplsFor(checked),
     builtinAllocates: Uint8Array.from(BUILTINS, (_row, index) => (builtinReturnsHeap(index) ? 1 : 0)),
     recordTypes,
     sumTypes,
@@ -132,6 +138,13 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
     facts: units.map((unit) => unit.facts),
     verifyPlans: verifyPlans(units, functionIndex, checked.entry.text),
   };
+}
+
+/** The built-in implementations by index, with the `Int.mod` of the program's era (`CheckedProgram.intModStyle`). */
+function builtinImplsFor(checked: CheckedProgram): BuiltinImpl[] {
+  const impls = BUILTINS.map((row) => row.impl);
+  if (checked.intModStyle === 'truncated') impls[BUILTIN_INDEX.get('Int.mod')!] = intModTruncated;
+  return impls;
 }
 
 /** The display name of a type: its declared name without the module path (`Data.Shapes.Shape` → `Shape`). */

@@ -56,6 +56,7 @@ export const BUILTIN_INDEX: ReadonlyMap<string, number> = new Map(
 );
 
 export type { BuiltinDef, BuiltinEra, BuiltinImpl, HostContext } from './builtin-def.js';
+export { intModTruncated } from './int.js';
 export {
   BUILTIN_RECORD_TYPES,
   BUILTIN_RECORDS,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INT64_MAX, INT64_MIN } from '../int64.js';
 import { WrapKind, WrapValue } from '../values.js';
+import { intModTruncated } from './int.js';
 import { callBuiltin } from './test-helpers.js';
 
 const ok = (value: number | bigint | string) => new WrapValue(WrapKind.Ok, value);
@@ -33,11 +34,22 @@ describe('Int built-ins', () => {
     expect(callBuiltin('Int.min', INT64_MIN, 0)).toBe(INT64_MIN);
   });
 
-  it('takes the truncated remainder in Int.mod, with the sign of the dividend', () => {
-    expect(callBuiltin('Int.mod', -7, 3)).toEqual(ok(-1));
+  it('takes the Euclidean remainder in Int.mod (0.17.1+), never negative', () => {
+    expect(callBuiltin('Int.mod', -7, 3)).toEqual(ok(2));
+    expect(callBuiltin('Int.mod', 7, -3)).toEqual(ok(1));
+    expect(callBuiltin('Int.mod', -7, -3)).toEqual(ok(2));
     expect(callBuiltin('Int.mod', 7, 3)).toEqual(ok(1));
     expect(callBuiltin('Int.mod', 7, 0)).toEqual(err('division by zero'));
     expect(callBuiltin('Int.mod', INT64_MIN, -1)).toEqual(ok(0));
+    expect(callBuiltin('Int.mod', INT64_MIN, 3)).toEqual(ok(1));
+  });
+
+  it('takes the truncated remainder in the Int.mod of 0.15–0.17.0, with the sign of the dividend', () => {
+    const host = undefined as never;
+    expect(intModTruncated(host, -7, 3, undefined, undefined)).toEqual(ok(-1));
+    expect(intModTruncated(host, 7, -3, undefined, undefined)).toEqual(ok(1));
+    expect(intModTruncated(host, 7, 0, undefined, undefined)).toEqual(err('division by zero'));
+    expect(intModTruncated(host, INT64_MIN, -1, undefined, undefined)).toEqual(ok(0));
   });
 
   it('divides the Euclidean way in Int.div', () => {

@@ -1,6 +1,15 @@
-import { type Int, floatToInt, intAbs, intDivEuclid, intRem, intToFloat, parseInt64 } from '../int64.js';
+import {
+  floatToInt,
+  type Int,
+  intAbs,
+  intDivEuclid,
+  intModEuclid,
+  intRem,
+  intToFloat,
+  parseInt64,
+} from '../int64.js';
 import { RuntimeMessages } from '../runtime-messages.js';
-import type { BuiltinDef } from './builtin-def.js';
+import type { BuiltinDef, BuiltinImpl } from './builtin-def.js';
 import { pure } from './define.js';
 import { err, ok } from './wrappers.js';
 
@@ -38,12 +47,12 @@ export const INT_BUILTINS: readonly BuiltinDef[] = [
   pure('Int.min', '(Int, Int) -> Int', (_host, a, b) => ((a as Int) <= (b as Int) ? a : b)),
   pure('Int.max', '(Int, Int) -> Int', (_host, a, b) => ((a as Int) >= (b as Int) ? a : b)),
   /**
-   * Truncated remainder (Rust `%`, sign of the dividend) as in 0.15–0.17.0; 0.17.1+ is Euclidean
-   * (`intModEuclid`). `Err("division by zero")` for a zero divisor; `Int.mod(i64::MIN, -1)` is `Ok(0)` (the Rust
-   * code panicked there).
+   * Euclidean remainder (Rust `rem_euclid`, never negative) as in 0.17.1 and later; a program of an earlier
+   * release runs `intModTruncated` instead (the compiler swaps it in, see `IntModStyle`). `Err("division by zero")`
+   * for a zero divisor; `Int.mod(i64::MIN, -1)` is `Ok(0)`.
    */
   pure('Int.mod', '(Int, Int) -> Result<Int, String>', (_host, a, b) =>
-    isZero(b as Int) ? err(DIVISION_BY_ZERO) : ok(intRem(a as Int, b as Int)),
+    isZero(b as Int) ? err(DIVISION_BY_ZERO) : ok(intModEuclid(a as Int, b as Int)),
   ),
   /** Euclidean division (0.24+); `Err("division by zero")`; `Int.div(i64::MIN, -1)` wraps to `i64::MIN`. */
   pure(
@@ -53,3 +62,10 @@ export const INT_BUILTINS: readonly BuiltinDef[] = [
     { era: { since: '0.24.0' } },
   ),
 ];
+
+/**
+ * `Int.mod` of 0.15–0.17.0: the truncated remainder (Rust `%`, sign of the dividend, `Int.mod(-7, 3)` is `Ok(-1)`);
+ * `Err("division by zero")` for a zero divisor; `Int.mod(i64::MIN, -1)` is `Ok(0)` (the Rust code panicked there).
+ */
+export const intModTruncated: BuiltinImpl = (_host, a, b) =>
+  isZero(b as Int) ? err(DIVISION_BY_ZERO) : ok(intRem(a as Int, b as Int));

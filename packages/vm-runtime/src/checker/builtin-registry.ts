@@ -47,6 +47,7 @@ const ERA_NAMES: Readonly<Record<string, SyntaxEra>> = {
   'Float.toString': 'conversion-0.16',
   'Int.toFloat': 'conversion-0.16',
   'Float.toInt': 'conversion-0.16',
+  'Int.div': 'int-div-call',
 };
 
 /**

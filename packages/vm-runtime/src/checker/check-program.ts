@@ -1,4 +1,4 @@
-import type { BindingStmt, Expr, FnDecl, SourceFile } from '../ast.js';
+import type { BindingStmt, Expr, FnDecl, SourceFile, SyntaxEra } from '../ast.js';
 import { BUILTIN_RECORDS, BUILTINS } from '../builtins/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { checkFunction, checkTopLevel, type TopLevelEntry } from './bodies.js';
@@ -81,7 +81,15 @@ export interface CheckedProgram {
   readonly verifyBlocks: readonly CheckedVerifyBlock[];
   /** How tuple types are rendered in messages for this program. */
   readonly tupleStyle: TupleStyle;
+  /** Which `Int.mod` the program's era has (see `intModStyleOf`). */
+  readonly intModStyle: IntModStyle;
 }
+
+/**
+ * `Int.mod` took the truncated remainder (Rust `%`, sign of the dividend) up to 0.17.0 and the Euclidean one from
+ * 0.17.1 on (reference §3.1, §4.1, §7).
+ */
+export type IntModStyle = 'truncated' | 'euclidean';
 
 /** The result of `checkProgram`: diagnostics (errors and warnings) and the annotated program. */
 export interface CheckResult {
@@ -195,6 +203,7 @@ export function checkProgram(loaded: ProgramInput): CheckResult {
     bindingTypes: ctx.bindingTypes,
     verifyBlocks,
     tupleStyle: ctx.tupleStyle,
+    intModStyle: intModStyleOf(modules),
   };
   return { diagnostics: sortDiagnostics(ctx.diagnostics, modules), program };
 }
@@ -202,6 +211,23 @@ export function checkProgram(loaded: ProgramInput): CheckResult {
 /** Tuple types render as `Tuple<A, B>` when the program writes that form anywhere, else as `(A, B)`. */
 function tupleStyleOf(modules: readonly ModuleInfo[]): TupleStyle {
   return modules.some((module) => module.file.eras.has('tuple-type-angle')) ? 'angle' : 'paren';
+}
+
+/** Forms that exist only up to 0.17.0 (§7): a program written with them is from a truncated-`Int.mod` release. */
+const ERAS_UP_TO_0_17_0 = ['tuple-type-paren', 'map-empty-call', 'conversion-0.16', 'console-any'] as const;
+
+/** Forms that exist only from 0.17.1 on. */
+const ERAS_FROM_0_17_1 = ['tuple-type-angle', 'int-div-call'] as const;
+
+/**
+ * The program's `Int.mod`, read off the era-specific forms its files use (recorded by the parser and the checker,
+ * so call this after checking): truncated when some file uses a form removed by 0.17.0 and none uses a form of
+ * 0.17.1 or later; Euclidean otherwise, the rule of every release from 0.17.1 to the newest.
+ */
+function intModStyleOf(modules: readonly ModuleInfo[]): IntModStyle {
+  const uses = (eras: readonly SyntaxEra[]) =>
+    modules.some((module) => eras.some((era) => module.file.eras.has(era)));
+  return uses(ERAS_UP_TO_0_17_0) && !uses(ERAS_FROM_0_17_1) ? 'truncated' : 'euclidean';
 }
 
 /** Orders diagnostics by file (dependency order, entry last), then by position; stable for equal positions. */

@@ -6,6 +6,7 @@ export {
   type CheckedType,
   type CheckResult,
   checkProgram,
+  type IntModStyle,
   type ProgramInput,
 } from './check-program.js';
 export { checkerMessages } from './messages.js';
