@@ -12,6 +12,7 @@ const JOB: VmJob = { entry: 'main.av', moduleRoot: '.', args: ['x'], warmup: 0, 
 const MEASUREMENT: VmMeasurement = {
   samplesMs: [0.5],
   responseText: '42',
+  responseBytesSeen: [2],
   passesApplied: ['tco', 'typecheck'],
   compilerVisibleAllocs: 0,
   counters: { instructions: 3, calls: 1, allocations: 0 },

@@ -161,7 +161,7 @@ const SCENARIOS = ['map_lookup', 'match_dispatch', 'record', 'string_interp', 'v
 /** The report fields that do not depend on timing. */
 function untimed(report: Awaited<ReturnType<typeof runScenario>>) {
   const { iterations: _stats, samples_ms: samples, ...rest } = report;
-  return { ...rest, sampleCount: samples.length };
+  return { ...rest, sampleCount: samples?.length };
 }
 
 describe('the vm target in worker and inline isolation', () => {
