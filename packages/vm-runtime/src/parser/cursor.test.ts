@@ -58,11 +58,12 @@ describe('syntax errors say what was expected and what was found, where', () => 
     expect(errorsOf('x = User(name = "a", 3)')).toEqual(['1:22 Positional argument after named arguments']);
   });
 
-  it('rejects nested and literal constructor sub-patterns as in 0.15–0.20', () => {
+  it('rejects nested and literal constructor sub-patterns as in 0.15–0.20 (a negative literal is accepted)', () => {
     const match = (pattern: string) => `fn f(x: Int) -> Int\n    match x\n        ${pattern} -> 1\n`;
     expect(errorsOf(match('Result.Ok(0)'))).toEqual(["3:19 Expected ')', found '0'"]);
     expect(errorsOf(match('Option.Some(Shape.Circle(r))'))).toEqual(["3:26 Expected ')', found '.'"]);
-    expect(errorsOf(match('-1'))).toEqual(["3:9 Expected a pattern, found '-'"]);
+    expect(errorsOf(match('-1'))).toEqual([]);
+    expect(errorsOf(match('-x'))).toEqual(["3:9 Expected a pattern, found '-'"]);
     expect(errorsOf(match('"a{b}"'))).toEqual(['3:9 A string pattern cannot contain interpolation']);
   });
 

@@ -1,11 +1,11 @@
-import type { LiteralPattern, Pattern } from '../ast.js';
+import type { LiteralPattern, Pattern, Span } from '../ast.js';
 import { interpolatedPattern } from '../messages.js';
 import { TokenKind } from '../token.js';
 import type { Cursor } from './cursor.js';
 import { intValue, isUpperName } from './names.js';
 
 /**
- * pattern := "_" | lname | INT | FLOAT | STRING | "true" | "false" | "[" "]" | "[" pid [","] ".." pid "]"
+ * pattern := "_" | lname | ["-"] INT | ["-"] FLOAT | STRING | "true" | "false" | "[" "]" | "[" pid [","] ".." pid "]"
  *          | "(" pattern { "," pattern } ")" | qUName [ "(" { pid [","] } ")" ]
  */
 export function parsePattern(p: Cursor): Pattern {
@@ -22,6 +22,13 @@ export function parsePattern(p: Cursor): Pattern {
     case TokenKind.True:
     case TokenKind.False:
       result = parseLiteralPattern(p, start);
+      break;
+    case TokenKind.Minus:
+      // Not in 0.15–0.20 (§1.7); accepted as a superset for the later releases that have a real negation.
+      if (p.kindAt(1) !== TokenKind.Int && p.kindAt(1) !== TokenKind.Float)
+        return p.failExpected('a pattern');
+      p.advance();
+      result = negated(parseLiteralPattern(p, p.pos), p.spanFrom(start));
       break;
     case TokenKind.LBracket:
       result = parseListPattern(p, start);
@@ -79,6 +86,18 @@ function parseLiteralPattern(p: Cursor, start: number): LiteralPattern {
       literal = { kind: 'BoolLit', value: kind === TokenKind.True, span };
   }
   return { kind: 'LiteralPattern', literal, span };
+}
+
+/** `-3` or `-2.5` as a pattern: the literal with its sign, spanning the minus. */
+function negated(pattern: LiteralPattern, span: Span): LiteralPattern {
+  const { literal } = pattern;
+  if (literal.kind === 'IntLit') {
+    return { kind: 'LiteralPattern', literal: { kind: 'IntLit', value: -literal.value, span }, span };
+  }
+  if (literal.kind === 'FloatLit') {
+    return { kind: 'LiteralPattern', literal: { kind: 'FloatLit', value: -literal.value, span }, span };
+  }
+  return pattern;
 }
 
 /** `[]` or `[head, ..tail]`. */
