@@ -26,6 +26,7 @@ export type SyntaxEra =
   | 'int-div-call' // `Int.div`, 0.24+
   | 'map-empty-call' // `Map.empty()`, until 0.16
   | 'conversion-0.16' // Int.toString, Float.toString, Int.toFloat, Float.toInt (until 0.16)
+  | 'builtin-until-0.16' // another built-in removed in 0.17.0: String.concat, Int.parse, Vector.toList
   | 'console-any'; // Console.print of a non-String value (0.15)
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ export function createBuiltinRegistry(
       def,
       signature,
       fnType,
-      era: ERA_NAMES[def.name] ?? null,
+      era: ERA_NAMES[def.name] ?? (def.era?.removedIn === '0.17.0' ? 'builtin-until-0.16' : null),
       generic: signature !== null && (signature.params.some(hasHoles) || hasHoles(signature.ret)),
       ref: { kind: 'builtin', name: def.name },
     });

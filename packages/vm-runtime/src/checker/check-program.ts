@@ -214,7 +214,13 @@ function tupleStyleOf(modules: readonly ModuleInfo[]): TupleStyle {
 }
 
 /** Forms that exist only up to 0.17.0 (§7): a program written with them is from a truncated-`Int.mod` release. */
-const ERAS_UP_TO_0_17_0 = ['tuple-type-paren', 'map-empty-call', 'conversion-0.16', 'console-any'] as const;
+const ERAS_UP_TO_0_17_0 = [
+  'tuple-type-paren',
+  'map-empty-call',
+  'conversion-0.16',
+  'builtin-until-0.16',
+  'console-any',
+] as const;
 
 /** Forms that exist only from 0.17.1 on. */
 const ERAS_FROM_0_17_1 = ['tuple-type-angle', 'int-div-call'] as const;
