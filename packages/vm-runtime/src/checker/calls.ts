@@ -49,7 +49,7 @@ export function inferCall(ctx: CheckContext, call: Call, expected: Type | null):
         return inferArgsLoosely(ctx, call);
       }
       case 'type':
-        return callTypeMember(ctx, call, base.info, name);
+        return callTypeMember(ctx, call, base.info, name, expected);
       case 'namespace':
         return callNamespaceMember(ctx, call, base.name, name, expected);
     }
@@ -109,9 +109,19 @@ function callValue(ctx: CheckContext, call: Call, calleeType: Type): Type {
   return calleeType.ret;
 }
 
-function callTypeMember(ctx: CheckContext, call: Call, info: TypeInfo, name: string): Type {
+function callTypeMember(
+  ctx: CheckContext,
+  call: Call,
+  info: TypeInfo,
+  name: string,
+  expected: Type | null,
+): Type {
   if (name === 'update' && info.kind === 'record') return updateRecord(ctx, call, info);
   const index = info.kind === 'sum' ? info.variantIndex.get(name) : undefined;
+  if (index === undefined && ctx.env.builtins.namespaces.has(info.name)) {
+    // A user type named like a built-in namespace (`record Time`, `type Char`) hides only its own members.
+    return callNamespaceMember(ctx, call, info.name, name, expected);
+  }
   if (info.kind !== 'sum' || index === undefined) {
     ctx.error(call.callee.span, msg.unknownConstructor(`${info.name}.${name}`));
     return inferArgsLoosely(ctx, call);

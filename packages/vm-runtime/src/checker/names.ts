@@ -188,6 +188,10 @@ function resolveModuleMember(ctx: CheckContext, member: Member, dep: ModuleInfo,
 
 function resolveTypeMember(ctx: CheckContext, member: Member, info: TypeInfo): PathMeaning {
   const index = info.kind === 'sum' ? info.variantIndex.get(member.name) : undefined;
+  if (index === undefined && ctx.env.builtins.namespaces.has(info.name)) {
+    // A user type named like a built-in namespace (`record Time`, `type Char`) hides only its own members.
+    return resolveNamespaceMember(ctx, member, info.name);
+  }
   if (info.kind !== 'sum' || index === undefined) {
     ctx.error(member.span, msg.unknownConstructor(`${info.name}.${member.name}`));
     return INVALID_PATH;
