@@ -179,8 +179,11 @@ function resolveNamedType(
   report: Reporter,
 ): Type {
   const { name, args } = expr;
+  // A user type may be named like a built-in generic (`record Vector` of two Floats): written without type
+  // arguments, the name is the user's type.
+  const shadowed = args.length === 0 && module.types.has(name);
   const arity = GENERIC_ARITY[name];
-  if (arity !== undefined || name === 'Tuple') {
+  if (!shadowed && (arity !== undefined || name === 'Tuple')) {
     const resolved = args.map((arg) => resolveTypeExpr(env, module, arg, report));
     if (name === 'Tuple') {
       if (resolved.length < 2) {
