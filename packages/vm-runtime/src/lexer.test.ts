@@ -177,6 +177,30 @@ describe('layout', () => {
     expect(kinds.filter((kind) => kind === 'Newline')).toHaveLength(6);
   });
 
+  it('keeps a match island open across the brackets and commas of an interpolation in an arm', () => {
+    const kinds = kindsOf('f(match n\n    1 -> "{g(1, 2)}"\n    _ -> "b")\n');
+    expect(kinds).toEqual([
+      'Ident',
+      'LParen',
+      'Match',
+      'Ident',
+      'Newline',
+      'Indent',
+      'Int',
+      'Arrow',
+      'Interp',
+      'Newline',
+      'Ident',
+      'Arrow',
+      'Str',
+      'Newline',
+      'Dedent',
+      'RParen',
+      'Newline',
+      'Eof',
+    ]);
+  });
+
   it('leaves a match header whose brackets are still open after it to the parser (no island)', () => {
     const kinds = kindsOf('f(match g(x,\n    y))\n');
     expect(kinds.filter((kind) => kind === 'Indent' || kind === 'Dedent')).toEqual([]);

@@ -331,7 +331,9 @@ class Lexer {
         case Char.RBracket:
         case Char.RBrace:
           if (this.bracketDepth > 0) this.bracketDepth--;
-          if (this.islands.length > 0) this.closeIslands(this.bracketDepth, pos, out);
+          if (this.islands.length > 0 && this.interpolationDepth === 0) {
+            this.closeIslands(this.bracketDepth, pos, out);
+          }
           this.push(out, closeKind(c), text[pos], pos, pos + 1);
           pos++;
           continue;
@@ -379,7 +381,9 @@ class Lexer {
           continue;
         case Char.Comma:
           // A comma at an island's own depth separates the `match` from the next item: the match is over.
-          if (this.islands.length > 0) this.closeIslands(this.bracketDepth - 1, pos, out);
+          if (this.islands.length > 0 && this.interpolationDepth === 0) {
+            this.closeIslands(this.bracketDepth - 1, pos, out);
+          }
           this.push(out, TokenKind.Comma, ',', pos, pos + 1);
           pos++;
           continue;
