@@ -38,7 +38,7 @@ import { VmMessages } from './vm-messages.js';
 export interface ProgramCode {
   /** Compiled functions, indexed by the `fn` operand. */
   readonly chunks: readonly Chunk[];
-  /** `BUILTINS[i].impl`, indexed by the `builtin` operand. */
+  /** `BUILTINS[i].impl` (with the `Int.mod` of the program's era), indexed by the `builtin` operand. */
   readonly builtinImpls: readonly BuiltinImpl[];
   /** 1 where a built-in returns a freshly built heap value (counted as an allocation). */
   readonly builtinAllocates: Uint8Array;
