@@ -8,7 +8,13 @@ import { scanKeyPositions } from './key-positions.js';
 import type { Manifest } from './manifest.js';
 import type { ManifestIssue } from './manifest-error.js';
 import { ManifestError } from './manifest-error.js';
-import { createManifestSchema, EXPECTED_KEYS, TOLERANCE_KEYS, TOP_LEVEL_KEYS } from './manifest-schema.js';
+import {
+  createManifestSchema,
+  EXPECTED_KEYS,
+  TOLERANCE_KEYS,
+  TOP_LEVEL_KEYS,
+  VERBATIM,
+} from './manifest-schema.js';
 import * as messages from './messages.js';
 import { fileStem, parentDirVerbatim } from './path-utils.js';
 
@@ -68,9 +74,9 @@ function parseManifestSource(path: string, source: string): Record<string, unkno
     return parse(source, { integersAsBigInt: true });
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
-    const reason = error.message.replace(/^Invalid TOML document: /, '').split('\n\n')[0];
-    const frame = error.codeblock.replace(/\n+$/, '');
-    const message = `${messages.tomlSyntax(path, error.line, error.column, reason)}\n${frame}`;
+    const reason = error.message.replace(/^Invalid TOML document: /, '').split('\n\n')[0] ?? '';
+    const sourceLine = source.split(/\r?\n/)[error.line - 1] ?? '';
+    const message = `${path}: ${messages.tomlSyntax(error.line, error.column, sourceLine, reason)}`;
     throw new ManifestError('parse', path, [{ message, key: null, line: error.line, column: error.column }]);
   }
 }
@@ -79,7 +85,10 @@ function wholeFileIssue(message: string): ManifestIssue {
   return { message, key: null, line: null, column: null };
 }
 
-/** Turns a valibot issue into a manifest issue: dotted key, position of the value, `{path}: ` prefix. */
+/**
+ * Turns a valibot issue into a manifest issue: dotted key, position of the value, `{path}: ` prefix. The position
+ * is appended to the message unless the message is a reference template (`VERBATIM`), which stays byte for byte.
+ */
 function toManifestIssue(
   path: string,
   issue: v.BaseIssue<unknown>,
@@ -91,7 +100,7 @@ function toManifestIssue(
   const text = `${path}: ${issue.message}`;
   if (position === null) return { message: text, key, line: null, column: null };
   return {
-    message: messages.atPosition(text, position.line, position.column),
+    message: issue.expected === VERBATIM ? text : messages.atPosition(text, position.line, position.column),
     key,
     line: position.line,
     column: position.column,

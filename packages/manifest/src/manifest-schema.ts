@@ -38,6 +38,13 @@ export interface ValidatedManifestFields {
 
 const MAX_COUNT = BigInt(Number.MAX_SAFE_INTEGER);
 
+/**
+ * Marks an issue whose message is one of the reference's templates (spec §2.3, §12): the loader prints it
+ * verbatim, without the ` (line L, column C)` it appends to our own messages, so the text matches the reference
+ * byte for byte. The position is still in the `ManifestError`'s `line`/`column`.
+ */
+export const VERBATIM = 'reference template';
+
 function isTomlTable(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
@@ -61,7 +68,8 @@ function countSchema(key: string, options: { positive: boolean }) {
     v.rawCheck<bigint>(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const value = dataset.value;
-      if (options.positive && value === 0n) addIssue({ message: messages.iterationsMustBePositive() });
+      if (options.positive && value === 0n)
+        addIssue({ message: messages.iterationsMustBePositive(), expected: VERBATIM });
       else if (value < 0n && options.positive)
         addIssue({ message: messages.iterationsNegative(String(value)) });
       else if (value < 0n) addIssue({ message: messages.mustBeNonNegative(key, String(value)) });
@@ -159,15 +167,21 @@ const ToleranceSchema = v.pipe(
  */
 export function createManifestSchema(manifestDir: string) {
   const entrySchema = v.pipe(
-    v.string(messages.missingEntry),
-    v.rawCheck<string>(({ dataset, addIssue }) => {
+    v.unknown(),
+    v.rawCheck<unknown>(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const raw = dataset.value;
+      if (typeof raw !== 'string') {
+        addIssue({ message: messages.missingEntry(), expected: VERBATIM });
+        return;
+      }
       const resolved = joinPathVerbatim(manifestDir, raw);
       const kind = pathKind(resolved);
-      if (kind === 'missing') addIssue({ message: messages.entryDoesNotExist(raw, resolved) });
+      if (kind === 'missing')
+        addIssue({ message: messages.entryDoesNotExist(raw, resolved), expected: VERBATIM });
       else if (kind !== 'file') addIssue({ message: messages.entryNotAFile(raw, resolved) });
     }),
+    v.transform((raw) => raw as string),
   );
   const moduleRootSchema = v.pipe(
     v.string((issue) => messages.wrongType('module_root', 'a string', describeTomlValue(issue.input))),
@@ -175,7 +189,7 @@ export function createManifestSchema(manifestDir: string) {
       if (!dataset.typed) return;
       const resolved = joinPathVerbatim(manifestDir, dataset.value);
       if (pathKind(resolved) !== 'directory') {
-        addIssue({ message: messages.moduleRootNotADirectory(dataset.value, resolved) });
+        addIssue({ message: messages.moduleRootNotADirectory(dataset.value, resolved), expected: VERBATIM });
       }
     }),
   );

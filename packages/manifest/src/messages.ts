@@ -6,9 +6,28 @@
 /** Reference: the manifest file cannot be read. */
 export const cannotRead = (path: string, reason: string): string => `cannot read '${path}': ${reason}`;
 
-/** Reference: `{path}: {toml_error}`; the TOML error names line and column like the Rust `toml` crate. */
-export const tomlSyntax = (path: string, line: number, column: number, reason: string): string =>
-  `${path}: TOML parse error at line ${line}, column ${column}: ${reason}`;
+/**
+ * Reference: the `{toml_error}` of `{path}: {toml_error}`, laid out like the Rust `toml` crate's error: the
+ * position line, a code frame with a gutter and a caret under the column, then the reason (smol-toml's words):
+ *
+ * ```text
+ * TOML parse error at line 2, column 9
+ *   |
+ * 2 | entry =
+ *   |         ^
+ * invalid value
+ * ```
+ */
+export const tomlSyntax = (line: number, column: number, sourceLine: string, reason: string): string => {
+  const gutter = ' '.repeat(String(line).length + 1);
+  return (
+    `TOML parse error at line ${line}, column ${column}\n` +
+    `${gutter}|\n` +
+    `${line} | ${sourceLine}\n` +
+    `${gutter}|${' '.repeat(column)}^\n` +
+    reason
+  );
+};
 
 /** Reference: `entry` is absent or not a string. */
 export const missingEntry = (): string => 'missing required `entry = "..."`';
