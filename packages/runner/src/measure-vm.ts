@@ -9,9 +9,12 @@ import { RunError } from './run-error.js';
 export type VmRuntime = typeof import('@aver/vm-runtime');
 
 /**
- * The manifest fields a VM measurement needs: plain data, so that it can be sent to a worker as `workerData`.
+ * The manifest fields a VM measurement needs, plus the entry's source (read once, on the calling thread, by
+ * `readEntrySource`): plain data, so that it can be sent to a worker as `workerData`.
  */
-export type VmJob = Pick<Manifest, 'entry' | 'moduleRoot' | 'args' | 'warmup' | 'iterations'>;
+export type VmJob = Pick<Manifest, 'entry' | 'moduleRoot' | 'args' | 'warmup' | 'iterations'> & {
+  readonly source: string;
+};
 
 /** What one VM measurement yields: plain data, so that a worker can post it back. */
 export interface VmMeasurement {
@@ -25,15 +28,19 @@ export interface VmMeasurement {
   readonly averVersion: string;
 }
 
-/** @returns The plain-data part of `manifest` that `measureVm` needs. */
-export function vmJob(manifest: Manifest): VmJob {
+/**
+ * @param manifest The scenario.
+ * @param source The text of `manifest.entry`.
+ * @returns The plain-data part of `manifest` that `measureVm` needs, with the entry's source.
+ */
+export function vmJob(manifest: Manifest, source: string): VmJob {
   const { entry, moduleRoot, args, warmup, iterations } = manifest;
-  return { entry, moduleRoot, args: [...args], warmup, iterations };
+  return { entry, moduleRoot, args: [...args], warmup, iterations, source };
 }
 
 /**
  * The measurement of the `vm` target (spec §8.1), the same whether it runs inline or inside a worker: compile
- * once with the pass hook, `warmup` untimed runs, then one fresh `runProgram` per timed iteration with the
+ * the entry's source (its dependencies are read from the module root) once with the pass hook, `warmup` untimed runs, then one fresh `runProgram` per timed iteration with the
  * console silenced and the manifest's args, timed with `clock` around the run and the rendering of its value.
  * Every timed iteration's response size is recorded after its clock stops, so `expected_match` can hold each
  * iteration to the bounds (nothing is "fast because broken" on some iterations). Counters come from one more,
@@ -42,11 +49,12 @@ export function vmJob(manifest: Manifest): VmJob {
  * @param job The manifest fields of the run.
  * @param clock Monotonic nanoseconds.
  * @returns The measurement.
- * @throws {RunError} When the program cannot be read, parsed, checked, compiled or run.
+ * @throws {RunError} When the program (or a module it depends on) cannot be read, parsed, checked, compiled or
+ *   run.
  */
 export function measureVm(vm: VmRuntime, job: VmJob, clock: () => bigint): VmMeasurement {
   const passesApplied: string[] = [];
-  const compiled = vm.compileFile(job.entry, {
+  const compiled = vm.compileSource(job.source, job.entry, {
     moduleRoot: job.moduleRoot,
     onAfterPass: (stage) => {
       passesApplied.push(stage);

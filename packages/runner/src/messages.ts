@@ -31,6 +31,9 @@ export const badSample = (target: string, index: number, value: number): string 
 /** Reference: the VM bytecode compiler failed. */
 export const vmCompile = (detail: string): string => `VM compile: ${detail}`;
 
+/** Rust's `io::Error` text for a file that is not UTF-8 (`read_to_string`). */
+export const invalidUtf8 = (): string => 'stream did not contain valid UTF-8';
+
 /** Reference: the entry program cannot be read. */
 export const readEntry = (entry: string, detail: string): string => `${entry}: ${detail}`;
 

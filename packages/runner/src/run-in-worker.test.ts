@@ -8,7 +8,14 @@ import { RunError } from './run-error.js';
 import { runInWorker } from './run-in-worker.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'aver-run-in-worker-'));
-const JOB: VmJob = { entry: 'main.av', moduleRoot: '.', args: ['x'], warmup: 0, iterations: 1 };
+const JOB: VmJob = {
+  entry: 'main.av',
+  moduleRoot: '.',
+  args: ['x'],
+  warmup: 0,
+  iterations: 1,
+  source: 'fn main() -> Int\n    1\n',
+};
 const MEASUREMENT: VmMeasurement = {
   samplesMs: [0.5],
   responseText: '42',

@@ -1,6 +1,7 @@
 import type { Manifest } from '@aver/bench-manifest';
 import type { VmMeasurement, VmRuntime } from './measure-vm.js';
 import { measureVm, vmJob } from './measure-vm.js';
+import { readEntrySource } from './read-entry-source.js';
 import { runInWorker } from './run-in-worker.js';
 import type { TargetRunContext, TargetRunner, TargetRunResult } from './target-runner.js';
 
@@ -24,7 +25,8 @@ function workerScript(): URL {
 }
 
 /**
- * The in-process bytecode VM (spec §8.1). `measureVm` does the work: compile once with the pass hook, `warmup`
+ * The in-process bytecode VM (spec §8.1). The entry is read on the calling thread (`readEntrySource`, Rust's
+ * `read_to_string` errors); `measureVm` does the rest: compile once with the pass hook, `warmup`
  * untimed runs, then one fresh `runProgram` per timed iteration, timed around the run and the rendering of its
  * value, and one more untimed counted run. With isolation `'worker'` (the default) it runs in a new worker thread
  * (a fresh V8 isolate) per scenario, timed with that thread's `process.hrtime.bigint`; with `'inline'` it runs on
@@ -33,7 +35,7 @@ function workerScript(): URL {
 export const vmTarget: TargetRunner = {
   name: 'vm',
   async run(manifest: Manifest, context: TargetRunContext): Promise<TargetRunResult> {
-    const job = vmJob(manifest);
+    const job = vmJob(manifest, readEntrySource(manifest.entry));
     const measurement =
       context.isolation === 'inline'
         ? measureVm(await loadRuntime(), job, context.clock)
