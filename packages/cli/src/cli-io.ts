@@ -1,7 +1,13 @@
-import pc from 'picocolors';
+/** Styles a piece of text for the terminal (the identity when colour is off). */
+export type Style = (text: string) => string;
 
-/** picocolors' formatter set (all identity functions when colour is off). */
-export type Colors = ReturnType<typeof pc.createColors>;
+/** The styles the command uses. */
+export interface Colors {
+  readonly red: Style;
+  readonly yellow: Style;
+  readonly cyan: Style;
+  readonly dim: Style;
+}
 
 /** Everything the command touches outside itself; `main.ts` wires it to the process, tests to buffers. */
 export interface CliIo {
@@ -28,25 +34,58 @@ export interface Terminal {
   readonly clearProgress: () => void;
 }
 
+/** Whether an environment variable is set to something (an empty value counts as unset). */
+function isSet(value: string | undefined): value is string {
+  return value !== undefined && value !== '';
+}
+
 /**
- * Colour is used only when stderr is a terminal and `NO_COLOR` is unset or empty (https://no-color.org); the
- * reference's `colored` crate follows the same rules.
+ * Whether messages on stderr are coloured. The reference's `colored` crate rules, applied to stderr (the stream
+ * the messages go to) rather than stdout: `NO_COLOR` set → never (https://no-color.org; it wins over
+ * everything, so `NO_COLOR=1` always means plain bytes); otherwise `CLICOLOR_FORCE` set and not `0` → always;
+ * otherwise `CLICOLOR=0` or `TERM=dumb` → never; otherwise only when stderr is a terminal.
  */
 export function colorsEnabled(io: CliIo): boolean {
-  const noColor = io.env.NO_COLOR;
-  return io.stderrIsTTY && (noColor === undefined || noColor === '');
+  const { NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM } = io.env;
+  if (isSet(NO_COLOR)) return false;
+  if (isSet(CLICOLOR_FORCE) && CLICOLOR_FORCE !== '0') return true;
+  if (CLICOLOR === '0' || TERM === 'dumb') return false;
+  return io.stderrIsTTY;
+}
+
+/**
+ * Whether the directory-mode progress line is shown: it is drawn with terminal control sequences, so only on a
+ * terminal that takes them (stderr is a TTY, colour is allowed, `TERM` is not `dumb`). With `NO_COLOR` the
+ * output holds no escape sequence at all.
+ */
+export function progressEnabled(io: CliIo): boolean {
+  return io.stderrIsTTY && colorsEnabled(io) && io.env.TERM !== 'dumb';
+}
+
+/** An SGR style closed with a full reset, byte for byte what the reference's `colored` crate writes. */
+function sgr(code: number): Style {
+  return (text) => `\x1b[${code}m${text}\x1b[0m`;
+}
+
+const PLAIN: Style = (text) => text;
+
+/** Builds the colour styles: ANSI when `enabled`, identity functions otherwise. */
+export function createColors(enabled: boolean): Colors {
+  if (!enabled) return { red: PLAIN, yellow: PLAIN, cyan: PLAIN, dim: PLAIN };
+  return { red: sgr(31), yellow: sgr(33), cyan: sgr(36), dim: sgr(2) };
 }
 
 /** Builds the terminal helpers for `io`. */
 export function createTerminal(io: CliIo): Terminal {
-  const colors = pc.createColors(colorsEnabled(io));
+  const colors = createColors(colorsEnabled(io));
+  const showProgress = progressEnabled(io);
   let progressShown = false;
   const clearProgress = (): void => {
     if (!progressShown) return;
     io.stderr('\r\x1b[2K');
     progressShown = false;
   };
-  const line = (style: (text: string) => string) => (text: string) => {
+  const line = (style: Style) => (text: string) => {
     clearProgress();
     io.stderr(`${style(text)}\n`);
   };
@@ -57,7 +96,7 @@ export function createTerminal(io: CliIo): Terminal {
     notice: line(colors.dim),
     success: line(colors.cyan),
     progress: (text) => {
-      if (!io.stderrIsTTY) return;
+      if (!showProgress) return;
       io.stderr(`\r\x1b[2K${text}`);
       progressShown = true;
     },

@@ -78,6 +78,9 @@ export const manifestWarning = (text: string): string => `warning: ${text}`;
 export const progress = (index: number, total: number, name: string): string =>
   `[${index}/${total}] ${name} …`;
 
+/** Standard output cannot be written (a full disk, a closed descriptor); Rust's `println!` says the same. */
+export const stdoutWrite = (detail: string): string => `failed printing to stdout: ${detail}`;
+
 /** A bug: an error nobody expected. */
 export const internalError = (detail: string): string => `aver-bench: internal error: ${detail}`;
 

@@ -4,7 +4,7 @@ import { formatHuman, parseReportJson, parseReports, serializeReport } from '@av
 import { describe, expect, it } from 'vitest';
 import { cliVersion } from './help-text.js';
 import { useTempDir } from '@aver/test-utils';
-import { hostBaselineName, runInProcess, tinyBaseline, useFakeTarget } from './test-helpers.js';
+import { hostBaselineName, runInProcess, tinyBaseline, useFakeTarget, NO_SUCH_FILE } from './test-helpers.js';
 
 const fake = useFakeTarget();
 const temp = useTempDir('aver-cli-');
@@ -68,7 +68,7 @@ describe('single manifest', () => {
     expect(result).toEqual({
       code: 1,
       stdout: '',
-      stderr: `scenario load: ${file}: \`iterations\` must be > 0 (line 2, column 14)\n`,
+      stderr: `scenario load: ${file}: \`iterations\` must be > 0\n`,
     });
   });
 
@@ -76,7 +76,7 @@ describe('single manifest', () => {
     const result = await runInProcess([path.join(temp.dir(), 'missing.txt'), '--target', 'fake']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `scenario load: cannot read '${path.join(temp.dir(), 'missing.txt')}': No such file or directory (ENOENT)\n`,
+      `scenario load: cannot read '${path.join(temp.dir(), 'missing.txt')}': ${NO_SUCH_FILE}\n`,
     );
   });
 
@@ -184,7 +184,7 @@ describe('--save-baseline', () => {
       out,
     ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`save-baseline write '${out}': No such file or directory (ENOENT)\n`);
+    expect(result.stderr).toBe(`save-baseline write '${out}': ${NO_SUCH_FILE}\n`);
     expect(result.stdout).toBe('');
   });
 });
@@ -287,7 +287,7 @@ describe('--compare', () => {
     );
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      `\x1b[31mcompare: baseline '${baseline}' has no entry for scenario 'fib'\x1b[39m\n`,
+      `\x1b[31mcompare: baseline '${baseline}' has no entry for scenario 'fib'\x1b[0m\n`,
     );
     expect(result.stdout).not.toContain('fib: ');
   });
@@ -297,9 +297,7 @@ describe('--compare', () => {
     const missing = path.join(temp.dir(), 'nope.json');
     const result = await runInProcess([path.join(dir, 'fib.toml'), '--target', 'fake', '--compare', missing]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(
-      `compare: cannot read baseline '${missing}': No such file or directory (ENOENT)\n`,
-    );
+    expect(result.stderr).toBe(`compare: cannot read baseline '${missing}': ${NO_SUCH_FILE}\n`);
   });
 
   it('fails with exit 1 on an unparsable baseline, naming the line', async () => {
@@ -513,10 +511,24 @@ describe('directory mode', () => {
 
   it('shows a progress line on a terminal only, and clears it', async () => {
     const dir = scenarios({ a: '', b: '' });
-    const onTerminal = await runInProcess([dir, '--target', 'fake'], { tty: true, env: { NO_COLOR: '1' } });
+    const onTerminal = await runInProcess([dir, '--target', 'fake'], { tty: true });
     expect(onTerminal.stderr).toBe('\r\x1b[2K[1/2] a …\r\x1b[2K\r\x1b[2K[2/2] b …\r\x1b[2K');
     const piped = await runInProcess([dir, '--target', 'fake']);
     expect(piped.stderr).toBe('');
+  });
+
+  it('writes no escape sequence at all on a terminal with NO_COLOR, CLICOLOR=0 or TERM=dumb', async () => {
+    const dir = scenarios({ a: '', b: '' });
+    for (const env of [{ NO_COLOR: '1' }, { CLICOLOR: '0' }, { TERM: 'dumb' }]) {
+      const result = await runInProcess([dir, '--target', 'fake', '--compare', 'x'], { tty: true, env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        'directory mode: --compare needs a single scenario; use --baseline-dir DIR for batch gating\n',
+      );
+      const run = await runInProcess([dir, '--target', 'fake'], { tty: true, env });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).not.toContain('\x1b');
+    }
   });
 });
 
@@ -534,11 +546,23 @@ describe('targets, colour and failures', () => {
     });
   });
 
-  it('colours errors red only on a terminal without NO_COLOR', async () => {
+  it('colours errors red only on a terminal without NO_COLOR, closing with a full reset like `colored`', async () => {
     const args = ['x.toml', '--target', 'jit'];
-    expect((await runInProcess(args, { tty: true })).stderr).toMatch(/^\x1b\[31munknown bench target/);
+    expect((await runInProcess(args, { tty: true })).stderr).toMatch(
+      /^\x1b\[31munknown bench target '[^\n]*\x1b\[0m\n$/,
+    );
     expect((await runInProcess(args, { tty: true, env: { NO_COLOR: '1' } })).stderr).toMatch(/^unknown/);
     expect((await runInProcess(args, { tty: false })).stderr).toMatch(/^unknown/);
+  });
+
+  it('follows the CLICOLOR rules of the reference: CLICOLOR=0 turns colour off, CLICOLOR_FORCE on', async () => {
+    const args = ['x.toml', '--target', 'jit'];
+    expect((await runInProcess(args, { tty: true, env: { CLICOLOR: '0' } })).stderr).toMatch(/^unknown/);
+    expect((await runInProcess(args, { env: { CLICOLOR_FORCE: '1' } })).stderr).toMatch(/^\x1b\[31munknown/);
+    expect((await runInProcess(args, { env: { CLICOLOR_FORCE: '0' } })).stderr).toMatch(/^unknown/);
+    // NO_COLOR wins over everything.
+    const both = { CLICOLOR_FORCE: '1', NO_COLOR: '1' };
+    expect((await runInProcess(args, { tty: true, env: both })).stderr).toMatch(/^unknown/);
   });
 
   it('colours the saved-baseline line cyan on a terminal', async () => {
@@ -550,7 +574,7 @@ describe('targets, colour and failures', () => {
         tty: true,
       },
     );
-    expect(result.stderr).toBe(`\x1b[36mSaved baseline → ${out}\x1b[39m\n`);
+    expect(result.stderr).toBe(`\x1b[36mSaved baseline → ${out}\x1b[0m\n`);
   });
 
   it('exits 2 with the usage footer on a usage error', async () => {

@@ -10,6 +10,9 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { CliIo } from './cli-io.js';
 import { runCli } from './run-cli.js';
 
+/** How a missing file is described (Rust's `io::Error` words; Node's code on Windows). */
+export const NO_SUCH_FILE = `No such file or directory ${process.platform === 'win32' ? '(ENOENT)' : '(os error 2)'}`;
+
 /** What one in-process `aver-bench` run printed, and its exit code. */
 export interface CliRun {
   readonly code: number;

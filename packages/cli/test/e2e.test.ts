@@ -1,11 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchReport } from '@aver/bench-report';
 import { captureHost } from '@aver/bench-runner';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '@aver/test-utils';
-import { spawnCli } from './e2e-helpers.js';
+import { NO_SUCH_FILE } from '../src/test-helpers.js';
+import { CLI_MAIN, spawnCli } from './e2e-helpers.js';
 
 const temp = useTempDir('aver-e2e-');
 
@@ -153,12 +155,31 @@ describe('aver-bench end to end: single manifest', () => {
     const syntax = temp.write('scenarios/syntax.toml', 'entry = \n');
     const run = spawnCli([syntax]);
     expect(run.code).toBe(1);
-    expect(run.stderr.split('\n')[0]).toBe(
-      `scenario load: ${syntax}: TOML parse error at line 1, column 9: invalid value`,
+    expect(run.stderr).toBe(
+      `scenario load: ${syntax}: TOML parse error at line 1, column 9\n  |\n1 | entry = \n  |         ^\ninvalid value\n`,
     );
     const unreadable = path.join(temp.dir(), 'nope.toml');
     expect(spawnCli([unreadable]).stderr).toBe(
-      `scenario load: cannot read '${unreadable}': No such file or directory (ENOENT)\n`,
+      `scenario load: cannot read '${unreadable}': ${NO_SUCH_FILE}\n`,
+    );
+  });
+
+  it('prints the reference templates of entry, module_root and iterations byte for byte', () => {
+    temp.write('scenarios/prog.av', FIB);
+    const gone = temp.write('scenarios/gone.toml', 'entry = "../x/gone.av"\n');
+    const resolved = `${path.join(temp.dir(), 'scenarios')}${path.sep}../x/gone.av`;
+    expect(spawnCli([gone])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `scenario load: ${gone}: entry '../x/gone.av' does not exist (resolved to '${resolved}')\n`,
+    });
+    temp.write('scenarios/root.toml', 'entry = "prog.av"\nmodule_root = "lib"\n');
+    expect(spawnCli(['root.toml'], { cwd: path.join(temp.dir(), 'scenarios') }).stderr).toBe(
+      "scenario load: root.toml: module root 'lib' is not a directory (resolved to 'lib')\n",
+    );
+    temp.write('scenarios/zero.toml', 'entry = "prog.av"\niterations = 0\n');
+    expect(spawnCli(['zero.toml'], { cwd: path.join(temp.dir(), 'scenarios') }).stderr).toBe(
+      'scenario load: zero.toml: `iterations` must be > 0\n',
     );
   });
 
@@ -215,11 +236,20 @@ describe('aver-bench end to end: ad-hoc .av', () => {
     });
   });
 
-  it('reports a missing program as a read error', () => {
+  it('reports a missing program or one that is not UTF-8 as a read error in Rust words', () => {
     const missing = path.join(temp.dir(), 'gone.av');
-    const run = spawnCli([missing, '--iterations', '1']);
-    expect(run.code).toBe(1);
-    expect(run.stderr.startsWith(`bench run: ${missing}: `)).toBe(true);
+    expect(spawnCli([missing, '--iterations', '1'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `bench run: ${missing}: ${NO_SUCH_FILE}\n`,
+    });
+    const latin1 = temp.write('latin1.av', 'fn main() -> String\n    "caf\xe9"\n');
+    writeFileSync(latin1, Buffer.from('fn main() -> String\n    "caf\xe9"\n', 'latin1'));
+    expect(spawnCli(['latin1.av'], { cwd: temp.dir() })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'bench run: latin1.av: stream did not contain valid UTF-8\n',
+    });
   });
 });
 
@@ -370,7 +400,7 @@ describe('aver-bench end to end: baselines and comparison', () => {
     const missing = path.join(temp.dir(), 'missing.json');
     expect(spawnCli([manifest, '--compare', missing])).toMatchObject({
       code: 1,
-      stderr: `compare: cannot read baseline '${missing}': No such file or directory (ENOENT)\n`,
+      stderr: `compare: cannot read baseline '${missing}': ${NO_SUCH_FILE}\n`,
     });
     const garbage = temp.write('garbage.json', 'this is\nnot json\n');
     const run = spawnCli([manifest, '--compare', garbage]);
@@ -421,6 +451,29 @@ describe('aver-bench end to end: usage', () => {
       stderr: "unknown bench target 'nope'; expected one of: vm, wasm-gc, wasm-gc-v8, rust\n",
     });
   });
+
+  it.skipIf(!existsSync('/dev/full'))(
+    'reports a failed write to stdout in one line with exit 1, never a stack trace',
+    () => {
+      const program = temp.write('fib.av', FIB);
+      const full = openSync('/dev/full', 'w');
+      try {
+        for (const args of [
+          [program, '--iterations', '1'],
+          [program, '--iterations', '1', '--json'],
+        ]) {
+          const run = spawnSync(process.execPath, [CLI_MAIN, ...args], {
+            stdio: ['ignore', full, 'pipe'],
+            encoding: 'utf8',
+          });
+          expect(run.status).toBe(1);
+          expect(run.stderr).toBe('failed printing to stdout: No space left on device (os error 28)\n');
+        }
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
 
   it('prints help and version with exit 0', () => {
     const help = spawnCli(['--help']);
