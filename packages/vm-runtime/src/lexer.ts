@@ -147,7 +147,7 @@ class Lexer {
         }
         if (this.bracketDepth === 0) {
           this.flushNewline(out);
-          this.layout(indent, first, out);
+          this.layout(this.indents, 1, indent, first, out);
           if (text.charCodeAt(first) === Char.Tab) {
             this.push(out, TokenKind.Error, tabIndentation, first, first + 1);
           }
@@ -160,7 +160,7 @@ class Lexer {
           this.islands[this.islands.length - 1].depth === this.bracketDepth
         ) {
           this.flushNewline(out);
-          this.islandLayout(indent, first, out);
+          this.layout(this.islands[this.islands.length - 1].indents, 0, indent, first, out);
         }
         this.islandDue = false;
         this.matchDepth = -1;
@@ -203,9 +203,12 @@ class Lexer {
     this.newlineOffset = -1;
   }
 
-  /** Emits `Indent`/`Dedent` for a line whose indentation ends at `content` (§1.2). */
-  private layout(indent: number, content: number, out: TokenBuffer): void {
-    const { indents } = this;
+  /**
+   * Emits `Indent`/`Dedent` for a line whose indentation ends at `content` (§1.2), against an indent stack: the
+   * file's (which never pops below its base level, `floor` 1) or the innermost island's (`floor` 0: a line left
+   * of the island's first arm closes the island).
+   */
+  private layout(indents: number[], floor: number, indent: number, content: number, out: TokenBuffer): void {
     const top = indents[indents.length - 1];
     if (indent === top) return;
     const column = this.column(content);
@@ -214,27 +217,7 @@ class Lexer {
       out.push(TokenKind.Indent, '', content, content, this.line, column);
       return;
     }
-    while (indents.length > 1 && indents[indents.length - 1] > indent) {
-      indents.pop();
-      out.push(TokenKind.Dedent, '', content, content, this.line, column);
-    }
-    if (indents[indents.length - 1] !== indent) {
-      out.push(TokenKind.Error, invalidIndentation, content, content, this.line, column);
-    }
-  }
-
-  /** `layout` for a line at the bracket depth of the innermost island; a line left of its arms closes it. */
-  private islandLayout(indent: number, content: number, out: TokenBuffer): void {
-    const { indents } = this.islands[this.islands.length - 1];
-    const top = indents[indents.length - 1];
-    if (indent === top) return;
-    const column = this.column(content);
-    if (indent > top) {
-      indents.push(indent);
-      out.push(TokenKind.Indent, '', content, content, this.line, column);
-      return;
-    }
-    while (indents.length > 0 && indents[indents.length - 1] > indent) {
+    while (indents.length > floor && indents[indents.length - 1] > indent) {
       indents.pop();
       out.push(TokenKind.Dedent, '', content, content, this.line, column);
     }
