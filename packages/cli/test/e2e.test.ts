@@ -380,6 +380,25 @@ describe('aver-bench end to end: baselines and comparison', () => {
     expect(reportOf(json.stdout).scenario.name).toBe('fib');
   });
 
+  it('gates on executed instructions when the manifest opts in with tolerance.instructions_pct', () => {
+    const manifest = scenario('fib', FIB, '[tolerance]\ninstructions_pct = 0\n');
+    const current = reportOf(spawnCli([manifest, '--json']).stdout);
+    const instructions = current.counters?.instructions ?? 0;
+    expect(instructions).toBeGreaterThan(0);
+    // Same times, one instruction fewer in the baseline: only the deterministic gate can fire.
+    const leaner = {
+      ...withTimes(current, 1e6),
+      counters: { ...current.counters!, instructions: instructions - 1 },
+    };
+    const baseline = temp.write('leaner.json', JSON.stringify(leaner, null, 2));
+    const run = spawnCli([manifest, '--compare', baseline, '--fail-on-regression']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `  note: counters.instructions grew: baseline=${instructions - 1} current=${instructions} (`,
+    );
+    expect(run.stdout).toContain(', limit +0%) — regression\n');
+  });
+
   it('finds the entry by name in an NDJSON baseline, and exits 0 when it is missing', () => {
     const manifest = scenario('fib', FIB);
     const current = reportOf(spawnCli([manifest, '--json']).stdout);

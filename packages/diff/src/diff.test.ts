@@ -138,6 +138,29 @@ describe('diff', () => {
     ]);
     expect(diff(makeReport({ instructions: 5 }), makeReport({ instructions: null })).notes).toEqual([]);
   });
+
+  it('gates instruction growth strictly above an opt-in instructions_pct, and only growth', () => {
+    const gate = { ...DEFAULT_TOLERANCE, instructions_pct: 0 };
+    const grew = diff(makeReport({ instructions: 1001 }), makeReport({ instructions: 1000 }), gate);
+    expect(grew.notes).toEqual([
+      'counters.instructions grew: baseline=1000 current=1001 (+0.1%, limit +0%) — regression',
+    ]);
+    expect(grew.regressed).toBe(true);
+    const same = diff(makeReport({ instructions: 1000 }), makeReport({ instructions: 1000 }), gate);
+    expect([same.notes, same.regressed]).toEqual([[], false]);
+    const fewer = diff(makeReport({ instructions: 900 }), makeReport({ instructions: 1000 }), gate);
+    expect([fewer.notes, fewer.regressed]).toEqual([
+      ['counters.instructions changed: baseline=1000 current=900 (-10.0%)'],
+      false,
+    ]);
+    const within = { ...DEFAULT_TOLERANCE, instructions_pct: 12.5 };
+    expect(
+      diff(makeReport({ instructions: 1125 }), makeReport({ instructions: 1000 }), within).regressed,
+    ).toBe(false);
+    expect(
+      diff(makeReport({ instructions: 1126 }), makeReport({ instructions: 1000 }), within).notes,
+    ).toEqual(['counters.instructions grew: baseline=1000 current=1126 (+12.6%, limit +12%) — regression']);
+  });
 });
 
 describe('diff invariants', () => {

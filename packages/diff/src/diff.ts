@@ -11,7 +11,8 @@ import type { DiffReport } from './types.js';
  *
  * Two notes are our additions, after the reference's four and only when both reports carry the field (reports
  * written by the reference never do): a response of the same size but a different `response_sha256` regresses
- * (a changed answer), and a change in `counters.instructions` is reported without gating.
+ * (a changed answer), and a change in `counters.instructions` is reported, and gated when the manifest opts in
+ * with `tolerance.instructions_pct` (growth strictly above it regresses).
  *
  * @param current The report just measured.
  * @param baseline The report to compare against.
@@ -70,18 +71,32 @@ export function diff(
     responseContentChanged = true;
     notes.push(messages.responseContentChanged(baseline.response_sha256, current.response_sha256));
   }
+  let instructionsGrew = false;
   if (current.counters !== null && baseline.counters !== null) {
     const before = baseline.counters.instructions;
     const after = current.counters.instructions;
-    if (before !== after)
+    const limit = tolerance.instructions_pct;
+    if (limit !== undefined && growthPct(before, after) > limit) {
+      instructionsGrew = true;
+      notes.push(
+        messages.instructionsGrew(before, after, signedPercent(before, after), formatFixed(limit, 0)),
+      );
+    } else if (before !== after) {
       notes.push(messages.instructionsChanged(before, after, signedPercent(before, after)));
+    }
   }
 
   return {
     scenario: current.scenario.name,
     p50,
     p95,
-    regressed: p50.regressed || p95.regressed || allocsGrew || responseChanged || responseContentChanged,
+    regressed:
+      p50.regressed ||
+      p95.regressed ||
+      allocsGrew ||
+      responseChanged ||
+      responseContentChanged ||
+      instructionsGrew,
     notes,
   };
 }
@@ -91,9 +106,15 @@ function sameList(left: readonly string[], right: readonly string[]): boolean {
   return left.length === right.length && left.every((item, index) => item === right[index]);
 }
 
+/** Relative growth in percent (negative when it shrank); any growth from zero is infinite. */
+function growthPct(before: number, after: number): number {
+  if (before === 0) return after === 0 ? 0 : Number.POSITIVE_INFINITY;
+  return ((after - before) / before) * 100;
+}
+
 /** `+12.5` / `-3.0`: the relative change with one decimal (Rust `{:.1}` rounding), `+inf` from zero. */
 function signedPercent(before: number, after: number): string {
-  if (before === 0) return '+inf';
-  const pct = ((after - before) / before) * 100;
+  const pct = growthPct(before, after);
+  if (pct === Number.POSITIVE_INFINITY) return '+inf';
   return `${pct >= 0 ? '+' : ''}${formatFixed(pct, 1)}`;
 }

@@ -34,6 +34,18 @@ export const responseContentChanged = (baseline: string, current: string): strin
 export const instructionsChanged = (baseline: number, current: number, deltaPct: string): string =>
   `counters.instructions changed: baseline=${baseline} current=${current} (${deltaPct}%)`;
 
+/**
+ * Note 6, gated variant (our addition): instructions grew beyond the manifest's opt-in `instructions_pct`.
+ * `limit` is the tolerance already formatted as `{:.0}`.
+ */
+export const instructionsGrew = (
+  baseline: number,
+  current: number,
+  deltaPct: string,
+  limit: string,
+): string =>
+  `counters.instructions grew: baseline=${baseline} current=${current} (${deltaPct}%, limit +${limit}%) — regression`;
+
 /** First line of `formatDiff`. */
 export const diffHeader = (scenario: string, regressed: boolean): string =>
   `${scenario}: ${regressed ? 'REGRESSION' : 'ok'}`;

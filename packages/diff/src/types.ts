@@ -22,7 +22,7 @@ export interface DiffReport {
   readonly p95: MetricDiff;
   /**
    * Whether any gated condition regressed: p50, p95, allocation growth, a changed response size, or (our
-   * addition) a changed response content of the same size.
+   * additions) a changed response content of the same size, or instruction growth beyond an opt-in tolerance.
    */
   readonly regressed: boolean;
   /** Notes in the reference's order (target, passes, response size, allocations), then our two additions. */

@@ -67,6 +67,15 @@ describe('loadManifest defaults', () => {
     expect(manifest.tolerance).toEqual({ wall_time_p50_pct: 25.5, wall_time_p95_pct: 35 });
   });
 
+  it('reads the opt-in instructions_pct tolerance only when it is set', () => {
+    const manifest = loadManifest(scenario('entry = "main.av"\n[tolerance]\ninstructions_pct = 0\n'));
+    expect(manifest.tolerance).toEqual({ wall_time_p50_pct: 20, wall_time_p95_pct: 30, instructions_pct: 0 });
+    expect(manifest.warnings).toEqual([]);
+    expect(() => loadManifest(scenario('entry = "main.av"\n[tolerance]\ninstructions_pct = -1\n'))).toThrow(
+      /instructions_pct/,
+    );
+  });
+
   it('accepts integer tolerances, which the reference silently ignores', () => {
     const manifest = loadManifest(scenario('entry = "main.av"\n[tolerance]\nwall_time_p50_pct = 25\n'));
     expect(manifest.tolerance).toEqual({ wall_time_p50_pct: 25, wall_time_p95_pct: 30 });

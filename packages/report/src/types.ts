@@ -90,6 +90,12 @@ export interface Tolerance {
   readonly wall_time_p50_pct: number;
   /** How far p95 may grow over the baseline before it is a regression. */
   readonly wall_time_p95_pct: number;
+  /**
+   * Our addition, opt-in: how far `counters.instructions` may grow over the baseline before it is a regression.
+   * The count is exact and machine-independent, so `0` is a noise-free gate. Absent: instruction counts are only
+   * noted, never gated (the reference has no such gate).
+   */
+  readonly instructions_pct?: number;
 }
 
 /**
