@@ -136,7 +136,7 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
     topLevelIndex,
     hasTopLevel: units[topLevelIndex].body.length > 0,
     facts: units.map((unit) => unit.facts),
-    verifyPlans: verifyPlans(units, functionIndex, checked.entry.text),
+    verifyPlans: verifyPlans(units, checked.entry.text),
   };
 }
 
@@ -155,18 +155,17 @@ function displayName(qualified: string, checked: CheckedProgram): string {
   return qualified;
 }
 
-/** Groups the verify units into one plan per block, in source order. */
-function verifyPlans(
-  units: readonly CodeUnit[],
-  functionIndex: ReadonlyMap<string, number>,
-  entryText: string,
-): VerifyPlan[] {
+/**
+ * Groups the verify units into one plan per block, in source order. A unit's chunk is its index: unit names are not
+ * unique here (two `verify add` blocks both have a `<verify add #1>`).
+ */
+function verifyPlans(units: readonly CodeUnit[], entryText: string): VerifyPlan[] {
   type Domain = VerifyPlan['domains'][number];
   type Case = VerifyPlan['cases'][number];
   const plans = new Map<object, VerifyPlan & { domains: Domain[]; cases: Case[] }>();
-  for (const unit of units) {
+  units.forEach((unit, chunk) => {
     const role = unit.verify;
-    if (role === null) continue;
+    if (role === null) return;
     const block = role.block;
     let plan = plans.get(block);
     if (plan === undefined) {
@@ -180,7 +179,6 @@ function verifyPlans(
       };
       plans.set(block, plan);
     }
-    const chunk = functionIndex.get(unit.name)!;
     if (role.kind === 'domain') {
       const given = block.givens[role.givenIndex];
       plan.domains.push({ name: given.name, chunk, range: given.domain.kind === 'range' });
@@ -189,6 +187,6 @@ function verifyPlans(
       const source = entryText.slice(verifyCase.span.start, verifyCase.span.end);
       plan.cases.push({ chunk, line: verifyCase.span.line, source });
     }
-  }
+  });
   return [...plans.values()];
 }

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { disassembleChunk } from '../src/debug.js';
@@ -7,6 +7,7 @@ import { displayValue } from '../src/display.js';
 import { AverRuntimeError } from '../src/errors.js';
 import { compileFile, type RunOptions, runProgram } from '../src/program.js';
 import { WrapKind, WrapValue } from '../src/values.js';
+import { formatVerifyReport, verifyProgram } from '../src/verify.js';
 
 // Golden programs (test/programs/<feature>/*.av, except the checker's check-errors and the parser's syntax
 // folders). Each program states what running it must do, in comments:
@@ -20,6 +21,7 @@ import { WrapKind, WrapValue } from '../src/values.js';
 //   // expect-counters: instructions=13 calls=4 allocations=1   the counters of a counting run
 //   // dump: fn                         disassemble function `fn`, and compare it with …
 //   // expect-dump: <line>              … the next line of its disassembly
+//   // expect-verify: <line>            the next line of `aver verify` output (plain, the path is the file name)
 // The program's folder is the module root. Files under a `lib` folder are modules, not programs.
 
 const programsDir = resolve(dirname(fileURLToPath(import.meta.url)), 'programs');
@@ -46,6 +48,7 @@ interface Expectations {
   counters: string | null;
   dump: string | null;
   dumpLines: string[];
+  verify: string[];
 }
 
 function expectationsOf(text: string): Expectations {
@@ -59,6 +62,7 @@ function expectationsOf(text: string): Expectations {
     counters: null,
     dump: null,
     dumpLines: [],
+    verify: [],
   };
   const directives: Record<string, (rest: string) => void> = {
     expect: (rest) => result.stdout.push(rest),
@@ -85,6 +89,7 @@ function expectationsOf(text: string): Expectations {
       result.dump = rest;
     },
     'expect-dump': (rest) => result.dumpLines.push(rest),
+    'expect-verify': (rest) => result.verify.push(rest),
   };
   for (const line of text.split('\n')) {
     const match = /^\s*\/\/ ([a-z-]+): ?(.*)$/.exec(line);
@@ -116,6 +121,11 @@ describe('golden programs (test/programs)', () => {
         const chunk = compiled.program.code.chunks.find((candidate) => candidate.name === expected.dump);
         if (chunk === undefined) throw new Error(`no function ${expected.dump} to dump`);
         expect(disassembleChunk(chunk, compiled.program.code).split('\n')).toEqual(expected.dumpLines);
+      }
+      if (expected.verify.length > 0) {
+        const report = verifyProgram(compiled.program);
+        const style = { colour: false, maxFailures: 3 };
+        expect(formatVerifyReport(basename(path), report, style)).toEqual(expected.verify);
       }
       let value: unknown = null;
       let failure: string | null = null;
