@@ -506,6 +506,15 @@ export interface VerifyBlock {
   readonly span: Span;
 }
 
+/**
+ * The bindings and `when` premises of a verify block in source order, premises as expression statements: what runs
+ * before each case, so a premise can guard the bindings after it (`when b != 0` / `q = a / b`).
+ */
+export function verifyPreamble(block: VerifyBlock): Stmt[] {
+  const premises = block.whens.map((expr): ExprStmt => ({ kind: 'ExprStmt', expr, span: expr.span }));
+  return [...block.bindings, ...premises].sort((a, b) => a.span.start - b.span.start);
+}
+
 export type DecisionValue =
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'list'; readonly items: readonly string[] }

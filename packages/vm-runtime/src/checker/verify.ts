@@ -1,4 +1,4 @@
-import type { VerifyBlock } from '../ast.js';
+import { type VerifyBlock, verifyPreamble } from '../ast.js';
 import { checkLocalBinding } from './bodies.js';
 import type { CheckContext } from './context.js';
 import { type ModuleInfo, resolveTypeExpr } from './environment.js';
@@ -55,10 +55,13 @@ export function checkVerifyBlock(
     if (!ctx.scope.declare(given.name, type)) ctx.error(given.span, msg.alreadyDefined(given.name));
     givens.push({ name: given.name, type });
   }
-  for (const binding of block.bindings) checkLocalBinding(ctx, binding);
-  for (const premise of block.whens) {
-    const type = inferExpr(ctx, premise, BOOL);
-    if (!compatible(BOOL, type)) ctx.error(premise.span, msg.verifyWhenNotBool(ctx.show(type)));
+  for (const step of verifyPreamble(block)) {
+    if (step.kind === 'Binding') {
+      checkLocalBinding(ctx, step);
+      continue;
+    }
+    const type = inferExpr(ctx, step.expr, BOOL);
+    if (!compatible(BOOL, type)) ctx.error(step.expr.span, msg.verifyWhenNotBool(ctx.show(type)));
   }
   for (const verifyCase of block.cases) {
     const left = inferExpr(ctx, verifyCase.lhs, null);

@@ -137,17 +137,17 @@ export class UnitCompiler {
   }
 
   /**
-   * A verify case: bindings, then each `when` premise (false → return Unit: the case is skipped), then
-   * `Result.Ok((lhs, rhs))`. A `?` that fails anywhere returns its `Result.Err` instead.
+   * A verify case: its bindings and `when` premises in source order (an expression statement is a premise: false →
+   * return Unit, the case is skipped), then `Result.Ok((lhs, rhs))`. A `?` that fails anywhere returns its
+   * `Result.Err` instead.
    */
   private verifyCase(): void {
     const body = this.unit.body;
-    const premises = this.unit.verify!.block.whens.length;
-    const firstPremise = body.length - 2 - premises;
-    for (let i = 0; i < firstPremise; i++) this.stmt(body[i]);
     const skips: number[] = [];
-    for (let i = firstPremise; i < body.length - 2; i++) {
-      skips.push(this.branchIfFalse((body[i] as Extract<Stmt, { kind: 'ExprStmt' }>).expr));
+    for (let i = 0; i < body.length - 2; i++) {
+      const step = body[i];
+      if (step.kind === 'Binding') this.stmt(step);
+      else skips.push(this.branchIfFalse(step.expr));
     }
     this.expr((body[body.length - 2] as Extract<Stmt, { kind: 'ExprStmt' }>).expr);
     this.expr((body[body.length - 1] as Extract<Stmt, { kind: 'ExprStmt' }>).expr);

@@ -1,4 +1,4 @@
-import type { Expr, FnDecl, Stmt, VerifyBlock } from '../ast.js';
+import { type Expr, type FnDecl, type Stmt, type VerifyBlock, verifyPreamble } from '../ast.js';
 import type { CheckedProgram, Type } from '../checker/index.js';
 import { cloneStmts, type TypeTables } from './clone.js';
 
@@ -130,12 +130,10 @@ function verifyUnits(block: VerifyBlock, givens: readonly UnitParam[], tables: T
     });
   });
   block.cases.forEach((verifyCase, caseIndex) => {
-    // Layout read by the compiler: bindings, then one statement per `when`, then lhs, then rhs.
-    const premises = block.whens.map(
-      (premise): Stmt => ({ kind: 'ExprStmt', expr: premise, span: premise.span }),
-    );
+    // Layout read by the compiler: the bindings and `when` premises (expression statements) in source order, then
+    // lhs, then rhs.
     const body: Stmt[] = [
-      ...cloneStmts([...block.bindings, ...premises], tables),
+      ...cloneStmts(verifyPreamble(block), tables),
       { kind: 'ExprStmt', expr: verifyCase.lhs, span: verifyCase.lhs.span },
       { kind: 'ExprStmt', expr: verifyCase.rhs, span: verifyCase.rhs.span },
     ];
