@@ -12,23 +12,26 @@ export interface ProgramArgs {
   readonly file: string;
   readonly moduleRoot: string | undefined;
   readonly dump: boolean;
+  /** `--verbose` (verify only): every failure in detail. */
+  readonly verbose: boolean;
   /** Everything after `--` (run only). */
   readonly programArgs: readonly string[];
 }
 
 /**
- * Parses `FILE [--module-root DIR] [--dump] [-- ARGS...]`; returns a one-line usage error instead of throwing.
- * `--dump` and the arguments after `--` are accepted only when `accept.dump` is set (`aver run`).
+ * Parses `FILE [--module-root DIR] [--dump] [--verbose] [-- ARGS...]`; returns a one-line usage error instead of
+ * throwing. `--dump` and the arguments after `--` are accepted only when `accept.dump` is set (`aver run`),
+ * `--verbose` only when `accept.verbose` is (`aver verify`).
  */
 export function parseProgramArgs(
   args: readonly string[],
-  accept: { readonly dump: boolean },
+  accept: { readonly dump: boolean; readonly verbose?: boolean },
 ): ProgramArgs | string {
   const separator = args.indexOf('--');
   const own = separator >= 0 ? args.slice(0, separator) : [...args];
   const programArgs = separator >= 0 ? args.slice(separator + 1) : [];
   if (!accept.dump && separator >= 0) return "unexpected argument '--'";
-  let values: { help?: boolean; 'module-root'?: string; dump?: boolean };
+  let values: { help?: boolean; 'module-root'?: string; dump?: boolean; verbose?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -37,6 +40,7 @@ export function parseProgramArgs(
         help: { type: 'boolean', short: 'h' },
         'module-root': { type: 'string' },
         dump: { type: 'boolean' },
+        verbose: { type: 'boolean' },
       },
       allowPositionals: true,
       strict: true,
@@ -45,7 +49,13 @@ export function parseProgramArgs(
     return describeArgError(error);
   }
   if (values.dump === true && !accept.dump) return "unknown option '--dump'";
-  const base = { moduleRoot: values['module-root'], dump: values.dump === true, programArgs };
+  if (values.verbose === true && accept.verbose !== true) return "unknown option '--verbose'";
+  const base = {
+    moduleRoot: values['module-root'],
+    dump: values.dump === true,
+    verbose: values.verbose === true,
+    programArgs,
+  };
   if (values.help) return { help: true, file: '', ...base };
   if (positionals.length === 0) return 'missing FILE';
   if (positionals.length > 1) return `unexpected argument '${positionals[1]}'`;

@@ -146,4 +146,29 @@ describe('aver verify', () => {
   it('exits 1 for a file with type errors', async () => {
     expect((await aver(['verify', 'typo.av'])).code).toBe(1);
   });
+
+  it('details the first three failures of a block, or all of them with --verbose', async () => {
+    write(
+      'four.av',
+      'fn id(n: Int) -> Int\n    n\n\nverify id law shifted\n    given n: Int = 1..4\n    id(n) => n + 1\n',
+    );
+    const failure = (n: number) => [
+      `    line 6: id(n) => n + 1  [n = ${n}]`,
+      `      left:  ${n}`,
+      `      right: ${n + 1}`,
+    ];
+    const header = ['Verify: four.av', '  ✗ id spec shifted      0/4 passed (4 mismatch)'];
+    const summary = ['', 'Summary: 1 file | 1 block | 0/4 cases passed | 4 failed'];
+    expect((await aver(['verify', 'four.av'])).stdout).toEqual([
+      ...header,
+      ...[1, 2, 3].flatMap(failure),
+      ...summary,
+    ]);
+    expect(await aver(['verify', 'four.av', '--verbose'])).toEqual({
+      code: 1,
+      stdout: [...header, ...[1, 2, 3, 4].flatMap(failure), ...summary],
+      stderr: [],
+    });
+    expect((await aver(['run', 'four.av', '--verbose'])).code).toBe(2);
+  });
 });

@@ -2,7 +2,7 @@ import type { CliCommand, CliIo } from '../cli.js';
 import { formatVerifyReport, verifyProgram } from '../verify.js';
 import { colourOn, compileForCommand, parseProgramArgs } from './program-args.js';
 
-const usage = 'Usage: aver verify FILE [--module-root DIR]';
+const usage = 'Usage: aver verify FILE [--module-root DIR] [--verbose]';
 
 const help = `${usage}
 
@@ -12,15 +12,16 @@ summary; exits 1 when a case fails or the file has type errors.
 
 Options:
   --module-root DIR  where \`depends [A.B]\` looks for a/b.av (default: the current directory)
+  --verbose          show every failure (by default the first three of each block)
   -h, --help         show this help`;
 
-/** `aver verify FILE [--module-root DIR]` (language reference §1.4 "Verify blocks"). */
+/** `aver verify FILE [--module-root DIR] [--verbose]` (language reference §1.4 "Verify blocks"). */
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'run the verify blocks (cases and laws) of a program',
   usage,
   run(args: readonly string[], io: CliIo): number {
-    const parsed = parseProgramArgs(args, { dump: false });
+    const parsed = parseProgramArgs(args, { dump: false, verbose: true });
     if (typeof parsed === 'string') return io.usageError(parsed, usage);
     if (parsed.help) {
       io.stdout(help);
@@ -29,9 +30,8 @@ export const verifyCommand: CliCommand = {
     const program = compileForCommand(parsed, io);
     if (program === null) return 1;
     const report = verifyProgram(program);
-    for (const line of formatVerifyReport(parsed.file, report, { colour: colourOn(io), maxFailures: 3 })) {
-      io.stdout(line);
-    }
+    const style = { colour: colourOn(io), maxFailures: parsed.verbose ? Number.POSITIVE_INFINITY : 3 };
+    for (const line of formatVerifyReport(parsed.file, report, style)) io.stdout(line);
     const failed = report.setupError !== null || report.lines.some((line) => line.passed < line.total);
     return failed ? 1 : 0;
   },
