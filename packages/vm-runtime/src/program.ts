@@ -4,9 +4,11 @@ import { OPCODE_LIMIT, opcodeInfo } from './chunk.js';
 import { type CompiledCode, compileProgram } from './compiler.js';
 import { CompileError } from './compiler/compile-error.js';
 import { type Diagnostic, formatDiagnosticLine, hasErrors } from './diagnostics.js';
+import { AverRuntimeError } from './errors.js';
 import { loadProgram } from './module-loader.js';
 import { type PipelineOptions, type PipelineStage, runPipeline } from './pipeline.js';
 import { type ConsoleOption, createHost } from './run-host.js';
+import { RuntimeMessages } from './runtime-messages.js';
 import { UNIT, type Value } from './values.js';
 import { type CountingState, growStack, Run, runLoop, STACK_SLACK } from './vm.js';
 import { runLoopCounting } from './vm-counting.js';
@@ -207,6 +209,8 @@ export function runProgram(program: CompiledProgram, options: RunOptions = {}): 
       if (failed !== UNIT) return session.finish(failed);
     }
     if (code.mainIndex === null) return session.finish(UNIT);
+    const arity = code.chunks[code.mainIndex].arity;
+    if (arity !== 0) throw new AverRuntimeError(RuntimeMessages.mainHasParameters(arity));
     if (session.run.counting !== null) session.run.counting.calls++;
     return session.finish(session.call(code.mainIndex, []));
   } finally {

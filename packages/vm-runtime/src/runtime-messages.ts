@@ -17,6 +17,9 @@ export const RuntimeMessages = {
   /** A service that is type-checked but has no implementation in this runtime. */
   serviceUnavailable: (name: string, namespace: string): string =>
     `${name} is not available in this runtime (service '${namespace}' is not implemented)`,
+  /** `main` is called with no arguments (§1.4), so it cannot declare parameters. */
+  mainHasParameters: (count: number): string =>
+    `main is called with no arguments, but it declares ${count} parameter${count === 1 ? '' : 's'}`,
   /** A failed `match` (`MATCH_FAIL`); formatted without the `Runtime error` prefix. */
   nonExhaustiveMatch: (line: number | null): string =>
     line === null ? 'Non-exhaustive match' : `Non-exhaustive match at line ${line}`,
