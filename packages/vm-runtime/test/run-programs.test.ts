@@ -18,6 +18,7 @@ import { formatVerifyReport, verifyProgram } from '../src/verify.js';
 //   // expect-main-error: <display>     main returns Result.Err with this display
 //   // run-options: {"timeoutMs": 50}  JSON RunOptions for the run
 //   // args: a b                        Args.get()
+//   // stdin: <line>                    the next line Console.readLine gets (then Err("EOF"))
 //   // expect-counters: instructions=13 calls=4 allocations=1   the counters of a counting run
 //   // dump: fn                         disassemble function `fn`, and compare it with …
 //   // expect-dump: <line>              … the next line of its disassembly
@@ -49,6 +50,7 @@ interface Expectations {
   dump: string | null;
   dumpLines: string[];
   verify: string[];
+  stdin: string[];
 }
 
 function expectationsOf(text: string): Expectations {
@@ -63,6 +65,7 @@ function expectationsOf(text: string): Expectations {
     dump: null,
     dumpLines: [],
     verify: [],
+    stdin: [],
   };
   const directives: Record<string, (rest: string) => void> = {
     expect: (rest) => result.stdout.push(rest),
@@ -90,6 +93,7 @@ function expectationsOf(text: string): Expectations {
     },
     'expect-dump': (rest) => result.dumpLines.push(rest),
     'expect-verify': (rest) => result.verify.push(rest),
+    stdin: (rest) => result.stdin.push(rest),
   };
   for (const line of text.split('\n')) {
     const match = /^\s*\/\/ ([a-z-]+): ?(.*)$/.exec(line);
@@ -130,7 +134,9 @@ describe('golden programs (test/programs)', () => {
       let value: unknown = null;
       let failure: string | null = null;
       try {
-        const options = { ...expected.options, console, count: expected.counters !== null };
+        const lines = [...expected.stdin];
+        const stdin = () => lines.shift() ?? null;
+        const options = { ...expected.options, console, stdin, count: expected.counters !== null };
         const result = runProgram(compiled.program, options);
         value = result.value;
         if (expected.counters !== null) {
