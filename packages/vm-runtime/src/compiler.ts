@@ -22,8 +22,16 @@ export interface VerifyPlan {
   readonly fnName: string;
   readonly law: string | null;
   readonly line: number;
-  /** One chunk per `given` (params: the earlier givens); the chunk returns `(from, to)` or a list. */
-  readonly domains: readonly { readonly name: string; readonly chunk: number; readonly range: boolean }[];
+  /**
+   * One chunk per `given` (params: the earlier givens); the chunk returns `(from, to)` or a list (or the `Err` a `?`
+   * met). `line` is the given's line.
+   */
+  readonly domains: readonly {
+    readonly name: string;
+    readonly chunk: number;
+    readonly range: boolean;
+    readonly line: number;
+  }[];
   /** One chunk per case (params: all givens); see `UnitCompiler.verifyCase` for its result encoding. */
   readonly cases: readonly { readonly chunk: number; readonly line: number; readonly source: string }[];
 }
@@ -181,7 +189,12 @@ function verifyPlans(units: readonly CodeUnit[], entryText: string): VerifyPlan[
     }
     if (role.kind === 'domain') {
       const given = block.givens[role.givenIndex];
-      plan.domains.push({ name: given.name, chunk, range: given.domain.kind === 'range' });
+      plan.domains.push({
+        name: given.name,
+        chunk,
+        range: given.domain.kind === 'range',
+        line: given.span.line,
+      });
     } else {
       const verifyCase = block.cases[role.caseIndex];
       const source = entryText.slice(verifyCase.span.start, verifyCase.span.end);

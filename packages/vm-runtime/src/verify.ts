@@ -11,7 +11,7 @@ import {
   UNIT,
   type Value,
   WrapKind,
-  type WrapValue,
+  WrapValue,
 } from './values.js';
 import { markShared } from './vm.js';
 import { VmMessages } from './vm-messages.js';
@@ -114,22 +114,28 @@ function runPlan(
       return ++combinations < MAX_LAW_CASES;
     }
     const domain = plan.domains[prefix.length];
-    let values: Iterable<Value>;
-    try {
-      values = domainValues(session.call(domain.chunk, prefix), domain.range);
-    } catch (error) {
-      if (!(error instanceof AverRuntimeError)) throw error;
+    const fail = (kind: CaseFailureKind, left: string) => {
       line.total++;
       line.failures.push({
-        kind: 'runtime error',
-        line: plan.line,
+        kind,
+        line: domain.line,
         source: `given ${domain.name}`,
         givens: '',
-        left: error.format(),
+        left,
         right: '',
       });
       return false;
+    };
+    let result: Value;
+    try {
+      result = session.call(domain.chunk, prefix);
+    } catch (error) {
+      if (!(error instanceof AverRuntimeError)) throw error;
+      return fail('runtime error', error.format());
     }
+    // A `?` that met an Err in the domain expression returned that Err instead of the values.
+    if (result instanceof WrapValue) return fail('unexpected err', reprValue(result));
+    const values = domainValues(result, domain.range);
     for (const value of values) {
       if (!enumerate([...prefix, markShared(value)])) return false;
     }
