@@ -178,6 +178,8 @@ interface ReusableState {
   busy: boolean;
 }
 
+/** The value of a global before its top-level binding runs. */
+const UNSET = undefined as unknown as Value;
 const INITIAL_STACK = 256;
 const INITIAL_FRAMES = 3 * 256;
 const states = new WeakMap<CompiledCode, ReusableState>();
@@ -246,7 +248,8 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
           stepsLeft: options.stepBudget ?? Number.MAX_SAFE_INTEGER,
         }
       : null;
-  const globals: Value[] = code.globalCount === 0 ? [] : new Array(code.globalCount).fill(UNIT);
+  // Unset globals are `undefined` until their top-level binding runs (LOAD_GLOBAL reports an early read).
+  const globals: Value[] = code.globalCount === 0 ? [] : new Array<Value>(code.globalCount).fill(UNSET);
   const host = createHost(options.console, options.args, options.stdin);
   const run = new Run(
     code,

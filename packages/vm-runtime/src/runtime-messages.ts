@@ -17,6 +17,8 @@ export const RuntimeMessages = {
   /** A service that is type-checked but has no implementation in this runtime. */
   serviceUnavailable: (name: string, namespace: string): string =>
     `${name} is not available in this runtime (service '${namespace}' is not implemented)`,
+  /** A top-level binding read (through a function) by a top-level statement that runs before it. */
+  globalReadTooEarly: (): string => 'a top-level binding is read before its definition has run',
   /** `main` is called with no arguments (§1.4), so it cannot declare parameters. */
   mainHasParameters: (count: number): string =>
     `main is called with no arguments, but it declares ${count} parameter${count === 1 ? '' : 's'}`,

@@ -36,6 +36,7 @@ import {
   firstErr,
   interpolationText,
   copyVectorWith,
+  globalReadTooEarly,
   unknownOpcode,
   withLine,
   StringBuffer,
@@ -114,9 +115,13 @@ export function runLoopCounting(run: Run, entry: number): Value {
           stack[sp++] = stack[bp + code[ip++]];
           stack[sp++] = stack[bp + code[ip++]];
           break;
-        case 11: // LOAD_GLOBAL
-          stack[sp++] = globals[code[ip++]];
+        case 11: {
+          // LOAD_GLOBAL (a global whose top-level binding has not run yet is still `undefined`)
+          const value = globals[code[ip++]];
+          if (value === undefined) throw globalReadTooEarly();
+          stack[sp++] = value;
           break;
+        }
         case 12: // STORE_GLOBAL
           globals[code[ip++]] = markShared(stack[--sp]);
           break;

@@ -22,6 +22,7 @@ import {
   WrapKind,
   WrapValue,
 } from './values.js';
+import { RuntimeMessages } from './runtime-messages.js';
 import { VmMessages } from './vm-messages.js';
 
 /**
@@ -157,9 +158,13 @@ export function runLoop(run: Run, entry: number): Value {
           stack[sp++] = stack[bp + code[ip++]];
           stack[sp++] = stack[bp + code[ip++]];
           break;
-        case 11: // LOAD_GLOBAL
-          stack[sp++] = globals[code[ip++]];
+        case 11: {
+          // LOAD_GLOBAL (a global whose top-level binding has not run yet is still `undefined`)
+          const value = globals[code[ip++]];
+          if (value === undefined) throw globalReadTooEarly();
+          stack[sp++] = value;
           break;
+        }
         case 12: // STORE_GLOBAL
           globals[code[ip++]] = markShared(stack[--sp]);
           break;
@@ -961,6 +966,14 @@ export function copyVectorWith(vector: VectorValue, index: number, item: Value):
   const items = vector.items.slice();
   items[index] = item;
   return new VectorValue(items);
+}
+
+/**
+ * A top-level binding read before its statement ran: a function called from an earlier top-level statement reads
+ * it (the checker rejects direct reads).
+ */
+export function globalReadTooEarly(): AverRuntimeError {
+  return new AverRuntimeError(RuntimeMessages.globalReadTooEarly());
 }
 
 /** The error for a word that is not an opcode (a compiler bug, never an Aver program's fault). */
