@@ -223,6 +223,44 @@ export function formatVerifyReport(path: string, report: VerifyReport, style: Ve
   return out;
 }
 
+/**
+ * A case written over several lines (inside brackets) on one line: comments, line breaks and their indentation go,
+ * with no space after an opening bracket or before a closing one. String literals never span lines, so only layout
+ * changes.
+ */
+function oneLine(source: string): string {
+  if (!source.includes('\n')) return source;
+  return withoutComments(source)
+    .replace(/([([{])\s*\n\s*/g, '$1')
+    .replace(/\s*\n\s*([)\]}])/g, '$1')
+    .replace(/\s*\n\s*/g, ' ');
+}
+
+/** The text with each `//` comment (outside string literals) cut off before its line end. */
+function withoutComments(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') {
+        out += text.slice(i, i + 2);
+        i++;
+        continue;
+      }
+      if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end - 1;
+      continue;
+    }
+    out += char;
+  }
+  return out;
+}
+
 /** `1 mismatch, 2 runtime error` (zero counts left out). */
 function failureCounts(line: VerifyLine): string {
   const kinds: CaseFailureKind[] = ['mismatch', 'runtime error', 'unexpected err'];
@@ -234,7 +272,8 @@ function failureCounts(line: VerifyLine): string {
 }
 
 function formatFailure(failure: CaseFailure): string[] {
-  const where = `    line ${failure.line}: ${failure.source}${failure.givens === '' ? '' : `  [${failure.givens}]`}`;
+  const source = oneLine(failure.source);
+  const where = `    line ${failure.line}: ${source}${failure.givens === '' ? '' : `  [${failure.givens}]`}`;
   switch (failure.kind) {
     case 'mismatch':
       return [where, `      left:  ${failure.left}`, `      right: ${failure.right}`];
