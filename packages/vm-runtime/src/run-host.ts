@@ -1,6 +1,7 @@
 import { readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { HostContext } from './builtins/builtin-def.js';
+import { ioErrorText, ReadLineError } from './builtins/io-error.js';
 
 /** Where a run's `Console.*` output goes: the process streams, nowhere, or a caller's line sinks. */
 export type ConsoleOption =
@@ -60,7 +61,7 @@ export function readStdinLine(): string | null {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') continue;
-      if (code !== 'EOF') throw error;
+      if (code !== 'EOF') throw new ReadLineError(ioErrorText(error));
     }
     if (read === 0) {
       ended = true;

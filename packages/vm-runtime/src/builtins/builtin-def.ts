@@ -9,7 +9,10 @@ export interface HostContext {
   writeOut(text: string): void;
   /** Writes one line to stderr. */
   writeErr(text: string): void;
-  /** Reads one line from stdin without its newline, or `null` at end of input. */
+  /**
+   * Reads one line from stdin without its newline, or `null` at end of input; throws `ReadLineError` (io-error.ts)
+   * when stdin cannot be read.
+   */
   readLine(): string | null;
   /** `Args.get()`. */
   readonly args: readonly string[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listFromArray, type RecordType, RecordValue, UNIT, WrapKind, WrapValue } from '../values.js';
+import { ioErrorText, ReadLineError } from './io-error.js';
 import { callBuiltinWith, recordingHost } from './test-helpers.js';
 
 describe('Console built-ins', () => {
@@ -34,5 +35,19 @@ describe('Console built-ins', () => {
     expect(callBuiltinWith(host, 'Console.readLine')).toEqual(new WrapValue(WrapKind.Ok, 'first'));
     expect(callBuiltinWith(host, 'Console.readLine')).toEqual(new WrapValue(WrapKind.Ok, ''));
     expect(callBuiltinWith(host, 'Console.readLine')).toEqual(new WrapValue(WrapKind.Err, 'EOF'));
+  });
+
+  it('gives the io error as an Err when stdin cannot be read (a directory), like the reference', () => {
+    const host = {
+      ...recordingHost(),
+      readLine: () => {
+        throw new ReadLineError(
+          ioErrorText(Object.assign(new Error('EISDIR'), { code: 'EISDIR', errno: -21 })),
+        );
+      },
+    };
+    expect(callBuiltinWith(host, 'Console.readLine')).toEqual(
+      new WrapValue(WrapKind.Err, 'Is a directory (os error 21)'),
+    );
   });
 });

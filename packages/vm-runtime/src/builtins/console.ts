@@ -3,6 +3,7 @@ import { RuntimeMessages } from '../runtime-messages.js';
 import { UNIT } from '../values.js';
 import type { BuiltinDef } from './builtin-def.js';
 import { service } from './define.js';
+import { ReadLineError } from './io-error.js';
 import { err, ok } from './wrappers.js';
 
 const EOF_ERROR = RuntimeMessages.endOfInput();
@@ -31,9 +32,15 @@ export const CONSOLE_BUILTINS: readonly BuiltinDef[] = [
     if (text !== null) host.writeErr('[warn] ' + text);
     return UNIT;
   }),
-  /** One line without its newline; `Err("EOF")` at end of input. */
+  /** One line without its newline; `Err("EOF")` at end of input, `Err(<io error>)` when stdin cannot be read. */
   service('Console.readLine', '() -> Result<String, String>', (host) => {
-    const line = host.readLine();
+    let line: string | null;
+    try {
+      line = host.readLine();
+    } catch (error) {
+      if (error instanceof ReadLineError) return err(error.message);
+      throw error;
+    }
     return line === null ? err(EOF_ERROR) : ok(line);
   }),
 ];

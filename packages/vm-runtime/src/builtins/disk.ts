@@ -14,33 +14,13 @@ import { RuntimeMessages } from '../runtime-messages.js';
 import type { Value } from '../values.js';
 import type { BuiltinDef } from './builtin-def.js';
 import { service } from './define.js';
+import { ioErrorText } from './io-error.js';
 import { listFromItems } from './list.js';
 import { err, OK_UNIT, ok } from './wrappers.js';
 
-/** Rust `io::ErrorKind` texts for the errno codes a file operation commonly meets. */
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'No such file or directory',
-  EACCES: 'Permission denied',
-  EPERM: 'Operation not permitted',
-  EEXIST: 'File exists',
-  EISDIR: 'Is a directory',
-  ENOTDIR: 'Not a directory',
-  ENOTEMPTY: 'Directory not empty',
-  ENOSPC: 'No space left on device',
-  EROFS: 'Read-only file system',
-  ENAMETOOLONG: 'File name too long',
-  EMFILE: 'Too many open files',
-  ELOOP: 'Too many levels of symbolic links',
-};
-
 /** `<operation> '<path>': <reason> (os error N)`, the reason phrased like Rust's `io::Error` display. */
 function failure(operation: string, path: string, error: unknown): Value {
-  const nodeError = error as NodeJS.ErrnoException;
-  const code = typeof nodeError?.code === 'string' ? nodeError.code : undefined;
-  let reason = code !== undefined && code in REASONS ? REASONS[code] : String(nodeError?.message ?? error);
-  if (code !== undefined && code in REASONS && typeof nodeError.errno === 'number')
-    reason += ` (os error ${Math.abs(nodeError.errno)})`;
-  return err(RuntimeMessages.diskFailure(operation, path, reason));
+  return err(RuntimeMessages.diskFailure(operation, path, ioErrorText(error)));
 }
 
 /** Runs a Unit-returning file operation as `Result<Unit, String>`. */
