@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { SourceFile, Span } from './ast.js';
 import { type Diagnostic, errorAt } from './diagnostics.js';
@@ -10,6 +9,7 @@ import {
   moduleNotFound,
 } from './messages.js';
 import { parseSource } from './parser.js';
+import { readTextFile } from './text-file.js';
 
 export { parseSource } from './parser.js';
 
@@ -157,7 +157,7 @@ function emptySourceFile(path: string): SourceFile {
 
 function readFromDisk(path: string): string | null {
   try {
-    return readFileSync(path, 'utf8');
+    return readTextFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;

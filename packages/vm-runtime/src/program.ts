@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OPCODE_LIMIT, opcodeInfo } from './chunk.js';
 import { type CompiledCode, compileProgram } from './compiler.js';
@@ -9,6 +8,7 @@ import { loadProgram } from './module-loader.js';
 import { type PipelineOptions, type PipelineStage, runPipeline } from './pipeline.js';
 import { type ConsoleOption, createHost } from './run-host.js';
 import { RuntimeMessages } from './runtime-messages.js';
+import { InvalidUtf8Error, readTextFile } from './text-file.js';
 import { UNIT, type Value } from './values.js';
 import { type CountingState, growStack, Run, runLoop, STACK_SLACK } from './vm.js';
 import { runLoopCounting } from './vm-counting.js';
@@ -94,10 +94,14 @@ export const DEFAULT_MAX_FRAMES = 1_000_000;
 export function compileFile(entryPath: string, options: CompileOptions = {}): CompileResult {
   let text: string;
   try {
-    text = readFileSync(entryPath, 'utf8');
+    text = readTextFile(entryPath);
   } catch (error) {
     const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : String(error);
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'No such file or directory'
+        : error instanceof InvalidUtf8Error
+          ? error.message
+          : String(error);
     return { ok: false, stage: 'read', diagnostics: [], message: VmMessages.cannotRead(entryPath, reason) };
   }
   return compileSource(text, entryPath, options);
@@ -163,7 +167,7 @@ function failure(stage: 'parse' | 'typecheck', diagnostics: readonly Diagnostic[
 
 function readIfExists(path: string): string | null {
   try {
-    return readFileSync(path, 'utf8');
+    return readTextFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,6 +23,17 @@ describe('Disk built-ins', () => {
     expect(callBuiltin('Disk.exists', file)).toBe(true);
     expect(callBuiltin('Disk.delete', file)).toEqual(ok(UNIT));
     expect(callBuiltin('Disk.exists', file)).toBe(false);
+  });
+
+  it('reads like read_to_string: invalid UTF-8 is an Err, a byte-order mark stays in the text', () => {
+    const binary = join(root, 'binary.bin');
+    writeFileSync(binary, Buffer.from([0x61, 0xff, 0xfe]));
+    expect(callBuiltin('Disk.readText', binary)).toEqual(
+      new WrapValue(WrapKind.Err, `Disk.readText '${binary}': stream did not contain valid UTF-8`),
+    );
+    const bom = join(root, 'bom.txt');
+    writeFileSync(bom, Buffer.from([0xef, 0xbb, 0xbf, 0x61]));
+    expect(callBuiltin('Disk.readText', bom)).toEqual(ok('\ufeffa'));
   });
 
   it('makes, lists and deletes directories', () => {

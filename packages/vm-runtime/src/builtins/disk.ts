@@ -3,7 +3,6 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -11,6 +10,7 @@ import {
 } from 'node:fs';
 import { compareStrings } from '../equality.js';
 import { RuntimeMessages } from '../runtime-messages.js';
+import { readTextFile } from '../text-file.js';
 import type { Value } from '../values.js';
 import type { BuiltinDef } from './builtin-def.js';
 import { service } from './define.js';
@@ -39,7 +39,7 @@ export const DISK_BUILTINS: readonly BuiltinDef[] = [
   service('Disk.readText', '(String) -> Result<String, String>', (_host, a) => {
     const path = a as string;
     try {
-      return ok(readFileSync(path, 'utf8'));
+      return ok(readTextFile(path));
     } catch (error) {
       return failure('Disk.readText', path, error);
     }

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from '../cli.js';
 import { renderDiagnostic } from '../diagnostics.js';
 import { loadProgram } from '../module-loader.js';
 import { type CompiledProgram, compileWith } from '../program.js';
+import { readTextFile } from '../text-file.js';
 
 /** The command line of `aver run` / `aver verify`. */
 export interface ProgramArgs {
@@ -123,7 +123,7 @@ function readOrNull(read: (path: string) => string | null, path: string): string
  */
 export function readRelativeTo(cwd: string, path: string): string | null {
   try {
-    return readFileSync(resolve(cwd, path), 'utf8');
+    return readTextFile(resolve(cwd, path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;

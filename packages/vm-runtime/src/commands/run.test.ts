@@ -92,6 +92,18 @@ describe('aver run', () => {
     expect(stdout[1]).toBe('before');
   });
 
+  it('reports a source file that is not valid UTF-8, like read_to_string', async () => {
+    writeFileSync(
+      join(workDir, 'latin1.av'),
+      Buffer.from('fn main() -> Unit\n    Unit // caf\xe9\n', 'latin1'),
+    );
+    expect(await aver(['run', 'latin1.av'])).toEqual({
+      code: 1,
+      stdout: [],
+      stderr: ["latin1.av:1:1: error: Cannot read 'latin1.av': stream did not contain valid UTF-8"],
+    });
+  });
+
   it('reports a missing file or a bad command line without running', async () => {
     const missing = await aver(['run', 'nope.av']);
     expect(missing.code).toBe(1);
