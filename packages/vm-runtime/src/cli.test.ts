@@ -104,6 +104,46 @@ describe.skipIf(!built)('aver check (spawned)', () => {
   });
 });
 
+describe.skipIf(!built)('aver run reading the process stdin (spawned)', () => {
+  const echo = write(
+    'echo.av',
+    [
+      'fn echo(n: Int) -> Int',
+      '    ! [Console.readLine, Console.print]',
+      '    match Console.readLine()',
+      '        Result.Ok(line) -> next(line, n)',
+      '        Result.Err(e) -> stop(e, n)',
+      '',
+      'fn next(line: String, n: Int) -> Int',
+      '    ! [Console.readLine, Console.print]',
+      '    Console.print("[{line}]")',
+      '    echo(n + 1)',
+      '',
+      'fn stop(e: String, n: Int) -> Int',
+      '    ! [Console.print]',
+      '    Console.print("{n} lines, then {e}")',
+      '    n',
+      '',
+      'fn main() -> Unit',
+      '    ! [Console.readLine, Console.print]',
+      '    _ = echo(0)',
+      '',
+    ].join('\n'),
+  );
+  const run = (input: Buffer | string) =>
+    spawnSync(process.execPath, [cliPath, 'run', echo], { input, encoding: 'utf8', timeout: 30_000 }).stdout;
+
+  it('reads lines without their line ends (CRLF too) until Err("EOF"), the last line without a newline too', () => {
+    expect(run('one\r\nżółć\n\nlast')).toBe('[one]\n[żółć]\n[]\n[last]\n4 lines, then EOF\n');
+  });
+
+  it('gives Err with the reference read_line text for a line that is not UTF-8', () => {
+    expect(run(Buffer.from([0x61, 0xff, 0x0a, 0x62, 0x0a]))).toBe(
+      '0 lines, then stream did not contain valid UTF-8\n',
+    );
+  });
+});
+
 describe('runCli', () => {
   function capture() {
     const out: string[] = [];

@@ -1,7 +1,7 @@
 import { readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import type { HostContext } from './builtins/builtin-def.js';
 import { ioErrorText, ReadLineError } from './builtins/io-error.js';
+import { InvalidUtf8Error } from './text-file.js';
 
 /** Where a run's `Console.*` output goes: the process streams, nowhere, or a caller's line sinks. */
 export type ConsoleOption =
@@ -35,24 +35,27 @@ export function createHost(
   return { writeOut, writeErr, readLine, args: args ?? NO_ARGS };
 }
 
-let pending = '';
+let pending: Buffer = Buffer.alloc(0);
 let ended = false;
-const decoder = new StringDecoder('utf8');
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** One line of the process's stdin without its line end, read synchronously; `null` at end of input. */
+/**
+ * One line of the process's stdin without its line end, read synchronously; `null` at end of input. A line that is
+ * not valid UTF-8, or a stdin that cannot be read, throws `ReadLineError` (the reference's `read_line` error).
+ */
 export function readStdinLine(): string | null {
   const chunk = Buffer.alloc(65536);
   for (;;) {
-    const newline = pending.indexOf('\n');
+    const newline = pending.indexOf(0x0a);
     if (newline >= 0) {
-      const line = pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
+      const line = decodeLine(pending.subarray(0, newline));
+      pending = pending.subarray(newline + 1);
       return line.endsWith('\r') ? line.slice(0, -1) : line;
     }
     if (ended) {
-      if (pending === '') return null;
-      const line = pending;
-      pending = '';
+      if (pending.length === 0) return null;
+      const line = decodeLine(pending);
+      pending = Buffer.alloc(0);
       return line;
     }
     let read = 0;
@@ -63,9 +66,15 @@ export function readStdinLine(): string | null {
       if (code === 'EAGAIN') continue;
       if (code !== 'EOF') throw new ReadLineError(ioErrorText(error));
     }
-    if (read === 0) {
-      ended = true;
-      pending += decoder.end();
-    } else pending += decoder.write(chunk.subarray(0, read));
+    if (read === 0) ended = true;
+    else pending = Buffer.concat([pending, chunk.subarray(0, read)]);
+  }
+}
+
+function decodeLine(bytes: Buffer): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new ReadLineError(new InvalidUtf8Error().message);
   }
 }
