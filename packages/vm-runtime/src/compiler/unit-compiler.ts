@@ -649,8 +649,13 @@ export class UnitCompiler {
     ) {
       return false;
     }
-    // The vector is read once; whether that read moves it is decided by the later read it stands for.
-    this.b.emit(fallback.lastUse === true ? Op.MOVE_LOCAL : Op.LOAD_LOCAL_SHARE, 1, this.local(vector.slot));
+    // The vector is read once, before the index and the item; that read moves it only when the fallback read it
+    // stands for is the last one and neither the index nor the item reads the vector (they run after the move).
+    const moves =
+      fallback.lastUse === true &&
+      !readsSlot(option.args[1], vector.slot) &&
+      !readsSlot(option.args[2], vector.slot);
+    this.b.emit(moves ? Op.MOVE_LOCAL : Op.LOAD_LOCAL_SHARE, 1, this.local(vector.slot));
     this.expr(option.args[1]);
     this.expr(option.args[2]);
     this.b.line = call.span.line;
@@ -836,16 +841,30 @@ export class UnitCompiler {
           candidate.pattern.resolution.variant === (variant ?? '')),
     );
     if (arm === undefined) throw this.error(`no arm matches ${typeName}.${variant}`, match);
+    const aliased: [number, number | undefined][] = [];
     if (arm.pattern.kind === 'ConstructorPattern') {
       const slots = arm.pattern.binderSlots ?? [];
       const fieldTypes = this.payloadTypes(typeName, variant ?? '', this.types.get(subject));
       slots.forEach((binder, index) => {
         if (binder < 0) return;
-        this.aliases.set(binder, known.components[index]);
-        if (isOwnedType(fieldTypes[index])) this.b.emit(Op.SHARE_LOCAL, 0, known.components[index]);
+        const component = known.components[index];
+        if (isOwnedType(fieldTypes[index])) {
+          // A Vector or Map binder gets a shared copy in its own slot: its last read moves it out of that slot,
+          // which must not clear the component (a later `match x` or `x.field` reads it again).
+          this.b.emit(Op.LOAD_LOCAL_SHARE, 1, component);
+          this.b.emit(Op.STORE_LOCAL, -1, this.local(binder));
+          return;
+        }
+        aliased.push([binder, this.aliases.get(binder)]);
+        this.aliases.set(binder, component);
       });
     }
     this.armBody(arm, tail);
+    // The arm's slots are reused after it (by later bindings and matches), so its binders stop naming components.
+    for (const [binder, previous] of aliased) {
+      if (previous === undefined) this.aliases.delete(binder);
+      else this.aliases.set(binder, previous);
+    }
     return true;
   }
 
