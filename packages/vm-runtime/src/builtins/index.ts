@@ -9,13 +9,13 @@ import { CONSOLE_IMPLS } from './console.js';
 import { DISK_IMPLS } from './disk.js';
 import { ENV_IMPLS } from './env.js';
 import { FLOAT_IMPLS } from './float.js';
-import { INT_IMPLS } from './int.js';
+import { INT_IMPLS, intModTruncated } from './int.js';
 import { LIST_IMPLS } from './list.js';
 import { MAP_IMPLS } from './map.js';
 import { OPTION_IMPLS } from './option.js';
 import { RANDOM_IMPLS } from './random.js';
 import { RESULT_IMPLS } from './result.js';
-import { BUILTIN_SIGNATURES } from './signatures.js';
+import { BUILTIN_INDEX, BUILTIN_SIGNATURES } from './signatures.js';
 import { STRING_IMPLS } from './string.js';
 import { TIME_IMPLS } from './time.js';
 import { VECTOR_IMPLS } from './vector.js';
@@ -47,6 +47,16 @@ const IMPLEMENTATIONS: BuiltinImpls = {
  * `BUILTIN_INDEX` indexes both. A service this runtime does not implement fails at run time, naming the service.
  */
 export const BUILTINS: readonly BuiltinDef[] = joinImplementations(BUILTIN_SIGNATURES, IMPLEMENTATIONS);
+
+/**
+ * The implementations by `BUILTIN_INDEX`, with the `Int.mod` of a program's era (`CheckedProgram.intModStyle`): the
+ * truncated remainder of 0.15–0.17.0 or the Euclidean one of 0.17.1 and later.
+ */
+export function builtinImplementations(intModStyle: 'truncated' | 'euclidean'): BuiltinImpl[] {
+  const impls = BUILTINS.map((row) => row.impl);
+  if (intModStyle === 'truncated') impls[BUILTIN_INDEX.get('Int.mod')!] = intModTruncated;
+  return impls;
+}
 
 /**
  * Joins signature rows and implementations by name; a row without an implementation (other than an `unavailable`
