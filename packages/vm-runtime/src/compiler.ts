@@ -8,7 +8,7 @@ import type { CodeUnit, UnitFacts } from './passes/code-unit.js';
 import type { LoweredProgram } from './pipeline.js';
 import { runtimeTypesOf } from './runtime-types.js';
 import { FunctionValue, type SumType, type VariantValue } from './values.js';
-import type { ProgramCode } from './vm.js';
+import type { ProgramCode } from './vm-support.js';
 
 /** A verify block as the `verify` command runs it: which chunks compute its domains and cases. */
 export interface VerifyPlan {

@@ -6,7 +6,7 @@ import { InvalidUtf8Error, readTextFile } from './text-file.js';
 import { VmMessages } from './vm-messages.js';
 
 /**
- * The front end every backend shares: source → parsed modules → the seven-stage pipeline (§5.1) → a checked,
+ * The front end every backend shares: source → parsed modules → the seven-stage pipeline ("The bytecode VM and the canonical pipeline") → a checked,
  * lowered program. The bytecode compiler consumes it, and so can any other backend (the JS target does).
  */
 

@@ -147,4 +147,4 @@ export {
   markShared,
   StringBuffer,
   updateRecord,
-} from './vm.js';
+} from './vm-support.js';

@@ -13,7 +13,8 @@ import {
 import { type ConsoleOption, createHost } from './run-host.js';
 import { RuntimeMessages } from './runtime-messages.js';
 import { UNIT, type Value } from './values.js';
-import { type CountingState, growStack, Run, runLoop, STACK_SLACK } from './vm.js';
+import { runLoop } from './vm.js';
+import { type CountingState, growStack, Run, STACK_SLACK } from './vm-support.js';
 import { runLoopCounting } from './vm-counting.js';
 import { releaseCodePointStrings } from './builtins/code-point-index.js';
 

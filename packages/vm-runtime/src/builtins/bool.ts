@@ -1,6 +1,9 @@
 import type { BuiltinImpls } from './builtin-def.js';
 
-/** The `Bool` namespace (shared/spec/aver-language.md §3.1 Bool): ordinary calls, both arguments evaluated. */
+/**
+ * The `Bool` namespace (language reference: "Pure namespaces", Bool): ordinary calls, both arguments
+ * evaluated.
+ */
 export const BOOL_IMPLS: BuiltinImpls = {
   'Bool.and': (_host, a, b) => (a as boolean) && (b as boolean),
   'Bool.or': (_host, a, b) => (a as boolean) || (b as boolean),

@@ -39,7 +39,7 @@ export interface BuiltinEra {
 export type BuiltinImpl = (host: HostContext, a: Value, b: Value, c: Value, d: Value) => Value;
 
 /**
- * The checker's half of a row of the built-in table (language reference §3): everything but the implementation.
+ * The checker's half of a row of the built-in table (language reference: "Built-in namespaces and functions"): everything but the implementation.
  * `signatures.ts` holds these rows and imports no implementation, so type checking never loads the runtime.
  */
 export interface BuiltinSignature {

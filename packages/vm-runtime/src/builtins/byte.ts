@@ -5,8 +5,8 @@ import { err, ok } from './wrappers.js';
 const HEX_BYTE = /^[0-9a-fA-F]{2}$/;
 
 /**
- * The `Byte` namespace (shared/spec/aver-language.md §3.1 Byte): in the 0.14.2–0.15.x checker and the 0.17–0.23
- * VM table, gone from 0.24.
+ * The `Byte` namespace (language reference: "Pure namespaces", Byte): in the 0.14.2–0.15.x checker and the
+ * 0.17–0.23 VM table, gone from 0.24.
  */
 export const BYTE_IMPLS: BuiltinImpls = {
   /** Two lowercase hex digits; `Err` outside 0..255. */

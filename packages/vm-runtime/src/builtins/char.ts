@@ -4,7 +4,7 @@ import { NONE } from '../values.js';
 import type { BuiltinImpls } from './builtin-def.js';
 import { some } from './wrappers.js';
 
-/** The `Char` namespace (shared/spec/aver-language.md §3.1 Char): a char is a one-code-point String. */
+/** The `Char` namespace (language reference: "Pure namespaces", Char): a char is a one-code-point String. */
 export const CHAR_IMPLS: BuiltinImpls = {
   /** Code point of the first char; runtime error `Char.toCode: string is empty` on `""`. */
   'Char.toCode': (_host, a) => {

@@ -32,7 +32,10 @@ function attempt(operation: string, path: string, action: () => void): Value {
   }
 }
 
-/** The `Disk` namespace (shared/spec/aver-language.md §3.2): synchronous file access, failures as `Err` text. */
+/**
+ * The `Disk` namespace (language reference: "Effectful namespaces"): synchronous file access, failures as
+ * `Err` text.
+ */
 export const DISK_IMPLS: BuiltinImpls = {
   /** The whole file as UTF-8 text. */
   'Disk.readText': (_host, a) => {

@@ -6,7 +6,7 @@ function environment(host: HostContext): Record<string, string | undefined> {
   return host.env ?? process.env;
 }
 
-/** The `Env` namespace (shared/spec/aver-language.md §3.2). */
+/** The `Env` namespace (language reference: "Effectful namespaces"). */
 export const ENV_IMPLS: BuiltinImpls = {
   'Env.get': (host, a) => {
     const value = environment(host)[a as string];

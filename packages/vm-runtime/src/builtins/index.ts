@@ -42,7 +42,7 @@ const IMPLEMENTATIONS: BuiltinImpls = {
 };
 
 /**
- * Every built-in function of v0.15–0.24 (language reference §3): the rows of `BUILTIN_SIGNATURES` (what the checker
+ * Every built-in function of v0.15–0.24 (language reference: "Built-in namespaces and functions"): the rows of `BUILTIN_SIGNATURES` (what the checker
  * reads) joined with their implementations (what the VM and other backends call), in the same order, so
  * `BUILTIN_INDEX` indexes both. A service this runtime does not implement fails at run time, naming the service.
  */

@@ -3,8 +3,8 @@ import type { BuiltinImpls } from './builtin-def.js';
 import { err, ok } from './wrappers.js';
 
 /**
- * The `Option` namespace (shared/spec/aver-language.md §3.1 Option / Result). `Option.Some` and `Option.None` are
- * constructors compiled by the compiler, not rows here.
+ * The `Option` namespace (language reference: "Pure namespaces", Option / Result). `Option.Some` and
+ * `Option.None` are constructors compiled by the compiler, not rows here.
  */
 export const OPTION_IMPLS: BuiltinImpls = {
   'Option.withDefault': (_host, a, b) => (a instanceof WrapValue ? a.value : b),

@@ -6,13 +6,14 @@ const HEADERS = 'Map<String, List<String>>';
 const BYTE_ERA = { removedIn: '0.24.0' } as const;
 
 /**
- * The signature half of every built-in function of v0.15–0.24 (language reference §3): name, signature, effects and
+ * The signature half of every built-in function of v0.15–0.24 (language reference: "Built-in namespaces and
+ * functions"): name, signature, effects and
  * era, in table order. The checker reads only this module; the implementations live in one module per namespace and
  * are joined to these rows, by name, in index.ts (`BUILTINS`). A row's position is its index everywhere
  * (`BUILTIN_INDEX`, the VM's `CALL_BUILTIN` operand).
  */
 export const BUILTIN_SIGNATURES: readonly BuiltinSignature[] = [
-  // Int (§3.1, §4.1)
+  // Int (language reference: "Pure namespaces", Int; runtime "Int")
   pure('Int.fromString', '(String) -> Result<Int, String>'),
   pure('Int.parse', '(String) -> Result<Int, String>', { era: { removedIn: '0.17.0' } }),
   pure('Int.fromFloat', '(Float) -> Int'),
@@ -24,7 +25,7 @@ export const BUILTIN_SIGNATURES: readonly BuiltinSignature[] = [
   pure('Int.mod', '(Int, Int) -> Result<Int, String>'),
   pure('Int.div', '(Int, Int) -> Result<Int, String>', { era: { since: '0.24.0' } }),
 
-  // Float (§3.1, §4.2)
+  // Float (language reference: "Pure namespaces", Float; runtime "Float")
   pure('Float.fromString', '(String) -> Result<Float, String>'),
   pure('Float.fromInt', '(Int) -> Float'),
   pure('Float.toString', '(Float) -> String', {
@@ -46,7 +47,7 @@ export const BUILTIN_SIGNATURES: readonly BuiltinSignature[] = [
   pure('Float.atan2', '(Float, Float) -> Float'),
   pure('Float.pi', '() -> Float'),
 
-  // String (§3.1, §4.3): indices and lengths count code points
+  // String ("Pure namespaces", String): indices and lengths count code points
   pure('String.len', '(String) -> Int'),
   pure('String.byteLength', '(String) -> Int'),
   pure('String.startsWith', '(String, String) -> Bool'),
@@ -68,20 +69,20 @@ export const BUILTIN_SIGNATURES: readonly BuiltinSignature[] = [
     era: { removedIn: '0.17.0' },
   }),
 
-  // Char (§3.1): a char is a one-code-point String
+  // Char ("Pure namespaces", Char): a char is a one-code-point String
   pure('Char.toCode', '(String) -> Int'),
   pure('Char.fromCode', '(Int) -> Option<String>'),
 
-  // Byte (§3.1): 0.14.2–0.23
+  // Byte ("Pure namespaces", Byte): 0.14.2–0.23
   pure('Byte.toHex', '(Int) -> Result<String, String>', { era: BYTE_ERA }),
   pure('Byte.fromHex', '(String) -> Result<Int, String>', { era: BYTE_ERA }),
 
-  // Bool (§3.1), 0.6.0+
+  // Bool ("Pure namespaces", Bool), 0.6.0+
   pure('Bool.and', '(Bool, Bool) -> Bool'),
   pure('Bool.or', '(Bool, Bool) -> Bool'),
   pure('Bool.not', '(Bool) -> Bool'),
 
-  // List (§3.1, §4.4)
+  // List ("Pure namespaces", List)
   pure('List.len', '(List<T>) -> Int'),
   pure('List.prepend', '(T, List<T>) -> List<T>'),
   pure('List.concat', '(List<T>, List<T>) -> List<T>'),
@@ -92,7 +93,7 @@ export const BUILTIN_SIGNATURES: readonly BuiltinSignature[] = [
   pure('List.drop', '(List<T>, Int) -> List<T>'),
   pure('List.fromVector', '(Vector<T>) -> List<T>', { era: { since: '0.17.0' } }),
 
-  // Vector (§3.1, §4.4), 0.7.0+
+  // Vector ("Pure namespaces", Vector), 0.7.0+
   pure('Vector.new', '(Int, T) -> Vector<T>'),
   pure('Vector.get', '(Vector<T>, Int) -> Option<T>'),
   pure('Vector.set', '(Vector<T>, Int, T) -> Option<Vector<T>>'),
@@ -100,7 +101,7 @@ export const BUILTIN_SIGNATURES: readonly BuiltinSignature[] = [
   pure('Vector.fromList', '(List<T>) -> Vector<T>'),
   pure('Vector.toList', '(Vector<T>) -> List<T>', { era: { removedIn: '0.17.0' } }),
 
-  // Map (§3.1, §4.5)
+  // Map ("Pure namespaces", Map; runtime "Maps")
   pure('Map.empty', '() -> Map<K, V>', { era: { removedIn: '0.17.0' } }),
   pure('Map.set', '(Map<K, V>, K, V) -> Map<K, V>'),
   pure('Map.get', '(Map<K, V>, K) -> Option<V>'),
@@ -112,36 +113,36 @@ export const BUILTIN_SIGNATURES: readonly BuiltinSignature[] = [
   pure('Map.len', '(Map<K, V>) -> Int'),
   pure('Map.fromList', '(List<Tuple<K, V>>) -> Map<K, V>'),
 
-  // Option (§3.1); `Option.Some` and `Option.None` are constructors, not rows
+  // Option ("Pure namespaces", Option / Result); `Option.Some` and `Option.None` are constructors, not rows
   pure('Option.withDefault', '(Option<T>, T) -> T'),
   pure('Option.toResult', '(Option<T>, E) -> Result<T, E>'),
 
-  // Result (§3.1); `Result.Ok` and `Result.Err` are constructors, not rows
+  // Result ("Pure namespaces", Option / Result); `Result.Ok` and `Result.Err` are constructors, not rows
   pure('Result.withDefault', '(Result<T, E>, T) -> T'),
 
-  // Console (§3.2): print/error/warn take any value, as in 0.15
+  // Console ("Effectful namespaces"): print/error/warn take any value, as in 0.15
   service('Console.print', '(Any) -> Unit'),
   service('Console.error', '(Any) -> Unit'),
   service('Console.warn', '(Any) -> Unit'),
   service('Console.readLine', '() -> Result<String, String>'),
 
-  // Args (§3.2)
+  // Args ("Effectful namespaces")
   service('Args.get', '() -> List<String>'),
 
-  // Time (§3.2)
+  // Time ("Effectful namespaces")
   service('Time.now', '() -> String'),
   service('Time.unixMs', '() -> Int'),
   service('Time.sleep', '(Int) -> Unit'),
 
-  // Random (§3.2)
+  // Random ("Effectful namespaces")
   service('Random.int', '(Int, Int) -> Int'),
   service('Random.float', '() -> Float'),
 
-  // Env (§3.2)
+  // Env ("Effectful namespaces")
   service('Env.get', '(String) -> Option<String>'),
   service('Env.set', '(String, String) -> Unit'),
 
-  // Disk (§3.2)
+  // Disk ("Effectful namespaces")
   service('Disk.readText', '(String) -> Result<String, String>'),
   service('Disk.writeText', '(String, String) -> Result<Unit, String>'),
   service('Disk.appendText', '(String, String) -> Result<Unit, String>'),
@@ -151,7 +152,7 @@ export const BUILTIN_SIGNATURES: readonly BuiltinSignature[] = [
   service('Disk.makeDir', '(String) -> Result<Unit, String>'),
   service('Disk.listDir', '(String) -> Result<List<String>, String>'),
 
-  // Http client (§3.2): checked, not implemented here; headers became a Map in 0.14
+  // Http client ("Effectful namespaces"): checked, not implemented here; headers became a Map in 0.14
   unavailable('Http.get', '(String) -> Result<HttpResponse, String>'),
   unavailable('Http.head', '(String) -> Result<HttpResponse, String>'),
   unavailable('Http.delete', '(String) -> Result<HttpResponse, String>'),
@@ -159,11 +160,11 @@ export const BUILTIN_SIGNATURES: readonly BuiltinSignature[] = [
   unavailable('Http.put', `(String, String, String, ${HEADERS}) -> Result<HttpResponse, String>`),
   unavailable('Http.patch', `(String, String, String, ${HEADERS}) -> Result<HttpResponse, String>`),
 
-  // HttpServer (§3.2): checked, not implemented here
+  // HttpServer ("Effectful namespaces"): checked, not implemented here
   unavailable('HttpServer.listen', '(Int, Fn(HttpRequest) -> HttpResponse) -> Unit'),
   unavailable('HttpServer.listenWith', '(Int, T, Fn(T, HttpRequest) -> HttpResponse) -> Unit'),
 
-  // Tcp (§3.2): checked, not implemented here
+  // Tcp ("Effectful namespaces"): checked, not implemented here
   unavailable('Tcp.connect', '(String, Int) -> Result<Tcp.Connection, String>'),
   unavailable('Tcp.send', '(String, Int, String) -> Result<String, String>'),
   unavailable('Tcp.ping', '(String, Int) -> Result<Unit, String>'),
@@ -171,7 +172,7 @@ export const BUILTIN_SIGNATURES: readonly BuiltinSignature[] = [
   unavailable('Tcp.readLine', '(Tcp.Connection) -> Result<String, String>'),
   unavailable('Tcp.close', '(Tcp.Connection) -> Result<Unit, String>'),
 
-  // Terminal (§3.2), 0.6.0+: checked, not implemented here
+  // Terminal ("Effectful namespaces"), 0.6.0+: checked, not implemented here
   unavailable('Terminal.enableRawMode', '() -> Unit'),
   unavailable('Terminal.disableRawMode', '() -> Unit'),
   unavailable('Terminal.clear', '() -> Unit'),
