@@ -60,22 +60,30 @@ function runReference(text: string, path: string): Outcome {
   };
 }
 
-/** Compares the optimised run (and one without the optimising pipeline stages) with the reference. */
-export function expectSameAsReference(text: string, path = 'main.av'): void {
+/**
+ * Runs `text` both ways: `null` when they agree, else a report of both outcomes (and of a run without the optimising
+ * pipeline stages, to tell a pass's bug from the compiler's) and the program. Throws when the program does not
+ * compile: a generated program that does not is a generator bug.
+ */
+export function compareWithReference(text: string, path = 'main.av'): string | null {
   const reference = runReference(text, path);
   const optimised = runOptimised(text, path);
-  if (JSON.stringify(optimised) !== JSON.stringify(reference)) {
-    const plain = runOptimised(text, path, UNOPTIMISED);
-    const show = (outcome: Outcome) => JSON.stringify(outcome, null, 1);
-    throw new Error(
-      `optimised run differs from the reference\n--- reference\n${show(reference)}\n--- optimised\n` +
-        `${show(optimised)}\n--- without interp_lower, buffer_build, last_use\n${show(plain)}\n--- program\n${text}`,
-    );
-  }
+  if (JSON.stringify(optimised) === JSON.stringify(reference)) return null;
+  const plain = runOptimised(text, path, UNOPTIMISED);
+  const show = (outcome: Outcome) => JSON.stringify(outcome, null, 1);
+  return (
+    `optimised run differs from the reference\n--- reference\n${show(reference)}\n--- optimised\n` +
+    `${show(optimised)}\n--- without interp_lower, buffer_build, last_use\n${show(plain)}\n--- program\n${text}`
+  );
+}
+
+/** Throws the report of `compareWithReference` when the two runs disagree. */
+export function expectSameAsReference(text: string, path = 'main.av'): void {
+  const disagreement = compareWithReference(text, path);
+  if (disagreement !== null) throw new Error(disagreement);
 }
 
 /** A `Rng` over fast-check's `gen()`, so fast-check records (and shrinks) every choice. */
 export function rngOf(g: fc.GeneratorValue): Rng {
   return { int: (min, max) => g(fc.integer, { min, max }) };
 }
-

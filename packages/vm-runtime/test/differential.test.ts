@@ -11,7 +11,8 @@ import { generateProgram } from './program-generator.js';
 // joins, interpolation plans) must print the same lines and return a value with the same display as the
 // reference evaluator (reference-evaluator.ts: a tree walk over the checked AST with copy-on-every-update value
 // semantics and exact bigint Ints). Programs come from the typed generator in program-generator.ts, and from the
-// golden programs under test/programs.
+// golden programs under test/programs. CI runs a small fixed-seed budget; `pnpm run differential --runs N --seed S`
+// (scripts/differential.ts) runs a larger one and prints the programs tried, the disagreements and the seed.
 
 describe('differential: optimised runs agree with the reference evaluator', () => {
   it('on generated programs (aliasing, updates, scalar replacement, inlining, loops, Int limits)', () => {
@@ -51,7 +52,10 @@ describe('differential: optimised runs agree with the reference evaluator', () =
       .sort();
   })(programsDir);
 
-  it.each(golden.map((path) => [relative(programsDir, path), path]))('on the golden program %s', (_name, path) => {
-    expectSameAsReference(readFileSync(path, 'utf8'), path);
-  });
+  it.each(golden.map((path) => [relative(programsDir, path), path]))(
+    'on the golden program %s',
+    (_name, path) => {
+      expectSameAsReference(readFileSync(path, 'utf8'), path);
+    },
+  );
 });

@@ -102,7 +102,13 @@ export function evaluateReference(checked: CheckedProgram): ReferenceResult {
   try {
     evaluator.runTopLevel();
     const main = checked.functions.get('main');
-    const value = main !== undefined && main.module === null ? evaluator.callFunction(main, []) : UNIT;
+    let value: Value = UNIT;
+    if (main !== undefined && main.module === null) {
+      // `main` is called with no arguments (§1.4): one that declares parameters cannot run.
+      const arity = main.decl.params.length;
+      if (arity !== 0) throw new AverRuntimeError(RuntimeMessages.mainHasParameters(arity));
+      value = evaluator.callFunction(main, []);
+    }
     return { value, stdout, stderr, error: null };
   } catch (error) {
     if (error instanceof AverRuntimeError) return { value: null, stdout, stderr, error: error.message };
@@ -123,7 +129,8 @@ class Evaluator {
     private readonly host: HostContext,
   ) {
     this.builtinImpls = BUILTINS.map((row) => row.impl);
-    if (checked.intModStyle === 'truncated') this.builtinImpls[BUILTIN_INDEX.get('Int.mod')!] = intModTruncated;
+    if (checked.intModStyle === 'truncated')
+      this.builtinImpls[BUILTIN_INDEX.get('Int.mod')!] = intModTruncated;
     for (const [name, type] of checked.types) {
       const shortName = this.shortName(name);
       if (type.kind === 'record') {
@@ -160,7 +167,8 @@ class Evaluator {
 
   /** Calls a user function; tail calls in its body (and theirs) are run here, in a loop. */
   callFunction(fn: CheckedFunction, args: Value[]): Value {
-    if (++this.depth > MAX_DEPTH) throw new Error('reference evaluator: recursion too deep for a test program');
+    if (++this.depth > MAX_DEPTH)
+      throw new Error('reference evaluator: recursion too deep for a test program');
     try {
       let current = fn;
       let currentArgs = args;
@@ -183,7 +191,7 @@ class Evaluator {
 
   private body(fn: CheckedFunction, args: Value[]): Value | TailCall {
     const scope = new Scope(null);
-    fn.decl.params.forEach((param, index) => scope.set(param.name, args[index]));
+    for (const [index, param] of fn.decl.params.entries()) scope.set(param.name, args[index]);
     const body = fn.decl.body;
     for (let i = 0; i < body.length - 1; i++) this.stmt(body[i], scope);
     const last = body[body.length - 1];
@@ -311,7 +319,8 @@ class Evaluator {
         return this.variantValue(resolution.typeName, resolution.variant);
       case 'global': {
         const value = this.globals.get(resolution.qualifiedName);
-        if (value === undefined) throw new Error(`reference evaluator: global '${written}' read before set`);
+        // A top-level statement that calls a function reading a later binding (a direct read is a checker error).
+        if (value === undefined) throw new AverRuntimeError(RuntimeMessages.globalReadTooEarly());
         return value;
       }
       default:
