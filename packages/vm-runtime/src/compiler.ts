@@ -13,7 +13,7 @@ import { builtinReturnsHeap } from './passes/analyze.js';
 import type { CodeUnit, UnitFacts } from './passes/code-unit.js';
 import type { LoweredProgram } from './pipeline.js';
 import { FunctionValue, type RecordType, type SumType, VariantValue } from './values.js';
-import type { ProgramCode } from './vm.js';
+import type { ProgramCode } from './vm-support.js';
 
 /** A verify block as the `verify` command runs it: which chunks compute its domains and cases. */
 export interface VerifyPlan {

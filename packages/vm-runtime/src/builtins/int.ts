@@ -22,7 +22,7 @@ function isZero(x: Int): boolean {
   return x === 0 || x === 0n;
 }
 
-/** The `Int` namespace (shared/spec/aver-language.md §3.1 Int, §4.1). */
+/** The `Int` namespace (language reference: "Pure namespaces", Int; runtime "Int"). */
 export const INT_BUILTINS: readonly BuiltinDef[] = [
   /** Rust `str::parse::<i64>`; `Err("Cannot parse '<s>' as Int")`. */
   pure('Int.fromString', '(String) -> Result<Int, String>', (_host, a) => {
