@@ -194,12 +194,7 @@ function uncovered(
         specialised.push([...items, ...row.slice(1)]);
       }
     }
-    for (const witness of uncovered(
-      env,
-      specialised,
-      [...ctor.items, ...rest],
-      limit - found.length,
-    )) {
+    for (const witness of uncovered(env, specialised, [...ctor.items, ...rest], limit - found.length)) {
       const head = width === 0 ? ctor.label : `(${witness.slice(0, width).join(', ')})`;
       found.push([head, ...witness.slice(width)]);
     }
