@@ -30,6 +30,7 @@ export {
 export { displayValue, reprValue } from './display.js';
 export { compareStrings, mapKeyOf, valuesEqual } from './equality.js';
 export { AverRuntimeError, matchFailure, type RuntimeErrorKind } from './errors.js';
+export { mainErrorMessage } from './main-result.js';
 export { type LoadedProgram, loadProgram, type ReadSourceFile } from './module-loader.js';
 export { type ParseResult, parseSource } from './parser.js';
 export { type LoweredProgram, PIPELINE_STAGES, type PipelineStage, type StageReports } from './pipeline.js';

@@ -716,7 +716,7 @@ export function runLoopCounting(run: Run, entry: number): Value {
           const vector = stack[sp - 1] as VectorValue;
           if (typeof index === 'number' && index >= 0 && index < vector.items.length) {
             if (vector.shared) {
-              stack[sp - 1] = copyVectorWith(vector, index, item);
+              stack[sp - 1] = copyVectorWith(run, vector, index, item);
               counting.allocations++;
             } else vector.items[index] = item;
           }
