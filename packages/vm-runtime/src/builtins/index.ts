@@ -20,11 +20,13 @@ import { TCP_BUILTINS } from './tcp.js';
 import { TERMINAL_BUILTINS } from './terminal.js';
 import { TIME_BUILTINS } from './time.js';
 import { VECTOR_BUILTINS } from './vector.js';
+import { meterWork } from './work-cost.js';
 
 /**
- * Every built-in function of v0.15–0.24 (shared/spec/aver-language.md §3), one module per namespace. The checker
- * reads names, signatures and effects; the VM dispatches on the index (`BUILTIN_INDEX`). Era-specific names carry
- * `era`; services this runtime does not implement carry `unavailable`.
+ * Every built-in function of v0.15–0.24 (language reference: "Built-in namespaces and functions"), one module
+ * per namespace. The checker reads names, signatures and effects; the VM dispatches on the index
+ * (`BUILTIN_INDEX`). Era-specific names carry `era`; services this runtime does not implement carry
+ * `unavailable`.
  */
 export const BUILTINS: readonly BuiltinDef[] = [
   ...INT_BUILTINS,
@@ -48,7 +50,7 @@ export const BUILTINS: readonly BuiltinDef[] = [
   ...HTTP_SERVER_BUILTINS,
   ...TCP_BUILTINS,
   ...TERMINAL_BUILTINS,
-];
+].map(meterWork);
 
 /** Qualified name (`List.len`) → index into `BUILTINS`. */
 export const BUILTIN_INDEX: ReadonlyMap<string, number> = new Map(
