@@ -29,7 +29,7 @@ export {
 } from './diagnostics.js';
 export { displayValue, reprValue } from './display.js';
 export { compareStrings, mapKeyOf, valuesEqual } from './equality.js';
-export { AverRuntimeError, matchFailure, type RuntimeErrorKind } from './errors.js';
+export { AverRuntimeError, engineLimitError, matchFailure, type RuntimeErrorKind } from './errors.js';
 export { mainErrorMessage } from './main-result.js';
 export { type LoadedProgram, loadProgram, type ReadSourceFile } from './module-loader.js';
 export { type ParseResult, parseSource } from './parser.js';
@@ -47,6 +47,7 @@ export {
   runProgram,
 } from './program.js';
 export { type ConsoleOption, createHost } from './run-host.js';
+export { limitHost } from './run-limits.js';
 export type { Value } from './values.js';
 export { formatVerifyReport, type VerifyReport, verifyProgram } from './verify.js';
 export { VERSION } from './version.js';
@@ -92,7 +93,7 @@ export type {
   WildcardPattern,
 } from './ast.js';
 export { coveredByEarlierArms } from './compiler/match-coverage.js';
-export { isInlinable } from './compiler/inline-analysis.js';
+export { isInlinable, readsSlot } from './compiler/inline-analysis.js';
 export {
   type FrontEndFailure,
   type FrontEndOptions,
@@ -137,15 +138,19 @@ export {
   WrapValue,
 } from './values.js';
 export { releaseCodePointStrings } from './builtins/code-point-index.js';
+export { CHARGE_THRESHOLD } from './builtins/work-cost.js';
 export {
   buildMap,
   buildPermutedRecord,
+  checkDeadline,
   copyVectorWith,
   DEADLINE_CHECK_INTERVAL,
   firstErr,
   globalReadTooEarly,
   interpolationText,
+  type LimitState,
   markShared,
   StringBuffer,
   updateRecord,
+  WORK_CHECK_INTERVAL,
 } from './vm-support.js';

@@ -53,8 +53,20 @@ export const DEADLINE_CHECK_INTERVAL = 4096;
 /** Spare stack slots beyond a frame's needs: built-ins read four argument slots whatever their arity. */
 export const STACK_SLACK = 8;
 
+/**
+ * What the limits of a run read and update: the deadline, the step budget and the built-in work charged since the
+ * clock was last read. A `Run` is one; another backend keeps its own (`counting: null` when it counts nothing).
+ */
+export interface LimitState {
+  deadline: number;
+  workSinceClock: number;
+  readonly timeoutMs: number | null;
+  readonly stepBudget: number | null;
+  readonly counting: CountingState | null;
+}
+
 /** The state of one execution of a program: stack, frames, globals, host, limits, counters. */
-export class Run {
+export class Run implements LimitState {
   frameCapacity: number;
   /**
    * `performance.now()` value after which the run fails, or `Infinity`. Moved later by the time the run spends
@@ -124,7 +136,7 @@ export function growFrames(run: Run): void {
  * Called every `DEADLINE_CHECK_INTERVAL` calls: fails the run once its deadline has passed; returns the next
  * countdown.
  */
-export function checkDeadline(run: Run): number {
+export function checkDeadline(run: LimitState): number {
   if (run.timeoutMs !== null && performance.now() > run.deadline) {
     throw new AverRuntimeError(VmMessages.deadlineExceeded(run.timeoutMs), 'limit');
   }
@@ -139,7 +151,7 @@ export const WORK_CHECK_INTERVAL = 1 << 16;
  * run, and towards the next read of the clock when the run has a deadline. Counters are not touched: built-in
  * work is not an instruction.
  */
-export function chargeWork(run: Run, units: number): void {
+export function chargeWork(run: LimitState, units: number): void {
   const counting = run.counting;
   if (counting !== null && run.stepBudget !== null) {
     counting.stepsLeft -= units;
@@ -154,7 +166,7 @@ export function chargeWork(run: Run, units: number): void {
 }
 
 /** The error of a counting run whose step budget ran out. */
-export function stepBudgetExhausted(run: Run): AverRuntimeError {
+export function stepBudgetExhausted(run: LimitState): AverRuntimeError {
   return new AverRuntimeError(VmMessages.stepBudgetExhausted(run.stepBudget ?? 0), 'limit');
 }
 
