@@ -26,7 +26,7 @@ import {
   callValue,
   checkDeadline,
   copyVectorWith,
-  DEADLINE_CHECK_INTERVAL,
+  MAX_JS_DEPTH,
   firstErr,
   globalReadTooEarly,
   growFrames,
@@ -50,6 +50,17 @@ import {
  * result. Throws `AverRuntimeError` (with the source line filled in) on failure.
  */
 export function runLoopCounting(run: Run, entry: number): Value {
+  return runFramesCounting(run, entry, 0, 0, 0);
+}
+
+/**
+ * Runs chunk `entry`, whose frame starts at `stack[base]` with its arguments in place, until it returns; returns
+ * its result. A call opens its frame as a JS call of this function while `depth` is below `MAX_JS_DEPTH` (so V8
+ * sees ordinary calls, and optimises this function at a call rather than on-stack), and as a record on
+ * `Run.frames` beyond it (so recursion depth is bounded by `maxFrames`, not by the JS stack). `baseFp` is the
+ * frame pointer of this call's own frame: a return at it leaves this JS call.
+ */
+function runFramesCounting(run: Run, entry: number, base: number, baseFp: number, depth: number): Value {
   const program = run.code;
   const chunks = program.chunks;
   const builtinImpls = program.builtinImpls;
@@ -62,18 +73,15 @@ export function runLoopCounting(run: Run, entry: number): Value {
   const counting = run.counting!;
   const opCounts = counting.opCounts;
   const builtinAllocates = program.builtinAllocates;
-  let stackCapacity = stack.length;
   let chunkIndex = entry;
   let chunk = chunks[entry];
   let code = chunk.code;
   let consts = chunk.constants;
   let ip = 0;
-  let bp = 0;
-  let sp = chunk.localCount;
-  let fp = 0;
-  let countdown = DEADLINE_CHECK_INTERVAL;
-  if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
-    stackCapacity = growStack(stack, sp + chunk.maxStack);
+  let bp = base;
+  let sp = base + chunk.localCount;
+  let fp = baseFp;
+  if (sp + chunk.maxStack + STACK_SLACK > stack.length) growStack(stack, sp + chunk.maxStack);
   try {
     for (;;) {
       opCounts[code[ip]]++;
@@ -390,8 +398,15 @@ export function runLoopCounting(run: Run, entry: number): Value {
           const argc = code[ip + 1];
           ip += 2;
           if (fp === run.frameCapacity) growFrames(run);
-          if (--countdown === 0) countdown = checkDeadline(run);
+          if (--run.countdown === 0) run.countdown = checkDeadline(run);
           counting.calls++;
+          if (depth < MAX_JS_DEPTH) {
+            const calleeBase = sp - argc;
+            const result = runFramesCounting(run, target, calleeBase, fp + 3, depth + 1);
+            sp = calleeBase;
+            stack[sp++] = result;
+            break;
+          }
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
           frames[fp + 2] = bp;
@@ -403,13 +418,12 @@ export function runLoopCounting(run: Run, entry: number): Value {
           bp = sp - argc;
           sp = bp + chunk.localCount;
           ip = 0;
-          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
-            stackCapacity = growStack(stack, sp + chunk.maxStack);
+          if (sp + chunk.maxStack + STACK_SLACK > stack.length) growStack(stack, sp + chunk.maxStack);
           break;
         }
         case Op.TAIL_CALL_SELF: {
           const argc = code[ip++];
-          if (--countdown === 0) countdown = checkDeadline(run);
+          if (--run.countdown === 0) run.countdown = checkDeadline(run);
           counting.calls++;
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
@@ -421,7 +435,7 @@ export function runLoopCounting(run: Run, entry: number): Value {
           const target = code[ip];
           const argc = code[ip + 1];
           ip += 2;
-          if (--countdown === 0) countdown = checkDeadline(run);
+          if (--run.countdown === 0) run.countdown = checkDeadline(run);
           counting.calls++;
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
@@ -431,8 +445,7 @@ export function runLoopCounting(run: Run, entry: number): Value {
           consts = chunk.constants;
           sp = bp + chunk.localCount;
           ip = 0;
-          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
-            stackCapacity = growStack(stack, sp + chunk.maxStack);
+          if (sp + chunk.maxStack + STACK_SLACK > stack.length) growStack(stack, sp + chunk.maxStack);
           break;
         }
         case Op.CALL_VALUE: {
@@ -446,9 +459,15 @@ export function runLoopCounting(run: Run, entry: number): Value {
             break;
           }
           if (fp === run.frameCapacity) growFrames(run);
-          if (--countdown === 0) countdown = checkDeadline(run);
+          if (--run.countdown === 0) run.countdown = checkDeadline(run);
           counting.calls++;
           for (let i = 0; i < argc; i++) stack[base + i] = stack[base + i + 1];
+          if (depth < MAX_JS_DEPTH) {
+            const result = runFramesCounting(run, callee.index, base, fp + 3, depth + 1);
+            sp = base;
+            stack[sp++] = result;
+            break;
+          }
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
           frames[fp + 2] = bp;
@@ -460,8 +479,7 @@ export function runLoopCounting(run: Run, entry: number): Value {
           bp = base;
           sp = bp + chunk.localCount;
           ip = 0;
-          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
-            stackCapacity = growStack(stack, sp + chunk.maxStack);
+          if (sp + chunk.maxStack + STACK_SLACK > stack.length) growStack(stack, sp + chunk.maxStack);
           break;
         }
         case Op.CALL_BUILTIN: {
@@ -481,7 +499,7 @@ export function runLoopCounting(run: Run, entry: number): Value {
         }
         case Op.RETURN: {
           const result = stack[sp - 1];
-          if (fp === 0) return result;
+          if (fp === baseFp) return result;
           fp -= 3;
           sp = bp;
           chunkIndex = frames[fp];
@@ -505,7 +523,7 @@ export function runLoopCounting(run: Run, entry: number): Value {
           throw matchFailure(chunk.lines[ip - 1]);
         case Op.RETURN_LOCAL: {
           const result = stack[bp + code[ip]];
-          if (fp === 0) return result;
+          if (fp === baseFp) return result;
           fp -= 3;
           sp = bp;
           chunkIndex = frames[fp];

@@ -49,12 +49,19 @@ export interface CountingState {
 
 /** Calls between two deadline checks. */
 export const DEADLINE_CHECK_INTERVAL = 4096;
+/**
+ * Calls nested deeper than this run on `Run.frames` instead of as JS calls of the loop (its JS frames are large, and
+ * the loop may itself be called from deep JS code).
+ */
+export const MAX_JS_DEPTH = 64;
 /** Spare stack slots beyond a frame's needs: built-ins read four argument slots whatever their arity. */
 export const STACK_SLACK = 8;
 
 /** The state of one execution of a program: stack, frames, globals, host, limits, counters. */
 export class Run {
   frameCapacity: number;
+  /** Calls left before the next deadline check (shared by every JS call of the loop). */
+  countdown = DEADLINE_CHECK_INTERVAL;
   /** `performance.now()` value after which the run fails, or `Infinity`. */
   readonly deadline: number;
 

@@ -24,7 +24,7 @@ import {
   callValue,
   checkDeadline,
   copyVectorWith,
-  DEADLINE_CHECK_INTERVAL,
+  MAX_JS_DEPTH,
   firstErr,
   globalReadTooEarly,
   growFrames,
@@ -62,6 +62,17 @@ import {
  * result. Throws `AverRuntimeError` (with the source line filled in) on failure.
  */
 export function runLoop(run: Run, entry: number): Value {
+  return runFrames(run, entry, 0, 0, 0);
+}
+
+/**
+ * Runs chunk `entry`, whose frame starts at `stack[base]` with its arguments in place, until it returns; returns
+ * its result. A call opens its frame as a JS call of this function while `depth` is below `MAX_JS_DEPTH` (so V8
+ * sees ordinary calls, and optimises this function at a call rather than on-stack), and as a record on
+ * `Run.frames` beyond it (so recursion depth is bounded by `maxFrames`, not by the JS stack). `baseFp` is the
+ * frame pointer of this call's own frame: a return at it leaves this JS call.
+ */
+function runFrames(run: Run, entry: number, base: number, baseFp: number, depth: number): Value {
   const program = run.code;
   const chunks = program.chunks;
   const builtinImpls = program.builtinImpls;
@@ -74,18 +85,15 @@ export function runLoop(run: Run, entry: number): Value {
   // @count: const counting = run.counting!;
   // @count: const opCounts = counting.opCounts;
   // @count: const builtinAllocates = program.builtinAllocates;
-  let stackCapacity = stack.length;
   let chunkIndex = entry;
   let chunk = chunks[entry];
   let code = chunk.code;
   let consts = chunk.constants;
   let ip = 0;
-  let bp = 0;
-  let sp = chunk.localCount;
-  let fp = 0;
-  let countdown = DEADLINE_CHECK_INTERVAL;
-  if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
-    stackCapacity = growStack(stack, sp + chunk.maxStack);
+  let bp = base;
+  let sp = base + chunk.localCount;
+  let fp = baseFp;
+  if (sp + chunk.maxStack + STACK_SLACK > stack.length) growStack(stack, sp + chunk.maxStack);
   try {
     for (;;) {
       // @count: opCounts[code[ip]]++;
@@ -402,8 +410,15 @@ export function runLoop(run: Run, entry: number): Value {
           const argc = code[ip + 1];
           ip += 2;
           if (fp === run.frameCapacity) growFrames(run);
-          if (--countdown === 0) countdown = checkDeadline(run);
+          if (--run.countdown === 0) run.countdown = checkDeadline(run);
           // @count: counting.calls++;
+          if (depth < MAX_JS_DEPTH) {
+            const calleeBase = sp - argc;
+            const result = runFrames(run, target, calleeBase, fp + 3, depth + 1);
+            sp = calleeBase;
+            stack[sp++] = result;
+            break;
+          }
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
           frames[fp + 2] = bp;
@@ -415,13 +430,12 @@ export function runLoop(run: Run, entry: number): Value {
           bp = sp - argc;
           sp = bp + chunk.localCount;
           ip = 0;
-          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
-            stackCapacity = growStack(stack, sp + chunk.maxStack);
+          if (sp + chunk.maxStack + STACK_SLACK > stack.length) growStack(stack, sp + chunk.maxStack);
           break;
         }
         case Op.TAIL_CALL_SELF: {
           const argc = code[ip++];
-          if (--countdown === 0) countdown = checkDeadline(run);
+          if (--run.countdown === 0) run.countdown = checkDeadline(run);
           // @count: counting.calls++;
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
@@ -433,7 +447,7 @@ export function runLoop(run: Run, entry: number): Value {
           const target = code[ip];
           const argc = code[ip + 1];
           ip += 2;
-          if (--countdown === 0) countdown = checkDeadline(run);
+          if (--run.countdown === 0) run.countdown = checkDeadline(run);
           // @count: counting.calls++;
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
@@ -443,8 +457,7 @@ export function runLoop(run: Run, entry: number): Value {
           consts = chunk.constants;
           sp = bp + chunk.localCount;
           ip = 0;
-          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
-            stackCapacity = growStack(stack, sp + chunk.maxStack);
+          if (sp + chunk.maxStack + STACK_SLACK > stack.length) growStack(stack, sp + chunk.maxStack);
           break;
         }
         case Op.CALL_VALUE: {
@@ -458,9 +471,15 @@ export function runLoop(run: Run, entry: number): Value {
             break;
           }
           if (fp === run.frameCapacity) growFrames(run);
-          if (--countdown === 0) countdown = checkDeadline(run);
+          if (--run.countdown === 0) run.countdown = checkDeadline(run);
           // @count: counting.calls++;
           for (let i = 0; i < argc; i++) stack[base + i] = stack[base + i + 1];
+          if (depth < MAX_JS_DEPTH) {
+            const result = runFrames(run, callee.index, base, fp + 3, depth + 1);
+            sp = base;
+            stack[sp++] = result;
+            break;
+          }
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
           frames[fp + 2] = bp;
@@ -472,8 +491,7 @@ export function runLoop(run: Run, entry: number): Value {
           bp = base;
           sp = bp + chunk.localCount;
           ip = 0;
-          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
-            stackCapacity = growStack(stack, sp + chunk.maxStack);
+          if (sp + chunk.maxStack + STACK_SLACK > stack.length) growStack(stack, sp + chunk.maxStack);
           break;
         }
         case Op.CALL_BUILTIN: {
@@ -493,7 +511,7 @@ export function runLoop(run: Run, entry: number): Value {
         }
         case Op.RETURN: {
           const result = stack[sp - 1];
-          if (fp === 0) return result;
+          if (fp === baseFp) return result;
           fp -= 3;
           sp = bp;
           chunkIndex = frames[fp];
@@ -517,7 +535,7 @@ export function runLoop(run: Run, entry: number): Value {
           throw matchFailure(chunk.lines[ip - 1]);
         case Op.RETURN_LOCAL: {
           const result = stack[bp + code[ip]];
-          if (fp === 0) return result;
+          if (fp === baseFp) return result;
           fp -= 3;
           sp = bp;
           chunkIndex = frames[fp];
