@@ -17,8 +17,8 @@ export {
   resolveTarget,
   unregisterTarget,
 } from './target-registry.js';
-export type { RunScenarioOptions } from './run-scenario.js';
-export { runScenario } from './run-scenario.js';
+export type { RunScenarioOptions, ScenarioRun } from './run-scenario.js';
+export { runScenario, runScenarioDetailed } from './run-scenario.js';
 export { captureHost } from './capture-host.js';
 export { computeExpectedMatch, expectedMatchOverRuns } from './expected-match.js';
 export { vmTarget } from './vm-target.js';

@@ -67,17 +67,25 @@ export function measureVm(vm: VmRuntime, job: VmJob, clock: () => bigint): VmMea
   let responseText: string | null = null;
   const responseBytesSeen = new Set<number | null>();
   let counted: ReturnType<VmRuntime['runProgram']>;
+  // A `main` that returns `Result.Err` failed (it makes `aver run` exit 1), so any run that does is a run error:
+  // timings of a failing program are not a benchmark. Checked after the clock stops.
+  const failIfErr = (value: ReturnType<VmRuntime['runProgram']>['value']): void => {
+    const failure = vm.mainErrorMessage(value);
+    if (failure !== null) throw new RunError('runtime', failure);
+  };
   try {
-    for (let run = 0; run < job.warmup; run++) vm.runProgram(program, runOptions);
+    for (let run = 0; run < job.warmup; run++) failIfErr(vm.runProgram(program, runOptions).value);
     for (let iteration = 0; iteration < job.iterations; iteration++) {
       const start = clock();
       const { value } = vm.runProgram(program, runOptions);
       responseText = vm.displayValue(value);
       const end = clock();
+      failIfErr(value);
       samplesMs[iteration] = Number(end - start) / 1e6;
       responseBytesSeen.add(responseText === null ? null : Buffer.byteLength(responseText, 'utf8'));
     }
     counted = vm.runProgram(program, { ...runOptions, count: true });
+    failIfErr(counted.value);
   } catch (error) {
     if (error instanceof vm.AverRuntimeError) throw new RunError('runtime', error.format());
     throw error;

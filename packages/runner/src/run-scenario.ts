@@ -41,6 +41,25 @@ export async function runScenario(
   target: string | TargetRunner,
   options: RunScenarioOptions = {},
 ): Promise<BenchReport> {
+  return (await runScenarioDetailed(manifest, target, options)).report;
+}
+
+/** A report and the rendered response it only summarises (size and hash), for messages about the response. */
+export interface ScenarioRun {
+  readonly report: BenchReport;
+  /** The last timed iteration's rendered response; `null` when `main` returned Unit. */
+  readonly responseText: string | null;
+}
+
+/**
+ * `runScenario`, also returning the rendered response, so that a caller can show it (an `[expected]` mismatch
+ * shows the start of the response). Same arguments, errors and report.
+ */
+export async function runScenarioDetailed(
+  manifest: Manifest,
+  target: string | TargetRunner,
+  options: RunScenarioOptions = {},
+): Promise<ScenarioRun> {
   const isolation = options.isolation ?? (options.clock === undefined ? 'worker' : 'inline');
   if (isolation === 'worker' && options.clock !== undefined) throw new TypeError(messages.clockNeedsInline());
   const runner = typeof target === 'string' ? resolveTarget(target) : target;
@@ -50,7 +69,7 @@ export async function runScenario(
   const host = options.host ?? captureHost();
   const result = await runner.run(manifest, { clock: options.clock ?? process.hrtime.bigint, isolation });
   checkSamples(runner.name, manifest.iterations, result.samplesMs);
-  return buildReport(manifest, runner.name, host, result);
+  return { report: buildReport(manifest, runner.name, host, result), responseText: result.responseText };
 }
 
 function checkSamples(target: string, iterations: number, samples: readonly number[]): void {

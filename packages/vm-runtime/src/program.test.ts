@@ -201,12 +201,29 @@ describe('runProgram', () => {
     expect(runProgram(program, { count: true }).counters?.allocations).toBe(3);
   });
 
+  it('does not count time blocked on stdin against the deadline, but cuts a sleep at it', () => {
+    const reader = compileText(
+      'fn main() -> String\n    ! [Console.readLine]\n    a = Console.readLine()\n    b = Console.readLine()\n    "{a}{b}"\n',
+    );
+    const slowUser = () => {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120);
+      return 'x';
+    };
+    const read = runProgram(reader, { timeoutMs: 100, stdin: slowUser, console: 'silent' });
+    expect(read.value).toBe('Result.Ok("x")Result.Ok("x")');
+    const sleeper = compileText('fn main() -> Unit\n    ! [Time.sleep]\n    Time.sleep(60000)\n');
+    const started = performance.now();
+    const slept = failure(() => runProgram(sleeper, { timeoutMs: 50 }));
+    expect([slept.kind, slept.message]).toEqual(['limit', 'deadline of 50 ms exceeded']);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+
   it('fails with a limit error at the deadline, the step budget or the frame limit', () => {
     const spin = compileText('fn spin(n: Int) -> Int\n    spin(n + 1)\n\nfn main() -> Int\n    spin(0)\n');
     const deadline = failure(() => runProgram(spin, { timeoutMs: 20 }));
     expect([deadline.kind, deadline.message]).toEqual(['limit', 'deadline of 20 ms exceeded']);
     const budget = failure(() => runProgram(spin, { stepBudget: 500 }));
-    expect([budget.kind, budget.message]).toEqual(['limit', 'step budget of 500 instructions exhausted']);
+    expect([budget.kind, budget.message]).toEqual(['limit', 'step budget of 500 steps exhausted']);
     expect(runProgram(compileText('fn main() -> Int\n    1 + 2\n'), { stepBudget: 3 }).value).toBe(3);
 
     const deep = compileText(

@@ -7,6 +7,7 @@ import { AverRuntimeError } from './errors.js';
 import { loadProgram } from './module-loader.js';
 import { type PipelineOptions, type PipelineStage, runPipeline } from './pipeline.js';
 import { type ConsoleOption, createHost } from './run-host.js';
+import { limitHost } from './run-limits.js';
 import { RuntimeMessages } from './runtime-messages.js';
 import { InvalidUtf8Error, readTextFile } from './text-file.js';
 import { UNIT, type Value } from './values.js';
@@ -57,9 +58,15 @@ export interface RunOptions {
   readonly console?: ConsoleOption;
   /** `Console.readLine` source: one line per call, `null` at end of input (default: process stdin with `inherit`). */
   readonly stdin?: () => string | null;
-  /** Fail with a `limit` error once the run has taken this long (checked on calls). */
+  /**
+   * Fail with a `limit` error once the run has taken this long: checked on calls and during long built-in work;
+   * time blocked on stdin does not count, `Time.sleep` does.
+   */
   readonly timeoutMs?: number;
-  /** Fail with a `limit` error after this many instructions (runs the counting loop). */
+  /**
+   * Fail with a `limit` error after this many steps (runs the counting loop): instructions, plus one step per element
+   * or character of long built-in work (work-cost.ts).
+   */
   readonly stepBudget?: number;
   /** Open frames allowed before a `stack overflow` limit error; default 1,000,000. */
   readonly maxFrames?: number;
@@ -255,8 +262,11 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
       : null;
   // Unset globals are `undefined` until their top-level binding runs (LOAD_GLOBAL reports an early read).
   const globals: Value[] = code.globalCount === 0 ? [] : new Array<Value>(code.globalCount).fill(UNSET);
-  const host = createHost(options.console, options.args, options.stdin);
-  const run = new Run(
+  const limits = { timeoutMs: options.timeoutMs ?? null, stepBudget: options.stepBudget ?? null };
+  // The host's limit closures only run while the run does, after `run` is assigned.
+  let run: Run;
+  const host = limitHost(createHost(options.console, options.args, options.stdin), limits, () => run);
+  run = new Run(
     code,
     state.stack,
     state.frames,

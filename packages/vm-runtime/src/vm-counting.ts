@@ -734,7 +734,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           const vector = stack[sp - 1] as VectorValue;
           if (typeof index === 'number' && index >= 0 && index < vector.items.length) {
             if (vector.shared) {
-              stack[sp - 1] = copyVectorWith(vector, index, item);
+              stack[sp - 1] = copyVectorWith(run, vector, index, item);
               counting.allocations++;
             } else vector.items[index] = item;
           }

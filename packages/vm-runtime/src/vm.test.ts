@@ -286,7 +286,7 @@ describe('the VM loop', () => {
     expect(counting.opCounts[Op.RETURN]).toBe(1);
     const budget = { ...counting, opCounts: new Float64Array(OPCODE_LIMIT), stepsLeft: 3 };
     expect(() => runLoopCounting(new Run(code, stack, [], [], host, 10, null, 3, budget), 0)).toThrow(
-      'step budget of 3 instructions exhausted',
+      'step budget of 3 steps exhausted',
     );
   });
 });

@@ -746,7 +746,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           const vector = stack[sp - 1] as VectorValue;
           if (typeof index === 'number' && index >= 0 && index < vector.items.length) {
             if (vector.shared) {
-              stack[sp - 1] = copyVectorWith(vector, index, item);
+              stack[sp - 1] = copyVectorWith(run, vector, index, item);
               // @count: counting.allocations++;
             } else vector.items[index] = item;
           }

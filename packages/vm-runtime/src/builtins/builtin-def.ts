@@ -24,6 +24,12 @@ export interface HostContext {
   readonly random?: () => number;
   /** Blocks for `ms` milliseconds for `Time.sleep`; default a synchronous `Atomics.wait`. */
   readonly sleep?: (ms: number) => void;
+  /**
+   * Charges long built-in work (building, copying, scanning, joining: one unit per element or character, see
+   * work-cost.ts) to the run's limits before it is done; throws the run's `limit` error once the deadline has
+   * passed or the step budget is spent. Absent when the run has no limits.
+   */
+  readonly charge?: (units: number) => void;
 }
 
 /** Versions where a built-in name exists (`since` inclusive, `removedIn` exclusive), e.g. `{ removedIn: '0.17.0' }`. */

@@ -6,14 +6,18 @@ import { pure } from './define.js';
 import { listFromItems } from './list.js';
 import { some } from './wrappers.js';
 
-/** The longest JS array. */
-const MAX_LENGTH = 2 ** 32 - 1;
+/**
+ * The longest Vector: 2^25 elements, the longest array V8 creates in its fast (contiguous) storage. Past it,
+ * `new Array(n)` falls back to dictionary storage, where `Vector.new(100000000, 0)` took about a minute and 8 GB,
+ * and at 10^9 V8 aborts the whole process (`invalid table size`). A size above the limit is a runtime error.
+ */
+export const MAX_VECTOR_LENGTH = 2 ** 25;
 
-/** `Vector.new(n, x)`: n copies of x; a negative (or unrepresentable) n is a runtime error. */
+/** `Vector.new(n, x)`: n copies of x; a negative n, or one above `MAX_VECTOR_LENGTH`, is a runtime error. */
 export function newVector(size: Value, fill: Value): VectorValue {
   if ((size as number) < 0) throw new AverRuntimeError(RuntimeMessages.vectorNegativeSize(String(size)));
-  if (typeof size !== 'number' || size > MAX_LENGTH)
-    throw new AverRuntimeError(RuntimeMessages.vectorTooLarge(String(size)));
+  if (typeof size !== 'number' || size > MAX_VECTOR_LENGTH)
+    throw new AverRuntimeError(RuntimeMessages.vectorTooLarge('Vector.new', String(size), MAX_VECTOR_LENGTH));
   return new VectorValue(new Array<Value>(size).fill(fill));
 }
 
@@ -35,6 +39,10 @@ export function setVector(vector: VectorValue, index: Value, item: Value): Value
 
 /** `Vector.fromList`. */
 export function vectorFromList(list: ListValue): VectorValue {
+  if (list.length > MAX_VECTOR_LENGTH)
+    throw new AverRuntimeError(
+      RuntimeMessages.vectorTooLarge('Vector.fromList', String(list.length), MAX_VECTOR_LENGTH),
+    );
   const items: Value[] = new Array(list.length);
   let i = 0;
   for (let cell = list; cell.length > 0; cell = cell.tail!) items[i++] = cell.head;
