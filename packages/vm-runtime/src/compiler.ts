@@ -10,6 +10,7 @@ import type { Chunk } from './chunk.js';
 import type { CheckedProgram } from './checker/index.js';
 import { UnitCompiler } from './compiler/unit-compiler.js';
 import { builtinReturnsHeap } from './passes/analyze.js';
+import type { ChunkSource } from './counting-state.js';
 import type { CodeUnit, UnitFacts } from './passes/code-unit.js';
 import type { LoweredProgram } from './pipeline.js';
 import { FunctionValue, type RecordType, type SumType, VariantValue } from './values.js';
@@ -45,6 +46,8 @@ export interface CompiledCode extends ProgramCode {
   readonly hasTopLevel: boolean;
   readonly facts: readonly (UnitFacts | null)[];
   readonly verifyPlans: readonly VerifyPlan[];
+  /** Where each chunk's function was declared (the counters' `byFunction` rows name it). */
+  readonly chunkSources: readonly ChunkSource[];
 }
 
 /** Program-wide tables the unit compiler reads: indexes of functions, globals and types, shared constants. */
@@ -145,6 +148,7 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
     hasTopLevel: units[topLevelIndex].body.length > 0,
     facts: units.map((unit) => unit.facts),
     verifyPlans: verifyPlans(units, checked.entry.text),
+    chunkSources: units.map((unit) => chunkSourceOf(unit, checked)),
   };
 }
 
@@ -153,6 +157,12 @@ function builtinImplsFor(checked: CheckedProgram): BuiltinImpl[] {
   const impls = BUILTINS.map((row) => row.impl);
   if (checked.intModStyle === 'truncated') impls[BUILTIN_INDEX.get('Int.mod')!] = intModTruncated;
   return impls;
+}
+
+/** Where a unit was declared: its function's `fn` line, or the entry file for `__top_level__` and verify units. */
+function chunkSourceOf(unit: CodeUnit, checked: CheckedProgram): ChunkSource {
+  if (unit.decl !== null) return { file: unit.decl.span.file, line: unit.decl.span.line };
+  return { file: checked.entry.path, line: null };
 }
 
 /** The display name of a type: its declared name without the module path (`Data.Shapes.Shape` → `Shape`). */

@@ -17,6 +17,7 @@ export {
 export { displayValue, reprValue } from './display.js';
 export { valuesEqual } from './equality.js';
 export { AverRuntimeError, type RuntimeErrorKind } from './errors.js';
+export type { FunctionCounters, RunCounters, StackCounters } from './counting-state.js';
 export { mainErrorMessage } from './main-result.js';
 export { type LoadedProgram, loadProgram, type ReadSourceFile } from './module-loader.js';
 export { type ParseResult, parseSource } from './parser.js';
@@ -28,7 +29,6 @@ export {
   compileFile,
   compileSource,
   DEFAULT_MAX_FRAMES,
-  type RunCounters,
   type RunOptions,
   type RunResult,
   runProgram,

@@ -1,5 +1,4 @@
 import { dirname, resolve } from 'node:path';
-import { OPCODE_LIMIT, opcodeInfo } from './chunk.js';
 import { type CompiledCode, compileProgram } from './compiler.js';
 import { CompileError } from './compiler/compile-error.js';
 import { type Diagnostic, formatDiagnosticLine, hasErrors } from './diagnostics.js';
@@ -11,8 +10,9 @@ import { limitHost } from './run-limits.js';
 import { RuntimeMessages } from './runtime-messages.js';
 import { InvalidUtf8Error, readTextFile } from './text-file.js';
 import { UNIT, type Value } from './values.js';
+import { CountingState, type RunCounters } from './counting-state.js';
 import { runLoop } from './vm.js';
-import { type CountingState, growStack, Run, STACK_SLACK } from './vm-support.js';
+import { growStack, Run, STACK_SLACK } from './vm-support.js';
 import { runLoopCounting } from './vm-counting.js';
 import { VmMessages } from './vm-messages.js';
 import { releaseCodePointStrings } from './builtins/code-point-index.js';
@@ -72,14 +72,6 @@ export interface RunOptions {
   readonly maxFrames?: number;
   /** Count instructions (total and per opcode), calls and allocations (see the README). */
   readonly count?: boolean;
-}
-
-/** Exact counts of a counting run (definitions in the README). */
-export interface RunCounters {
-  readonly instructions: number;
-  readonly calls: number;
-  readonly allocations: number;
-  readonly byOpcode: Readonly<Record<string, number>>;
 }
 
 /** What a run gives: `main`'s value (Unit without `main`) and the counters of a counting run. */
@@ -225,7 +217,7 @@ export function runProgram(program: CompiledProgram, options: RunOptions = {}): 
     if (code.mainIndex === null) return session.finish(UNIT);
     const arity = code.chunks[code.mainIndex].arity;
     if (arity !== 0) throw new AverRuntimeError(RuntimeMessages.mainHasParameters(arity));
-    if (session.run.counting !== null) session.run.counting.calls++;
+    if (session.run.counting !== null) session.run.counting.fnCalls[code.mainIndex]++;
     return session.finish(session.call(code.mainIndex, []));
   } finally {
     session.close();
@@ -253,12 +245,7 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
   state.busy = true;
   const counting: CountingState | null =
     options.count === true || options.stepBudget !== undefined
-      ? {
-          opCounts: new Float64Array(OPCODE_LIMIT),
-          calls: 0,
-          allocations: 0,
-          stepsLeft: options.stepBudget ?? Number.MAX_SAFE_INTEGER,
-        }
+      ? new CountingState(code.chunks.length, options.stepBudget ?? Number.MAX_SAFE_INTEGER)
       : null;
   // Unset globals are `undefined` until their top-level binding runs (LOAD_GLOBAL reports an early read).
   const globals: Value[] = code.globalCount === 0 ? [] : new Array<Value>(code.globalCount).fill(UNSET);
@@ -287,7 +274,14 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
       return loop(run, index);
     },
     finish(value) {
-      return { value, counters: counting === null || options.count !== true ? null : countersOf(counting) };
+      const counters =
+        counting === null || options.count !== true
+          ? null
+          : counting.toCounters(
+              code.chunks.map((chunk) => chunk.name),
+              code.chunkSources,
+            );
+      return { value, counters };
     },
     close() {
       resetState(owned);
@@ -303,15 +297,4 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
 function resetState(state: ReusableState): void {
   state.stack.fill(UNIT);
   state.busy = false;
-}
-
-function countersOf(counting: CountingState): RunCounters {
-  const byOpcode: Record<string, number> = {};
-  let instructions = 0;
-  counting.opCounts.forEach((count, code) => {
-    if (count === 0) return;
-    instructions += count;
-    byOpcode[opcodeInfo(code)?.name ?? String(code)] = count;
-  });
-  return { instructions, calls: counting.calls, allocations: counting.allocations, byOpcode };
 }

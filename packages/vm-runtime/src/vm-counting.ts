@@ -50,6 +50,7 @@ import {
  * result. Throws `AverRuntimeError` (with the source line filled in) on failure.
  */
 export function runLoopCounting(run: Run, entry: number): Value {
+  run.counting!.entryNode = run.counting!.enter(-1, entry);
   return runFramesCounting(run, entry, 0, 0, 0);
 }
 
@@ -63,16 +64,16 @@ export function runLoopCounting(run: Run, entry: number): Value {
 function runFramesCounting(run: Run, entry: number, base: number, baseFp: number, depth: number): Value {
   const program = run.code;
   const chunks = program.chunks;
-  const builtinImpls = program.builtinImpls;
-  const recordTypes = program.recordTypes;
-  const sumTypes = program.sumTypes;
   const stack = run.stack;
   const frames = run.frames;
-  const globals = run.globals;
-  const host = run.host;
   const counting = run.counting!;
   const opCounts = counting.opCounts;
+  const fnCalls = counting.fnCalls;
+  const fnInstructions = counting.fnInstructions;
+  const fnAllocations = counting.fnAllocations;
+  const stackInstructions = counting.stackInstructions;
   const builtinAllocates = program.builtinAllocates;
+  let node = counting.entryNode;
   let chunkIndex = entry;
   let chunk = chunks[entry];
   let code = chunk.code;
@@ -85,6 +86,8 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
   try {
     for (;;) {
       opCounts[code[ip]]++;
+      fnInstructions[chunkIndex]++;
+      stackInstructions[node]++;
       if (--counting.stepsLeft < 0) throw stepBudgetExhausted(run);
       switch (code[ip++]) {
         case Op.CONST:
@@ -126,13 +129,13 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           break;
         case Op.LOAD_GLOBAL: {
           // A global whose top-level binding has not run yet is still `undefined`.
-          const value = globals[code[ip++]];
+          const value = run.globals[code[ip++]];
           if (value === undefined) throw globalReadTooEarly();
           stack[sp++] = value;
           break;
         }
         case Op.STORE_GLOBAL:
-          globals[code[ip++]] = markShared(stack[--sp]);
+          run.globals[code[ip++]] = markShared(stack[--sp]);
           break;
         case Op.POP:
           sp--;
@@ -399,14 +402,17 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           ip += 2;
           if (fp === run.frameCapacity) growFrames(run);
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
-          counting.calls++;
+          fnCalls[target]++;
           if (depth < MAX_JS_DEPTH) {
             const calleeBase = sp - argc;
+            counting.entryNode = counting.enter(node, target);
             const result = runFramesCounting(run, target, calleeBase, fp + 3, depth + 1);
             sp = calleeBase;
             stack[sp++] = result;
             break;
           }
+          counting.frameNodes[fp] = node;
+          node = counting.enter(node, target);
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
           frames[fp + 2] = bp;
@@ -424,7 +430,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
         case Op.TAIL_CALL_SELF: {
           const argc = code[ip++];
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
-          counting.calls++;
+          fnCalls[chunkIndex]++;
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
           sp = bp + chunk.localCount;
@@ -436,7 +442,8 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           const argc = code[ip + 1];
           ip += 2;
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
-          counting.calls++;
+          fnCalls[target]++;
+          node = counting.replace(node, target);
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
           chunkIndex = target;
@@ -453,21 +460,24 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           const base = sp - argc - 1;
           const callee = stack[base] as FunctionValue;
           if (callee.kind !== 'fn') {
-            if (callee.kind === 'ctor' || builtinAllocates[callee.index] === 1) counting.allocations++;
+            if (callee.kind === 'ctor' || builtinAllocates[callee.index] === 1) fnAllocations[chunkIndex]++;
             stack[base] = callValue(run, callee, base + 1, argc);
             sp = base + 1;
             break;
           }
           if (fp === run.frameCapacity) growFrames(run);
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
-          counting.calls++;
+          fnCalls[callee.index]++;
           for (let i = 0; i < argc; i++) stack[base + i] = stack[base + i + 1];
           if (depth < MAX_JS_DEPTH) {
+            counting.entryNode = counting.enter(node, callee.index);
             const result = runFramesCounting(run, callee.index, base, fp + 3, depth + 1);
             sp = base;
             stack[sp++] = result;
             break;
           }
+          counting.frameNodes[fp] = node;
+          node = counting.enter(node, callee.index);
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
           frames[fp + 2] = bp;
@@ -486,9 +496,9 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           const builtin = code[ip];
           const base = sp - code[ip + 1];
           ip += 2;
-          if (builtinAllocates[builtin] === 1) counting.allocations++;
-          stack[base] = builtinImpls[builtin](
-            host,
+          if (builtinAllocates[builtin] === 1) fnAllocations[chunkIndex]++;
+          stack[base] = program.builtinImpls[builtin](
+            run.host,
             stack[base],
             stack[base + 1],
             stack[base + 2],
@@ -501,6 +511,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           const result = stack[sp - 1];
           if (fp === baseFp) return result;
           fp -= 3;
+          node = counting.frameNodes[fp];
           sp = bp;
           chunkIndex = frames[fp];
           ip = frames[fp + 1];
@@ -525,6 +536,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           const result = stack[bp + code[ip]];
           if (fp === baseFp) return result;
           fp -= 3;
+          node = counting.frameNodes[fp];
           sp = bp;
           chunkIndex = frames[fp];
           ip = frames[fp + 1];
@@ -541,13 +553,13 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           for (let i = sp - 1; i >= sp - count; i--) list = new ListValue(stack[i], list, list.length + 1);
           sp -= count;
           stack[sp++] = list;
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         }
         case Op.LIST_PREPEND: {
           const list = stack[--sp] as ListValue;
           stack[sp - 1] = new ListValue(stack[sp - 1], list, list.length + 1);
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         }
         case Op.LIST_LEN:
@@ -558,27 +570,27 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           const items = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new TupleValue(items);
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         }
         case Op.RECORD_NEW: {
-          const type = recordTypes[code[ip]];
+          const type = program.recordTypes[code[ip]];
           const count = code[ip + 1];
           ip += 2;
           const fields = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new RecordValue(type, fields);
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         }
         case Op.RECORD_NEW_PERM: {
-          const type = recordTypes[code[ip]];
+          const type = program.recordTypes[code[ip]];
           const order = consts[code[ip + 1]] as unknown as Int32Array;
           ip += 2;
           sp -= order.length;
           stack[sp] = buildPermutedRecord(type, order, stack, sp);
           sp++;
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         }
         case Op.RECORD_GET:
@@ -589,30 +601,30 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           ip += 2;
           sp -= indexes.length;
           stack[sp - 1] = updateRecord(stack[sp - 1] as RecordValue, indexes, stack, sp);
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         }
         case Op.VARIANT_NEW: {
-          const type = sumTypes[code[ip]];
+          const type = program.sumTypes[code[ip]];
           const tag = code[ip + 1];
           const count = code[ip + 2];
           ip += 3;
           const fields = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new VariantValue(type, tag, fields);
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         }
         case Op.WRAP:
           stack[sp - 1] = new WrapValue(code[ip++] as WrapKind, stack[sp - 1]);
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         case Op.MAP_NEW: {
           const count = code[ip++];
           sp -= 2 * count;
           stack[sp] = buildMap(stack, sp, count);
           sp++;
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         }
         case Op.PRODUCT_UNWRAP: {
@@ -628,7 +640,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           for (let i = 0; i < count; i++) items[i] = (items[i] as WrapValue).value;
           sp -= count;
           stack[sp++] = new TupleValue(items);
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         }
         case Op.MATCH_INT:
@@ -695,12 +707,12 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           for (let i = sp - count + 1; i < sp; i++) text += stack[i] as string;
           sp -= count;
           stack[sp++] = text;
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         }
         case Op.BUFFER_NEW:
           stack[sp - 1] = new StringBuffer(stack[sp - 1] as string) as unknown as Value;
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         case Op.BUFFER_APPEND_SEP_UNLESS_FIRST: {
           const text = stack[--sp] as string;
@@ -717,7 +729,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
             typeof index === 'number' && index >= 0 && index < items.length
               ? new WrapValue(WrapKind.Some, items[index])
               : NONE;
-          counting.allocations++;
+          fnAllocations[chunkIndex]++;
           break;
         }
         case Op.VECTOR_GET_OR: {
@@ -735,7 +747,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           if (typeof index === 'number' && index >= 0 && index < vector.items.length) {
             if (vector.shared) {
               stack[sp - 1] = copyVectorWith(run, vector, index, item);
-              counting.allocations++;
+              fnAllocations[chunkIndex]++;
             } else vector.items[index] = item;
           }
           break;

@@ -1,6 +1,7 @@
 import type { BuiltinImpl, HostContext } from './builtins/builtin-def.js';
 import { CHARGE_THRESHOLD } from './builtins/work-cost.js';
 import type { Chunk } from './chunk.js';
+import type { CountingState } from './counting-state.js';
 import { displayValue } from './display.js';
 import { mapKeyOf } from './equality.js';
 import { AverRuntimeError, engineLimitError } from './errors.js';
@@ -37,15 +38,6 @@ export interface ProgramCode {
   readonly recordTypes: readonly RecordType[];
   readonly sumTypes: readonly SumType[];
   readonly globalCount: number;
-}
-
-/** Instruction counters of a counting run, indexed by opcode. */
-export interface CountingState {
-  readonly opCounts: Float64Array;
-  calls: number;
-  allocations: number;
-  /** Instructions left before the step budget is exhausted (a large number when there is no budget). */
-  stepsLeft: number;
 }
 
 /** Calls between two deadline checks. */

@@ -45,8 +45,12 @@ import {
 /**
  * The bytecode VM (the language reference's "bytecode VM" section: code objects, frames, the opcode set): one loop
  * switching over the opcodes with the code, ip, frame and stack in locals (clox `run()`); the slow paths are named
- * helpers in `vm-support.ts`. Aver calls never recurse in JS: frames live in `Run.frames` (three words each:
- * function, return ip, base pointer), locals and temporaries on the shared `Run.stack` (`stack[bp + slot]`).
+ * helpers in `vm-support.ts`. Locals and temporaries live on the shared `Run.stack` (`stack[bp + slot]`). The
+ * first `MAX_JS_DEPTH` nested Aver calls are JS calls of the loop function (`runFrames`); deeper ones are records
+ * of three words (function, return ip, base pointer) on `Run.frames`, so recursion depth is bounded by `maxFrames`,
+ * not by the JS stack. Why calls are JS calls: V8 optimises a function that is called often at its next call, with
+ * one TurboFan job; a loop entered once per run can only be optimised on-stack, and V8 then compiles it twice at
+ * once (on-stack and for the next entry), which on a busy machine delays optimised code past the first dozen runs.
  *
  * The cases name their opcodes through the `Op` table of `chunk.ts`; the build (`scripts/inline-opcodes.mjs`, also
  * applied by the test config) replaces each of those names in this file with its number, so V8 dispatches through a
@@ -62,6 +66,7 @@ import {
  * result. Throws `AverRuntimeError` (with the source line filled in) on failure.
  */
 export function runLoop(run: Run, entry: number): Value {
+  // @count: run.counting!.entryNode = run.counting!.enter(-1, entry);
   return runFrames(run, entry, 0, 0, 0);
 }
 
@@ -75,16 +80,16 @@ export function runLoop(run: Run, entry: number): Value {
 function runFrames(run: Run, entry: number, base: number, baseFp: number, depth: number): Value {
   const program = run.code;
   const chunks = program.chunks;
-  const builtinImpls = program.builtinImpls;
-  const recordTypes = program.recordTypes;
-  const sumTypes = program.sumTypes;
   const stack = run.stack;
   const frames = run.frames;
-  const globals = run.globals;
-  const host = run.host;
   // @count: const counting = run.counting!;
   // @count: const opCounts = counting.opCounts;
+  // @count: const fnCalls = counting.fnCalls;
+  // @count: const fnInstructions = counting.fnInstructions;
+  // @count: const fnAllocations = counting.fnAllocations;
+  // @count: const stackInstructions = counting.stackInstructions;
   // @count: const builtinAllocates = program.builtinAllocates;
+  // @count: let node = counting.entryNode;
   let chunkIndex = entry;
   let chunk = chunks[entry];
   let code = chunk.code;
@@ -97,6 +102,8 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
   try {
     for (;;) {
       // @count: opCounts[code[ip]]++;
+      // @count: fnInstructions[chunkIndex]++;
+      // @count: stackInstructions[node]++;
       // @count: if (--counting.stepsLeft < 0) throw stepBudgetExhausted(run);
       switch (code[ip++]) {
         case Op.CONST:
@@ -138,13 +145,13 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           break;
         case Op.LOAD_GLOBAL: {
           // A global whose top-level binding has not run yet is still `undefined`.
-          const value = globals[code[ip++]];
+          const value = run.globals[code[ip++]];
           if (value === undefined) throw globalReadTooEarly();
           stack[sp++] = value;
           break;
         }
         case Op.STORE_GLOBAL:
-          globals[code[ip++]] = markShared(stack[--sp]);
+          run.globals[code[ip++]] = markShared(stack[--sp]);
           break;
         case Op.POP:
           sp--;
@@ -411,14 +418,17 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           ip += 2;
           if (fp === run.frameCapacity) growFrames(run);
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
-          // @count: counting.calls++;
+          // @count: fnCalls[target]++;
           if (depth < MAX_JS_DEPTH) {
             const calleeBase = sp - argc;
+            // @count: counting.entryNode = counting.enter(node, target);
             const result = runFrames(run, target, calleeBase, fp + 3, depth + 1);
             sp = calleeBase;
             stack[sp++] = result;
             break;
           }
+          // @count: counting.frameNodes[fp] = node;
+          // @count: node = counting.enter(node, target);
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
           frames[fp + 2] = bp;
@@ -436,7 +446,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
         case Op.TAIL_CALL_SELF: {
           const argc = code[ip++];
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
-          // @count: counting.calls++;
+          // @count: fnCalls[chunkIndex]++;
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
           sp = bp + chunk.localCount;
@@ -448,7 +458,8 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           const argc = code[ip + 1];
           ip += 2;
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
-          // @count: counting.calls++;
+          // @count: fnCalls[target]++;
+          // @count: node = counting.replace(node, target);
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
           chunkIndex = target;
@@ -465,21 +476,24 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           const base = sp - argc - 1;
           const callee = stack[base] as FunctionValue;
           if (callee.kind !== 'fn') {
-            // @count: if (callee.kind === 'ctor' || builtinAllocates[callee.index] === 1) counting.allocations++;
+            // @count: if (callee.kind === 'ctor' || builtinAllocates[callee.index] === 1) fnAllocations[chunkIndex]++;
             stack[base] = callValue(run, callee, base + 1, argc);
             sp = base + 1;
             break;
           }
           if (fp === run.frameCapacity) growFrames(run);
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
-          // @count: counting.calls++;
+          // @count: fnCalls[callee.index]++;
           for (let i = 0; i < argc; i++) stack[base + i] = stack[base + i + 1];
           if (depth < MAX_JS_DEPTH) {
+            // @count: counting.entryNode = counting.enter(node, callee.index);
             const result = runFrames(run, callee.index, base, fp + 3, depth + 1);
             sp = base;
             stack[sp++] = result;
             break;
           }
+          // @count: counting.frameNodes[fp] = node;
+          // @count: node = counting.enter(node, callee.index);
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
           frames[fp + 2] = bp;
@@ -498,9 +512,9 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           const builtin = code[ip];
           const base = sp - code[ip + 1];
           ip += 2;
-          // @count: if (builtinAllocates[builtin] === 1) counting.allocations++;
-          stack[base] = builtinImpls[builtin](
-            host,
+          // @count: if (builtinAllocates[builtin] === 1) fnAllocations[chunkIndex]++;
+          stack[base] = program.builtinImpls[builtin](
+            run.host,
             stack[base],
             stack[base + 1],
             stack[base + 2],
@@ -513,6 +527,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           const result = stack[sp - 1];
           if (fp === baseFp) return result;
           fp -= 3;
+          // @count: node = counting.frameNodes[fp];
           sp = bp;
           chunkIndex = frames[fp];
           ip = frames[fp + 1];
@@ -537,6 +552,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           const result = stack[bp + code[ip]];
           if (fp === baseFp) return result;
           fp -= 3;
+          // @count: node = counting.frameNodes[fp];
           sp = bp;
           chunkIndex = frames[fp];
           ip = frames[fp + 1];
@@ -553,13 +569,13 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           for (let i = sp - 1; i >= sp - count; i--) list = new ListValue(stack[i], list, list.length + 1);
           sp -= count;
           stack[sp++] = list;
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.LIST_PREPEND: {
           const list = stack[--sp] as ListValue;
           stack[sp - 1] = new ListValue(stack[sp - 1], list, list.length + 1);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.LIST_LEN:
@@ -570,27 +586,27 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           const items = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new TupleValue(items);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.RECORD_NEW: {
-          const type = recordTypes[code[ip]];
+          const type = program.recordTypes[code[ip]];
           const count = code[ip + 1];
           ip += 2;
           const fields = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new RecordValue(type, fields);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.RECORD_NEW_PERM: {
-          const type = recordTypes[code[ip]];
+          const type = program.recordTypes[code[ip]];
           const order = consts[code[ip + 1]] as unknown as Int32Array;
           ip += 2;
           sp -= order.length;
           stack[sp] = buildPermutedRecord(type, order, stack, sp);
           sp++;
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.RECORD_GET:
@@ -601,30 +617,30 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           ip += 2;
           sp -= indexes.length;
           stack[sp - 1] = updateRecord(stack[sp - 1] as RecordValue, indexes, stack, sp);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.VARIANT_NEW: {
-          const type = sumTypes[code[ip]];
+          const type = program.sumTypes[code[ip]];
           const tag = code[ip + 1];
           const count = code[ip + 2];
           ip += 3;
           const fields = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new VariantValue(type, tag, fields);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.WRAP:
           stack[sp - 1] = new WrapValue(code[ip++] as WrapKind, stack[sp - 1]);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         case Op.MAP_NEW: {
           const count = code[ip++];
           sp -= 2 * count;
           stack[sp] = buildMap(stack, sp, count);
           sp++;
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.PRODUCT_UNWRAP: {
@@ -640,7 +656,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           for (let i = 0; i < count; i++) items[i] = (items[i] as WrapValue).value;
           sp -= count;
           stack[sp++] = new TupleValue(items);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.MATCH_INT:
@@ -707,12 +723,12 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           for (let i = sp - count + 1; i < sp; i++) text += stack[i] as string;
           sp -= count;
           stack[sp++] = text;
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.BUFFER_NEW:
           stack[sp - 1] = new StringBuffer(stack[sp - 1] as string) as unknown as Value;
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         case Op.BUFFER_APPEND_SEP_UNLESS_FIRST: {
           const text = stack[--sp] as string;
@@ -729,7 +745,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
             typeof index === 'number' && index >= 0 && index < items.length
               ? new WrapValue(WrapKind.Some, items[index])
               : NONE;
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.VECTOR_GET_OR: {
@@ -747,7 +763,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           if (typeof index === 'number' && index >= 0 && index < vector.items.length) {
             if (vector.shared) {
               stack[sp - 1] = copyVectorWith(run, vector, index, item);
-              // @count: counting.allocations++;
+              // @count: fnAllocations[chunkIndex]++;
             } else vector.items[index] = item;
           }
           break;
