@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import type { EffectRef } from './ast.js';
 import { OPCODE_LIMIT, opcodeInfo } from './chunk.js';
 import { type CompiledCode, compileProgram } from './compiler.js';
 import { CompileError } from './compiler/compile-error.js';
@@ -8,6 +9,7 @@ import { loadProgram } from './module-loader.js';
 import { type PipelineOptions, type PipelineStage, runPipeline } from './pipeline.js';
 import { type ConsoleOption, createHost } from './run-host.js';
 import { limitHost } from './run-limits.js';
+import type { Sandbox } from './sandbox.js';
 import { RuntimeMessages } from './runtime-messages.js';
 import { InvalidUtf8Error, readTextFile } from './text-file.js';
 import { UNIT, type Value } from './values.js';
@@ -46,6 +48,8 @@ export interface CompiledProgram {
   readonly hasMain: boolean;
   /** Checker warnings (never errors). */
   readonly warnings: readonly Diagnostic[];
+  /** `main`'s declared `! [..]` entries with their places (empty without `main`), for `Sandbox.deniedDeclarations`. */
+  readonly mainEffects: readonly EffectRef[];
   /** The bytecode and tables (internal: read by `disassemble` and the `verify` command). */
   readonly code: CompiledCode;
 }
@@ -72,6 +76,11 @@ export interface RunOptions {
   readonly maxFrames?: number;
   /** Count instructions (total and per opcode), calls and allocations (see the README). */
   readonly count?: boolean;
+  /**
+   * Bench mode: the effects the sandbox denies fail with a runtime error and Disk paths are confined
+   * (`new Sandbox(policy)`, sandbox.ts). Absent: the program may use every effect (`aver run`).
+   */
+  readonly sandbox?: Sandbox;
 }
 
 /** Exact counts of a counting run (definitions in the README). */
@@ -163,6 +172,7 @@ export function compileWith(
     compilerVisibleAllocs: outcome.program.compilerVisibleAllocs,
     hasMain: code.mainIndex !== null,
     warnings: outcome.program.warnings,
+    mainEffects: outcome.program.checked.functions.get('main')?.decl.effects ?? [],
     code,
   };
   return { ok: true, program };
@@ -265,7 +275,11 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
   const limits = { timeoutMs: options.timeoutMs ?? null, stepBudget: options.stepBudget ?? null };
   // The host's limit closures only run while the run does, after `run` is assigned.
   let run: Run;
-  const host = limitHost(createHost(options.console, options.args, options.stdin), limits, () => run);
+  const host = limitHost(
+    createHost(options.console, options.args, options.stdin, options.sandbox),
+    limits,
+    () => run,
+  );
   run = new Run(
     code,
     state.stack,

@@ -20,6 +20,7 @@ import { TCP_BUILTINS } from './tcp.js';
 import { TERMINAL_BUILTINS } from './terminal.js';
 import { TIME_BUILTINS } from './time.js';
 import { VECTOR_BUILTINS } from './vector.js';
+import { guardEffect } from './effect-guard.js';
 import { meterWork } from './work-cost.js';
 
 /**
@@ -50,7 +51,7 @@ export const BUILTINS: readonly BuiltinDef[] = [
   ...HTTP_SERVER_BUILTINS,
   ...TCP_BUILTINS,
   ...TERMINAL_BUILTINS,
-].map(meterWork);
+].map((row) => guardEffect(meterWork(row)));
 
 /** Qualified name (`List.len`) → index into `BUILTINS`. */
 export const BUILTIN_INDEX: ReadonlyMap<string, number> = new Map(
