@@ -51,9 +51,10 @@ export interface BuiltinEra {
 export type BuiltinImpl = (host: HostContext, a: Value, b: Value, c: Value, d: Value) => Value;
 
 /**
- * One row of the built-in table (language reference §3), read by both the checker and the VM.
+ * The checker's half of a row of the built-in table (language reference: "Built-in namespaces and functions"): everything but the implementation.
+ * `signatures.ts` holds these rows and imports no implementation, so type checking never loads the runtime.
  */
-export interface BuiltinDef {
+export interface BuiltinSignature {
   /** Qualified name, e.g. `List.len`, `Console.print`. */
   readonly name: string;
   /**
@@ -69,5 +70,12 @@ export interface BuiltinDef {
   readonly era?: BuiltinEra;
   /** Service functions that are checked but not implemented here (Http, HttpServer, Tcp, Terminal). */
   readonly unavailable?: boolean;
+}
+
+/** A whole row of the built-in table: the signature and the implementation the VM (or another backend) calls. */
+export interface BuiltinDef extends BuiltinSignature {
   readonly impl: BuiltinImpl;
 }
+
+/** The implementations of one namespace, by qualified name (joined with their signatures in index.ts). */
+export type BuiltinImpls = Readonly<Record<string, BuiltinImpl>>;
