@@ -50,8 +50,8 @@ const IMPLEMENTATIONS: BuiltinImpls = {
  * built-ins whose work grows with their input charge it to the run's deadline and step budget (`meterWork`), and
  * those whose effect a sandbox may deny ask the run's sandbox first (`guardEffect`).
  */
-export const BUILTINS: readonly BuiltinDef[] = joinImplementations(BUILTIN_SIGNATURES, IMPLEMENTATIONS).map((row) =>
-  guardEffect(meterWork(row)),
+export const BUILTINS: readonly BuiltinDef[] = joinImplementations(BUILTIN_SIGNATURES, IMPLEMENTATIONS).map(
+  (row) => guardEffect(meterWork(row)),
 );
 
 /**
