@@ -21,6 +21,11 @@ export type JsRunOptions = Omit<RunOptions, 'count' | 'stepBudget'> & {
   /** Refused: the js target executes no VM instructions. */
   readonly count?: false;
   readonly stepBudget?: undefined;
+  /**
+   * How many Aver calls nest as plain JS calls before deeper ones continue on the heap (`jsStackBudget()`, measured
+   * per thread, by default). Smaller is slower, never wrong: it only moves where the generator twins take over.
+   */
+  readonly stackBudget?: number;
 };
 
 /** The js target cannot do what was asked (count VM instructions); a usage error, not the program's failure. */
@@ -57,11 +62,15 @@ export function runJs(program: JsProgram, options: JsRunOptions | RunOptions = {
     stepBudget: null,
     counting: null,
   };
-  const host = limitHost(createHost(options.console, options.args, options.stdin), limits, () => limits);
+  const host = limitHost(
+    createHost(options.console, options.args, options.stdin, options.sandbox),
+    limits,
+    () => limits,
+  );
   const instance = loaded.instance;
   instance.start({
     host,
-    fastDepth: Math.min(jsStackBudget(), maxFrames),
+    fastDepth: Math.min((options as JsRunOptions).stackBudget ?? jsStackBudget(), maxFrames),
     maxFrames,
     checkDeadline: () => {
       checkDeadline(limits);

@@ -30,7 +30,10 @@ export {
 export { displayValue, reprValue } from './display.js';
 export { compareStrings, mapKeyOf, valuesEqual } from './equality.js';
 export { AverRuntimeError, engineLimitError, matchFailure, type RuntimeErrorKind } from './errors.js';
+export type { FunctionCounters, RunCounters, StackCounters } from './counting-state.js';
 export { mainErrorMessage } from './main-result.js';
+export { type EffectPolicy, EffectPolicyError, Sandbox } from './sandbox.js';
+export { SANDBOXED_NAMESPACES } from './builtins/effect-guard.js';
 export { type LoadedProgram, loadProgram, type ReadSourceFile } from './module-loader.js';
 export { type ParseResult, parseSource } from './parser.js';
 export { type LoweredProgram, PIPELINE_STAGES, type PipelineStage, type StageReports } from './pipeline.js';
@@ -41,7 +44,6 @@ export {
   compileFile,
   compileSource,
   DEFAULT_MAX_FRAMES,
-  type RunCounters,
   type RunOptions,
   type RunResult,
   runProgram,

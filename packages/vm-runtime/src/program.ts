@@ -1,4 +1,4 @@
-import { OPCODE_LIMIT, opcodeInfo } from './chunk.js';
+import type { EffectRef } from './ast.js';
 import { type CompiledCode, compileProgram } from './compiler.js';
 import { CompileError } from './compiler/compile-error.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -12,10 +12,12 @@ import {
 } from './frontend.js';
 import { type ConsoleOption, createHost } from './run-host.js';
 import { limitHost } from './run-limits.js';
+import type { Sandbox } from './sandbox.js';
 import { RuntimeMessages } from './runtime-messages.js';
 import { UNIT, type Value } from './values.js';
+import { CountingState, type RunCounters } from './counting-state.js';
 import { runLoop } from './vm.js';
-import { type CountingState, growStack, Run, STACK_SLACK } from './vm-support.js';
+import { growStack, Run, STACK_SLACK } from './vm-support.js';
 import { runLoopCounting } from './vm-counting.js';
 import { releaseCodePointStrings } from './builtins/code-point-index.js';
 
@@ -44,6 +46,8 @@ export interface CompiledProgram {
   readonly hasMain: boolean;
   /** Checker warnings (never errors). */
   readonly warnings: readonly Diagnostic[];
+  /** `main`'s declared `! [..]` entries with their places (empty without `main`), for `Sandbox.deniedDeclarations`. */
+  readonly mainEffects: readonly EffectRef[];
   /** The bytecode and tables (internal: read by `disassemble` and the `verify` command). */
   readonly code: CompiledCode;
 }
@@ -70,14 +74,11 @@ export interface RunOptions {
   readonly maxFrames?: number;
   /** Count instructions (total and per opcode), calls and allocations (see the README). */
   readonly count?: boolean;
-}
-
-/** Exact counts of a counting run (definitions in the README). */
-export interface RunCounters {
-  readonly instructions: number;
-  readonly calls: number;
-  readonly allocations: number;
-  readonly byOpcode: Readonly<Record<string, number>>;
+  /**
+   * Bench mode: the effects the sandbox denies fail with a runtime error and Disk paths are confined
+   * (`new Sandbox(policy)`, sandbox.ts). Absent: the program may use every effect (`aver run`).
+   */
+  readonly sandbox?: Sandbox;
 }
 
 /** What a run gives: `main`'s value (Unit without `main`) and the counters of a counting run. */
@@ -140,6 +141,7 @@ export function compileWith(
     compilerVisibleAllocs: lowered.program.compilerVisibleAllocs,
     hasMain: code.mainIndex !== null,
     warnings: lowered.program.warnings,
+    mainEffects: lowered.program.checked.functions.get('main')?.decl.effects ?? [],
     code,
   };
   return { ok: true, program };
@@ -187,7 +189,7 @@ export function runProgram(program: CompiledProgram, options: RunOptions = {}): 
     if (code.mainIndex === null) return session.finish(UNIT);
     const arity = code.chunks[code.mainIndex].arity;
     if (arity !== 0) throw new AverRuntimeError(RuntimeMessages.mainHasParameters(arity));
-    if (session.run.counting !== null) session.run.counting.calls++;
+    if (session.run.counting !== null) session.run.counting.fnCalls[code.mainIndex]++;
     return session.finish(session.call(code.mainIndex, []));
   } finally {
     session.close();
@@ -215,19 +217,18 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
   state.busy = true;
   const counting: CountingState | null =
     options.count === true || options.stepBudget !== undefined
-      ? {
-          opCounts: new Float64Array(OPCODE_LIMIT),
-          calls: 0,
-          allocations: 0,
-          stepsLeft: options.stepBudget ?? Number.MAX_SAFE_INTEGER,
-        }
+      ? new CountingState(code.chunks.length, options.stepBudget ?? Number.MAX_SAFE_INTEGER)
       : null;
   // Unset globals are `undefined` until their top-level binding runs (LOAD_GLOBAL reports an early read).
   const globals: Value[] = code.globalCount === 0 ? [] : new Array<Value>(code.globalCount).fill(UNSET);
   const limits = { timeoutMs: options.timeoutMs ?? null, stepBudget: options.stepBudget ?? null };
   // The host's limit closures only run while the run does, after `run` is assigned.
   let run: Run;
-  const host = limitHost(createHost(options.console, options.args, options.stdin), limits, () => run);
+  const host = limitHost(
+    createHost(options.console, options.args, options.stdin, options.sandbox),
+    limits,
+    () => run,
+  );
   run = new Run(
     code,
     state.stack,
@@ -249,7 +250,14 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
       return loop(run, index);
     },
     finish(value) {
-      return { value, counters: counting === null || options.count !== true ? null : countersOf(counting) };
+      const counters =
+        counting === null || options.count !== true
+          ? null
+          : counting.toCounters(
+              code.chunks.map((chunk) => chunk.name),
+              code.chunkSources,
+            );
+      return { value, counters };
     },
     close() {
       resetState(owned);
@@ -265,15 +273,4 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
 function resetState(state: ReusableState): void {
   state.stack.fill(UNIT);
   state.busy = false;
-}
-
-function countersOf(counting: CountingState): RunCounters {
-  const byOpcode: Record<string, number> = {};
-  let instructions = 0;
-  counting.opCounts.forEach((count, code) => {
-    if (count === 0) return;
-    instructions += count;
-    byOpcode[opcodeInfo(code)?.name ?? String(code)] = count;
-  });
-  return { instructions, calls: counting.calls, allocations: counting.allocations, byOpcode };
 }

@@ -1,3 +1,4 @@
+import type { Sandbox } from '../sandbox.js';
 import type { Value } from '../values.js';
 
 /**
@@ -30,6 +31,11 @@ export interface HostContext {
    * passed or the step budget is spent. Absent when the run has no limits.
    */
   readonly charge?: (units: number) => void;
+  /**
+   * The effect policy of a sandboxed run (bench mode): service built-ins outside `Console`, `Time`, `Random` and
+   * `Args` ask it first, and `Disk.*` paths go through it (effect-guard.ts). Absent: everything is allowed.
+   */
+  readonly sandbox?: Sandbox;
 }
 
 /** Versions where a built-in name exists (`since` inclusive, `removedIn` exclusive), e.g. `{ removedIn: '0.17.0' }`. */

@@ -19,6 +19,7 @@ import { BUILTIN_INDEX, BUILTIN_SIGNATURES } from './signatures.js';
 import { STRING_IMPLS } from './string.js';
 import { TIME_IMPLS } from './time.js';
 import { VECTOR_IMPLS } from './vector.js';
+import { guardEffect } from './effect-guard.js';
 import { meterWork } from './work-cost.js';
 
 /** Every implemented built-in, by qualified name (one module per namespace). */
@@ -46,10 +47,11 @@ const IMPLEMENTATIONS: BuiltinImpls = {
  * Every built-in function of v0.15–0.24 (language reference: "Built-in namespaces and functions"): the rows of `BUILTIN_SIGNATURES` (what the checker
  * reads) joined with their implementations (what the VM and other backends call), in the same order, so
  * `BUILTIN_INDEX` indexes both. A service this runtime does not implement fails at run time, naming the service; the
- * built-ins whose work grows with their input charge it to the run's deadline and step budget (`meterWork`).
+ * built-ins whose work grows with their input charge it to the run's deadline and step budget (`meterWork`), and
+ * those whose effect a sandbox may deny ask the run's sandbox first (`guardEffect`).
  */
 export const BUILTINS: readonly BuiltinDef[] = joinImplementations(BUILTIN_SIGNATURES, IMPLEMENTATIONS).map(
-  meterWork,
+  (row) => guardEffect(meterWork(row)),
 );
 
 /**
