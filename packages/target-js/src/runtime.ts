@@ -45,10 +45,16 @@ import {
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
-/** `a + b` on Ints: the number path while exact, else the wrapping i64 path. */
+/*
+ * Int arithmetic (reference "Int": i64, wrapping). Two number fast paths: an int32 result (V8 keeps it a small
+ * integer), then any safe integer; beyond 2^53 the exact i64 path of the VM (a canonical bigint).
+ */
+
+/** `a + b` on Ints. */
 function addInt(a: Int, b: Int): Int {
   if (typeof a === 'number' && typeof b === 'number') {
     const sum = a + b;
+    if ((sum | 0) === sum) return sum;
     if (sum <= MAX_SAFE && sum >= -MAX_SAFE) return sum;
   }
   return intAdd(a, b);
@@ -58,6 +64,7 @@ function addInt(a: Int, b: Int): Int {
 function subInt(a: Int, b: Int): Int {
   if (typeof a === 'number' && typeof b === 'number') {
     const difference = a - b;
+    if ((difference | 0) === difference) return difference;
     if (difference <= MAX_SAFE && difference >= -MAX_SAFE) return difference;
   }
   return intSub(a, b);
@@ -66,8 +73,9 @@ function subInt(a: Int, b: Int): Int {
 /** `a * b` on Ints (`+ 0` turns the `-0` of `0 * -n` into `0`). */
 function mulInt(a: Int, b: Int): Int {
   if (typeof a === 'number' && typeof b === 'number') {
-    const product = a * b;
-    if (product <= MAX_SAFE && product >= -MAX_SAFE) return product + 0;
+    const product = a * b + 0;
+    if ((product | 0) === product) return product;
+    if (product <= MAX_SAFE && product >= -MAX_SAFE) return product;
   }
   return intMul(a, b);
 }
@@ -115,6 +123,12 @@ function vectorSetOrKeep(host: HostContext, vector: VectorValue, index: Value, i
   const copy = items.slice();
   copy[index] = item;
   return new VectorValue(copy);
+}
+
+/** `Option.withDefault(Map.get(m, k), d)` without the `Option`: the value under `k`, or `d`. */
+function mapGetOr(map: MapValue, key: Value, fallback: Value): Value {
+  const entry = map.table.get(mapKeyOf(key));
+  return entry === undefined ? fallback : entry.value;
 }
 
 /** A global read through a function: unset until its top-level binding has run. */
@@ -246,6 +260,7 @@ export const RUNTIME = Object.freeze({
   vectorGet,
   vectorGetOr,
   vectorSetOrKeep,
+  mapGetOr,
   readGlobal,
   updateRecord,
   mapOf,

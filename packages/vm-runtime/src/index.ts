@@ -95,7 +95,13 @@ export type {
   WildcardPattern,
 } from './ast.js';
 export { coveredByEarlierArms } from './compiler/match-coverage.js';
-export { isInlinable, readsSlot } from './compiler/inline-analysis.js';
+export {
+  type Construction,
+  constructionOf,
+  isInlinable,
+  onlyTakenApart,
+  readsSlot,
+} from './compiler/inline-analysis.js';
 export {
   type FrontEndFailure,
   type FrontEndOptions,

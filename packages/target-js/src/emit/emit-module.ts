@@ -74,6 +74,7 @@ const RUNTIME_HELPERS = [
   'vectorGet',
   'vectorGetOr',
   'vectorSetOrKeep',
+  'mapGetOr',
   'readGlobal',
   'updateRecord',
   'mapOf',

@@ -30,6 +30,7 @@ interface ArmCode {
  * match error.
  */
 export function emitMatch(emitter: UnitEmitter, match: MatchExpr, destination: MatchDestination): void {
+  if (knownMatch(emitter, match, destination)) return;
   const types = emitter.context.types;
   const boolArms = boolBranchArms(match, types);
   if (boolArms !== null) {
@@ -98,6 +99,43 @@ export function emitMatch(emitter: UnitEmitter, match: MatchExpr, destination: M
   emitter.line('} else {');
   emitter.line(`  ${failure}`);
   emitter.line('}');
+}
+
+/**
+ * `match x` on a scalar-replaced local: its variant is known, so the arm is chosen here and its binders take the
+ * component variables (a Vector or Map component gets a shared reference, as on the VM).
+ */
+function knownMatch(emitter: UnitEmitter, match: MatchExpr, destination: MatchDestination): boolean {
+  const known = emitter.knownValue(match.subject);
+  if (known === undefined) return false;
+  const { typeName, variant } = known.construction;
+  const arm = match.arms.find(
+    (candidate) =>
+      candidate.pattern.kind === 'WildcardPattern' ||
+      (candidate.pattern.kind === 'ConstructorPattern' &&
+        candidate.pattern.resolution?.typeName === typeName &&
+        candidate.pattern.resolution.variant === (variant ?? '')),
+  );
+  if (arm === undefined) return emitter.fail(`no arm matches ${typeName}.${variant}`, match);
+  if (arm.pattern.kind === 'ConstructorPattern') {
+    const wrap = wrapKindOf(typeName, variant ?? '');
+    const declared = emitter.context.checked.types.get(typeName);
+    const fieldTypes: readonly (Type | undefined)[] =
+      wrap !== null
+        ? [wrappedType(emitter.typeOf(match.subject), wrap)]
+        : declared?.kind === 'sum'
+          ? (declared.variants.find((candidate) => candidate.name === variant)?.fields ?? [])
+          : [];
+    const names = arm.pattern.binders ?? [];
+    (arm.pattern.binderSlots ?? []).forEach((binder, index) => {
+      if (binder < 0) return;
+      const component = known.components[index];
+      const value = isOwnedType(fieldTypes[index]) ? `$share(${component})` : component;
+      emitter.line(`${emitter.local(binder, names[index])} = ${value};`);
+    });
+  }
+  emitter.armBody(arm.body, destination);
+  return true;
 }
 
 /**

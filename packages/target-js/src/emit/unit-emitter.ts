@@ -5,6 +5,8 @@ import {
   type Call,
   type CallTarget,
   type CheckedProgram,
+  type Construction,
+  constructionOf,
   type Expr,
   FRESH_OWNED_RESULTS,
   type Ident,
@@ -13,6 +15,7 @@ import {
   type Member,
   type NameResolution,
   normalizeInt,
+  onlyTakenApart,
   readsSlot,
   type Stmt,
   type Type,
@@ -97,6 +100,11 @@ export class UnitEmitter {
   private depth = 0;
   readonly unit: UnitPlan;
   private readonly scope: FunctionScope;
+  /**
+   * Locals never built (scalar replacement, as in the VM compiler): a record or variant construction whose local is
+   * only taken apart afterwards keeps its components in variables of their own, by field or payload position.
+   */
+  private readonly known = new Map<number, { construction: Construction; components: string[] }>();
 
   constructor(
     readonly context: EmitContext,
@@ -184,7 +192,7 @@ export class UnitEmitter {
         this.line('return $UNIT;');
         return;
       }
-      for (let i = 0; i < body.length - 1; i++) this.stmt(body[i]);
+      for (let i = 0; i < body.length - 1; i++) this.stmt(body[i], body.slice(i + 1));
       const last = body[body.length - 1];
       if (last?.kind === 'ExprStmt') this.tail(last.expr);
       else {
@@ -194,14 +202,18 @@ export class UnitEmitter {
     });
   }
 
-  /** A statement: a binding (a local, or a global of `__top_level__`) or an expression whose value is dropped. */
-  stmt(stmt: Stmt): void {
+  /**
+   * A statement: a binding (a local, or a global of `__top_level__`) or an expression whose value is dropped. `rest`
+   * are the statements after it in a function body: a binding that they only take apart is scalar-replaced.
+   */
+  stmt(stmt: Stmt, rest: readonly Stmt[] = []): void {
     const mark = lineMark(stmt.span.line);
     if (stmt.kind === 'ExprStmt') {
       const value = this.expr(stmt.expr);
       if (!value.pure) this.line(`${mark}${value.code};`);
       return;
     }
+    if (stmt.slot !== undefined && this.unit.unit.kind !== 'topLevel' && this.scalarReplace(stmt, rest)) return;
     const value = this.expr(stmt.value);
     if (stmt.slot !== undefined) {
       this.line(`${mark}${this.local(stmt.slot, stmt.name)} = ${value.code};`);
@@ -211,6 +223,36 @@ export class UnitEmitter {
     if (global !== undefined && this.unit.unit.kind === 'topLevel') {
       this.line(`${mark}${globalVariable(global.qualifiedName)} = $markShared(${value.code});`);
     } else if (!value.pure) this.line(`${mark}${value.code};`);
+  }
+
+  /**
+   * Scalar replacement: when a binding's value builds a record or variant and the statements after it only take
+   * the local apart (`x.f`, `match x` on constructors), its components are evaluated in source order into variables
+   * of their own (`p$x`, `m$0`) and the value is never built. Returns false, emitting nothing, otherwise.
+   */
+  private scalarReplace(stmt: Extract<Stmt, { kind: 'Binding' }>, rest: readonly Stmt[]): boolean {
+    const construction = constructionOf(stmt.value);
+    if (construction === null || !onlyTakenApart(stmt.slot!, rest)) return false;
+    const mark = lineMark(stmt.span.line);
+    const values = this.operands(construction.components);
+    const fieldNames =
+      construction.kind === 'record'
+        ? (this.context.checked.types.get(construction.typeName) as { fields: { name: string }[] } | undefined)?.fields
+        : undefined;
+    const components: string[] = new Array(values.length);
+    values.forEach((value, index) => {
+      const position = construction.positions[index];
+      const variable = this.temp(`${stmt.name}$${fieldNames?.[position]?.name ?? position}`);
+      this.line(`${mark}${variable} = ${value.code};`);
+      components[position] = variable;
+    });
+    this.known.set(stmt.slot!, { construction, components });
+    return true;
+  }
+
+  /** The scalar-replaced value `expr` reads, when it is a read of such a local. */
+  knownValue(expr: Expr): { construction: Construction; components: string[] } | undefined {
+    return expr.kind === 'Ident' && expr.slot !== undefined ? this.known.get(expr.slot) : undefined;
   }
 
   /** `expr` in tail position: the emitted code returns (or tail-calls) itself. */
@@ -436,9 +478,30 @@ export class UnitEmitter {
 
   /** `record.field`; a Vector or Map taken out of a record that stays alive is marked shared. */
   private field(member: Member, index: number): Js {
+    const owned = isOwnedType(this.typeOf(member));
+    const known = this.knownValue(member.object);
+    if (known !== undefined) {
+      const component = known.components[index];
+      return owned ? impure(`$share(${component})`) : pure(component);
+    }
+    const built = constructionOf(member.object);
+    if (built !== null) {
+      // `R(f = a, g = b).g`: every field is evaluated, in order; the one read is kept (the VM's code).
+      const values = this.operands(built.components);
+      const selected = built.positions.indexOf(index);
+      let read = values[selected].code;
+      if (values.some((value, position) => position !== selected && !value.pure)) {
+        read = this.temp();
+        values.forEach((value, position) => {
+          if (position === selected) this.line(`${read} = ${value.code};`);
+          else if (!value.pure) this.line(`${value.code};`);
+        });
+      }
+      return owned ? impure(`$share(${read})`) : impure(read);
+    }
     const object = this.expr(member.object);
     const read = `${object.code}.fields[${index}]`;
-    return isOwnedType(this.typeOf(member)) ? impure(`$share(${read})`) : impure(read);
+    return owned ? impure(`$share(${read})`) : impure(read);
   }
 
   private call(call: Call): Js {
@@ -540,11 +603,14 @@ export class UnitEmitter {
    * no later argument reads the same local (the VM's borrowing rule).
    */
   private borrowingArgs(args: readonly Expr[]): Js[] {
-    return this.operands(args, (arg, index) => {
-      if (arg.kind !== 'Ident' || arg.slot === undefined || !isOwnedType(this.typeOf(arg))) return null;
-      if (args.slice(index + 1).some((other) => readsSlot(other, arg.slot!))) return null;
-      return pure(this.local(arg.slot, arg.name));
-    });
+    return this.operands(args, (arg, index) => this.borrowed(arg, args.slice(index + 1)));
+  }
+
+  /** A borrowed read of a Vector or Map local that none of `later` reads (plain, unshared); `null` otherwise. */
+  private borrowed(arg: Expr, later: readonly Expr[]): Js | null {
+    if (arg.kind !== 'Ident' || arg.slot === undefined || !isOwnedType(this.typeOf(arg))) return null;
+    if (later.some((other) => readsSlot(other, arg.slot!))) return null;
+    return pure(this.local(arg.slot, arg.name));
   }
 
   /**
@@ -556,6 +622,16 @@ export class UnitEmitter {
     const [option, fallback] = call.args;
     if (option.kind !== 'Call' || option.target?.kind !== 'builtin' || option.lowered !== undefined) return null;
     const inner = option.target.name;
+    if (inner === 'Map.get') {
+      // `Map.get` borrows the map unless its key reads it (the fallback belongs to the outer call), as on the VM;
+      // fused, no `Option.Some` is built.
+      const [map, key] = option.args;
+      const args = this.operands([map, key, fallback], (arg, index) =>
+        index === 0 ? this.borrowed(arg, [key]) : null,
+      );
+      const read = `${lineMark(call.span.line)}$mapGetOr(${codes(args)})`;
+      return isOwnedType(this.typeOf(call)) ? impure(`$share(${read})`) : impure(read);
+    }
     if (inner === 'Vector.get') {
       const args = this.borrowingArgs([option.args[0], option.args[1], fallback]);
       const read = `$vectorGetOr(${codes(args)})`;

@@ -16,6 +16,8 @@ const cachedStrings: (string | null)[] = new Array(CACHE_SLOTS).fill(null);
 /** Per slot: the offset table, or `null` when the string has no surrogates. */
 const cachedOffsets: (Uint32Array | null)[] = new Array(CACHE_SLOTS).fill(null);
 let nextSlot = 0;
+/** True once a string is cached, until the next release (so a run that cached nothing releases for free). */
+let cacheInUse = false;
 let hits = 0;
 let misses = 0;
 
@@ -32,6 +34,7 @@ export function codePointOffsets(s: string): Uint32Array | null {
     }
   }
   misses++;
+  cacheInUse = true;
   const offsets = SURROGATE.test(s) ? buildOffsets(s) : null;
   cachedStrings[nextSlot] = s;
   cachedOffsets[nextSlot] = offsets;
@@ -96,8 +99,10 @@ export function codePointCacheStats(): { hits: number; misses: number } {
  * would turn every later `charAt` into an O(n) call.
  */
 export function releaseCodePointStrings(): void {
+  if (!cacheInUse) return;
   cachedStrings.fill(null);
   cachedOffsets.fill(null);
+  cacheInUse = false;
 }
 
 /** Forgets every cached string and resets the statistics (tests). */
