@@ -3,6 +3,7 @@ import {
   BUILTINS,
   builtinImplementations,
   CHARGE_THRESHOLD,
+  codePointAt,
   compareStrings,
   cons,
   EMPTY_LIST,
@@ -129,6 +130,28 @@ function vectorSetOrKeep(host: HostContext, vector: VectorValue, index: Value, i
 function mapGetOr(map: MapValue, key: Value, fallback: Value): Value {
   const entry = map.table.get(mapKeyOf(key));
   return entry === undefined ? fallback : entry.value;
+}
+
+/*
+ * Option-returning built-ins without the Option, for a `match` that only takes the result apart (`Some(x)` /
+ * `None` / `_` arms): the payload, or `undefined` for `None` (no Aver value is `undefined`).
+ */
+
+/** `String.charAt` unboxed. */
+function charAtOrUndefined(text: string, index: Value): string | undefined {
+  return typeof index === 'number' ? codePointAt(text, index) : undefined;
+}
+
+/** `Vector.get` unboxed. */
+function vectorGetOrUndefined(vector: VectorValue, index: Value): Value | undefined {
+  const items = vector.items;
+  return typeof index === 'number' && index >= 0 && index < items.length ? items[index] : undefined;
+}
+
+/** `Map.get` unboxed. */
+function mapGetOrUndefined(map: MapValue, key: Value): Value | undefined {
+  const entry = map.table.get(mapKeyOf(key));
+  return entry === undefined ? undefined : entry.value;
 }
 
 /** A global read through a function: unset until its top-level binding has run. */
@@ -261,6 +284,9 @@ export const RUNTIME = Object.freeze({
   vectorGetOr,
   vectorSetOrKeep,
   mapGetOr,
+  charAtOrUndefined,
+  vectorGetOrUndefined,
+  mapGetOrUndefined,
   readGlobal,
   updateRecord,
   mapOf,

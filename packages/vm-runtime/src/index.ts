@@ -145,7 +145,7 @@ export {
   WrapKind,
   WrapValue,
 } from './values.js';
-export { releaseCodePointStrings } from './builtins/code-point-index.js';
+export { codePointAt, releaseCodePointStrings } from './builtins/code-point-index.js';
 export { CHARGE_THRESHOLD } from './builtins/work-cost.js';
 export {
   buildMap,

@@ -47,14 +47,21 @@ export function emitMatch(emitter: UnitEmitter, match: MatchExpr, destination: M
   if (slot === undefined || slot < 0) emitter.fail('match without a subject slot', match);
   const direct = subject.kind === 'Ident' && subject.slot === slot;
   const variable = emitter.local(slot, direct ? subject.name : '$subject');
-  if (!direct) emitter.line(`${lineMark(match.span.line)}${variable} = ${emitter.expr(subject).code};`);
+  // A match that only takes an Option-returning built-in's result apart never needs the Option itself.
+  const unboxed = !direct && onlyTakesOptionApart(match) ? emitter.unboxedOptionCall(subject) : null;
+  if (!direct) {
+    const value = unboxed ?? emitter.expr(subject);
+    emitter.line(`${lineMark(match.span.line)}${variable} = ${value.code};`);
+  }
   const subjectType = emitter.typeOf(subject);
   const fresh =
     !direct &&
     subject.kind === 'Call' &&
     subject.target?.kind === 'builtin' &&
     FRESH_PAYLOAD_RESULTS.has(subject.target.name);
-  const arms = match.arms.map((arm) => armCode(emitter, arm.pattern, variable, slot, subjectType, fresh));
+  const arms = match.arms.map((arm) =>
+    armCode(emitter, arm.pattern, variable, slot, subjectType, fresh, unboxed !== null),
+  );
   const lastIndex = match.arms.length - 1;
   const exhaustive = coveredByEarlierArms(match.arms, lastIndex, emitter.context.checked.types);
   const failure = `throw $matchFailure(${match.span.line});`;
@@ -181,10 +188,32 @@ function armCode(
   slot: number,
   type: Type | undefined,
   fresh: boolean,
+  unboxed: boolean,
 ): ArmCode {
   const code: ArmCode = { tests: [], binds: [] };
+  if (unboxed && pattern.kind === 'ConstructorPattern') {
+    // The subject holds the payload, or `undefined` for `None`.
+    const some = pattern.resolution?.variant === 'Some';
+    code.tests.push(`${access} ${some ? '!==' : '==='} undefined`);
+    const binder = pattern.binderSlots?.[0] ?? -1;
+    if (some && binder >= 0) {
+      const owned = !fresh && type?.kind === 'Option' && isOwnedType(type.inner);
+      const value = owned ? `$share(${access})` : access;
+      code.binds.push(`${emitter.local(binder, pattern.binders![0])} = ${value};`);
+    }
+    return code;
+  }
   collect(emitter, pattern, access, slot, type, fresh, code);
   return code;
+}
+
+/** True when every arm is `Option.Some(…)`, `Option.None` or `_`: the match only takes its Option apart. */
+function onlyTakesOptionApart(match: MatchExpr): boolean {
+  return match.arms.every(
+    (arm) =>
+      arm.pattern.kind === 'WildcardPattern' ||
+      (arm.pattern.kind === 'ConstructorPattern' && arm.pattern.resolution?.typeName === 'Option'),
+  );
 }
 
 function collect(
@@ -251,7 +280,8 @@ function collect(
       const names = pattern.binders ?? [];
       const wrap = wrapKindOf(typeName, variant);
       if (wrap !== null) {
-        code.tests.push(`${access}.wrap === ${wrap}`);
+        // An Option is `None` or a `Some`: testing against the one `None` reads no field of a value that may lack it.
+        code.tests.push(type?.kind === 'Option' ? `${access} !== $NONE` : `${access}.wrap === ${wrap}`);
         if (binders.length > 0 && binders[0] >= 0) {
           const inner = wrappedType(type, wrap);
           const owned = !fresh && isOwnedType(inner);

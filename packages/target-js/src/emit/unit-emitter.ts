@@ -68,7 +68,12 @@ export interface Js {
 const pure = (code: string): Js => ({ code, pure: true });
 const impure = (code: string): Js => ({ code, pure: false });
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** Option-returning built-ins and their unboxed helpers (payload or `undefined`). */
+const UNBOXED_OPTION_BUILTINS: Readonly<Record<string, string>> = {
+  'String.charAt': '$charAtOrUndefined',
+  'Vector.get': '$vectorGetOrUndefined',
+  'Map.get': '$mapGetOrUndefined',
+};
 
 /** An Int literal in its runtime form: a number while safe, else a canonical bigint literal. */
 export function intLiteral(value: bigint): string {
@@ -302,6 +307,12 @@ export class UnitEmitter {
       const late: [string, string][] = [];
       args.forEach((arg, index) => {
         if (arg.code === params[index]) return;
+        const source = call.args[index];
+        if (source.kind === 'Ident' && source.slot === index && this.known.get(index) === undefined) {
+          // The parameter passed on as itself: only a sharing read's flag needs setting.
+          if (!arg.pure) this.line(`${arg.code};`);
+          return;
+        }
         const readLater = call.args.slice(index + 1).some((later) => readsSlot(later, index));
         if (!readLater) {
           this.line(`${params[index]} = ${arg.code};`);
@@ -654,6 +665,18 @@ export class UnitEmitter {
     const read = moves ? pure(variable) : impure(`$share(${variable})`);
     const args = this.operands([vector, option.args[1], option.args[2]], (_arg, index) => (index === 0 ? read : null));
     return impure(`${lineMark(call.span.line)}$vectorSetOrKeep($host, ${codes(args)})`);
+  }
+
+  /**
+   * The call of an Option-returning built-in (`String.charAt`, `Vector.get`, `Map.get`) without its `Option`: the
+   * payload or `undefined`; `null` for any other expression.
+   */
+  unboxedOptionCall(expr: Expr): Js | null {
+    if (expr.kind !== 'Call' || expr.lowered !== undefined || expr.target?.kind !== 'builtin') return null;
+    const helper = UNBOXED_OPTION_BUILTINS[expr.target.name];
+    if (helper === undefined) return null;
+    const args = expr.target.name === 'String.charAt' ? this.operands(expr.args) : this.borrowingArgs(expr.args);
+    return impure(`${lineMark(expr.span.line)}${helper}(${codes(args)})`);
   }
 
   /** `Shape.Rect(w, h)`, `Result.Ok(x)`, `Option.Some(x)`. */
