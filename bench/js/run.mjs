@@ -3,7 +3,8 @@
 // JavaScript (`js`, @aver/bench-target-js) and a hand-written, program-shaped JavaScript version (`hand`, in
 // ./handwritten: one JS function per Aver function, match as switch, the same algorithm, plain JS values). Each
 // (scenario, variant) is measured in N fresh Node processes, interleaved (isolate 1 of every variant, then isolate
-// 2, ...), so load on the machine hits the variants alike; each process warms up, times `iterations` runs (run +
+// 2, ...), so load on the machine hits the variants alike; each process warms up (at least `warmup` runs and
+// 250 ms), times `iterations` runs (run +
 // rendering of the response, as the bench does) and reports their p50. The three responses must agree.
 // Build first (`pnpm build`). Usage:
 //
@@ -21,6 +22,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const scenariosDir = join(root, 'bench', 'scenarios');
 const VARIANTS = ['vm', 'js', 'hand'];
+const WARMUP_MS = 250;
 
 const { values } = parseArgs({
   options: {
@@ -55,8 +57,11 @@ async function child(scenario, variant) {
       runOnce = () => vm.displayValue(js.runJs(compiled.program, options).value);
     }
   }
+  // Warm up for at least `warmup` runs and a quarter of a second, so that even a scenario of a few microseconds
+  // reaches V8's optimising tier in every variant before it is timed.
   let response = null;
-  for (let run = 0; run < Number(values.warmup); run++) response = runOnce();
+  const warmUntil = performance.now() + WARMUP_MS;
+  for (let run = 0; run < Number(values.warmup) || performance.now() < warmUntil; run++) response = runOnce();
   const samples = [];
   for (let iteration = 0; iteration < Number(values.iterations); iteration++) {
     const start = process.hrtime.bigint();
