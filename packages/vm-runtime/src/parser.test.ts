@@ -191,7 +191,7 @@ describe('verify blocks', () => {
     ]);
   });
 
-  it('reads laws with range and list domains, premises and extra bindings', () => {
+  it('reads laws with range and list domains, premises and bindings substituted into the assertion', () => {
     const verify: VerifyBlock = itemOf(
       `
       verify add law commutative
@@ -207,11 +207,12 @@ describe('verify blocks', () => {
     const [a, b] = verify.givens;
     expect(a.name).toBe('a');
     expect(a.domain.kind === 'range' && [show(a.domain.from), show(a.domain.to)]).toEqual(['(neg 2)', '2']);
-    expect(showType(b.type)).toBe('List<Int>');
+    expect(showType(b.type!)).toBe('List<Int>');
     expect(b.domain.kind === 'list' && b.domain.items.map(show)).toEqual(['[]', '[1 2]']);
     expect(verify.whens.map(show)).toEqual(['(> a 0)']);
-    expect(verify.bindings.map((s) => s.name)).toEqual(['s']);
-    expect(verify.cases).toHaveLength(1);
+    expect(verify.cases.map((c) => `${show(c.lhs)} => ${show(c.rhs)}`)).toEqual([
+      '(add a (add a 0)) => (add (add a 0) a)',
+    ]);
   });
 
   it('treats a when line with a top-level => as a case of a function named when', () => {
@@ -226,8 +227,8 @@ describe('verify blocks', () => {
       'Verify',
     );
     expect(verify.givens.map((g) => g.name)).toEqual(['given']);
-    expect(verify.bindings.map((b) => b.name)).toEqual(['when']);
     expect(verify.whens).toEqual([]);
+    expect(verify.cases.map((c) => show(c.lhs))).toEqual(['(f given)']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { ARGS_BUILTINS } from './args.js';
 import type { BuiltinDef } from './builtin-def.js';
 import { BOOL_BUILTINS } from './bool.js';
+import { BRANCH_PATH_BUILTINS } from './branch-path.js';
 import { BYTE_BUILTINS } from './byte.js';
 import { CHAR_BUILTINS } from './char.js';
 import { CONSOLE_BUILTINS } from './console.js';
@@ -50,6 +51,7 @@ export const BUILTINS: readonly BuiltinDef[] = [
   ...HTTP_SERVER_BUILTINS,
   ...TCP_BUILTINS,
   ...TERMINAL_BUILTINS,
+  ...BRANCH_PATH_BUILTINS,
 ].map(meterWork);
 
 /** Qualified name (`List.len`) → index into `BUILTINS`. */
@@ -58,6 +60,7 @@ export const BUILTIN_INDEX: ReadonlyMap<string, number> = new Map(
 );
 
 export type { BuiltinDef, BuiltinEra, BuiltinImpl, HostContext } from './builtin-def.js';
+export { BRANCH_PATH_ROOT, BUILTIN_CONSTANTS, branchPath } from './branch-path.js';
 export { intModTruncated } from './int.js';
 export {
   BUILTIN_RECORD_TYPES,
