@@ -232,6 +232,74 @@ describe('verify blocks', () => {
   });
 });
 
+describe('Oracle verify blocks (§O.1, §O.2)', () => {
+  it('reads `trace` before `law`, and tells effect references from types in givens', () => {
+    const block = itemOf(
+      `
+      verify roll trace law fair
+          given rnd: Random.int = [lowDie, Dice.highDie]
+          given shape: Shapes.Shape = [Shapes.Shape.Dot]
+          given n: Int = 1..6
+          roll(n) => n
+      `,
+      'Verify',
+    );
+    expect([block.fnName, block.trace, block.law]).toEqual(['roll', true, 'fair']);
+    const [rnd, shape, n] = block.givens;
+    expect([rnd.effect?.name, rnd.type]).toEqual(['Random.int', null]);
+    expect(rnd.domain.kind === 'list' && rnd.domain.items.map(show)).toEqual(['lowDie', 'Dice.highDie']);
+    expect([shape.effect, showType(shape.type!)]).toEqual([null, 'Shapes.Shape']);
+    expect([n.effect, showType(n.type!)]).toEqual([null, 'Int']);
+    expect(itemOf('verify roll trace\n    roll(1) => 1\n', 'Verify')).toMatchObject({
+      trace: true,
+      law: null,
+    });
+  });
+
+  it('substitutes bindings textually: each use is a fresh copy, and a binding may use earlier ones', () => {
+    const block = itemOf(
+      `
+      verify roll trace
+          given rnd: Random.int = [lowDie]
+          r = roll(6)
+          s = pair(r, r)
+          r.result => s
+          r.trace.count(Random.int) => 1
+      `,
+      'Verify',
+    );
+    expect(block.cases.map((c) => `${show(c.lhs)} => ${show(c.rhs)}`)).toEqual([
+      '(. (roll 6) result) => (pair (roll 6) (roll 6))',
+      '((. (roll 6) trace).count Random.int) => 1',
+    ]);
+    const [first, second] = block.cases;
+    expect(first.lhs.kind === 'Member' && second.lhs.kind === 'Call').toBe(true);
+    const firstCall = (first.lhs as Extract<typeof first.lhs, { kind: 'Member' }>).object;
+    const pair = first.rhs as Extract<typeof first.rhs, { kind: 'Call' }>;
+    expect(firstCall).not.toBe(pair.args[0]);
+    expect(pair.args[0]).not.toBe(pair.args[1]);
+  });
+
+  it('does not substitute inside a match arm whose pattern binds the same name, nor before the binding', () => {
+    const block = itemOf(
+      `
+      verify f law l
+          given n: Int = [1]
+          when x > 0
+          x = f(n)
+          match n
+              x -> x
+          => x
+      `,
+      'Verify',
+    );
+    expect(block.whens.map(show)).toEqual(['(> x 0)']);
+    expect(block.cases.map((c) => `${show(c.lhs)} => ${show(c.rhs)}`)).toEqual([
+      '(match n [x -> x]) => (f n)',
+    ]);
+  });
+});
+
 describe('decision blocks', () => {
   it('reads strings, string blocks, lists and names', () => {
     const decision = itemOf(
