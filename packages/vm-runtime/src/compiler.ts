@@ -1,22 +1,18 @@
 import type { BindingStmt } from './ast.js';
-import {
-  BUILTIN_INDEX,
-  BUILTIN_RECORD_TYPES,
-  BUILTINS,
-  type BuiltinImpl,
-  intModTruncated,
-} from './builtins/index.js';
+import { BUILTINS, builtinImplementations } from './builtins/index.js';
 import type { Chunk } from './chunk.js';
 import type { CheckedProgram } from './checker/index.js';
 import { UnitCompiler } from './compiler/unit-compiler.js';
 import { type VerifyPlan, verifyPlans } from './compiler/verify-plans.js';
 import { type OracleCell, OracleTable } from './oracle/oracle-table.js';
+import type { ChunkSource } from './counting-state.js';
 import { builtinReturnsHeap } from './passes/analyze.js';
 import type { CodeUnit, UnitFacts } from './passes/code-unit.js';
 
 export type { VerifyPlan } from './compiler/verify-plans.js';
 import type { LoweredProgram } from './pipeline.js';
-import { FunctionValue, type RecordType, type SumType, VariantValue } from './values.js';
+import { runtimeTypesOf } from './runtime-types.js';
+import { FunctionValue, type SumType, type VariantValue } from './values.js';
 import type { ProgramCode } from './vm-support.js';
 
 /** The bytecode of a whole program plus what the API and the commands need to run it. */
@@ -27,6 +23,8 @@ export interface CompiledCode extends ProgramCode {
   /** False when there are no top-level statements (the run skips `__top_level__`). */
   readonly hasTopLevel: boolean;
   readonly facts: readonly (UnitFacts | null)[];
+  /** Where each chunk's function was declared (the counters' `byFunction` rows name it). */
+  readonly chunkSources: readonly ChunkSource[];
   /** Built-in names by index, for the disassembler (the verify code adds per-caller effect entries and hooks). */
   readonly builtinNames: readonly string[];
   /**
@@ -82,7 +80,7 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
 }
 
 function compileVerifyCode(lowered: LoweredProgram): VerifyCode {
-  const oracle = new OracleTable(builtinImplsFor(lowered.checked));
+  const oracle = new OracleTable(builtinImplementations(lowered.checked.intModStyle));
   let self: VerifyCode | null = null;
   const code = compileUnits(lowered, oracle, () => self!);
   self = { ...code, verifyPlans: verifyPlans(lowered.units, lowered.checked), oracle: oracle.cell };
@@ -109,33 +107,7 @@ function compileUnits(
     globalByName.set(global.qualifiedName, index);
   });
 
-  const recordTypes: RecordType[] = [];
-  const recordIndex = new Map<string, number>();
-  const sumTypes: SumType[] = [];
-  const sumIndex = new Map<string, number>();
-  const nullaryVariants = new Map<string, VariantValue>();
-  for (const [name, type] of checked.types) {
-    if (type.kind === 'record') {
-      recordIndex.set(name, recordTypes.length);
-      recordTypes.push(
-        BUILTIN_RECORD_TYPES.get(name) ?? {
-          name: displayName(name, checked),
-          fieldNames: type.fields.map((field) => field.name),
-        },
-      );
-      continue;
-    }
-    const sum: SumType = {
-      name: displayName(name, checked),
-      variants: type.variants.map((variant) => ({ name: variant.name, arity: variant.fields.length })),
-    };
-    sumIndex.set(name, sumTypes.length);
-    sumTypes.push(sum);
-    type.variants.forEach((variant, tag) => {
-      if (variant.fields.length === 0)
-        nullaryVariants.set(`${name}.${variant.name}`, new VariantValue(sum, tag, []));
-    });
-  }
+  const { recordTypes, recordIndex, sumTypes, sumIndex, nullaryVariants } = runtimeTypesOf(checked);
 
   const tables: CompileTables = {
     checked,
@@ -156,7 +128,7 @@ function compileUnits(
   const mainIndex =
     checked.functions.get('main')?.module === null ? (functionIndex.get('main') ?? null) : null;
   const topLevelIndex = functionIndex.get('__top_level__')!;
-  const builtinImpls = oracle?.builtinImpls ?? builtinImplsFor(checked);
+  const builtinImpls = oracle?.builtinImpls ?? builtinImplementations(checked.intModStyle);
   const builtinAllocates = new Uint8Array(builtinImpls.length);
   for (let index = 0; index < BUILTINS.length; index++)
     builtinAllocates[index] = builtinReturnsHeap(index) ? 1 : 0;
@@ -172,21 +144,13 @@ function compileUnits(
     topLevelIndex,
     hasTopLevel: units[topLevelIndex].body.length > 0,
     facts: units.map((unit) => unit.facts),
+    chunkSources: units.map((unit) => chunkSourceOf(unit, checked)),
     verifyCode,
   };
 }
 
-/** The built-in implementations by index, with the `Int.mod` of the program's era (`CheckedProgram.intModStyle`). */
-function builtinImplsFor(checked: CheckedProgram): BuiltinImpl[] {
-  const impls = BUILTINS.map((row) => row.impl);
-  if (checked.intModStyle === 'truncated') impls[BUILTIN_INDEX.get('Int.mod')!] = intModTruncated;
-  return impls;
-}
-
-/** The display name of a type: its declared name without the module path (`Data.Shapes.Shape` → `Shape`). */
-function displayName(qualified: string, checked: CheckedProgram): string {
-  for (const module of checked.order) {
-    if (qualified.startsWith(`${module}.`)) return qualified.slice(module.length + 1);
-  }
-  return qualified;
+/** Where a unit was declared: its function's `fn` line, or the entry file for `__top_level__` and verify units. */
+function chunkSourceOf(unit: CodeUnit, checked: CheckedProgram): ChunkSource {
+  if (unit.decl !== null) return { file: unit.decl.span.file, line: unit.decl.span.line };
+  return { file: checked.entry.path, line: null };
 }

@@ -62,6 +62,21 @@ export const RuntimeMessages = {
   byteOutOfRange: (value: string): string => `Byte.toHex: ${value} is out of range 0-255`,
   /** `Byte.fromHex` with anything but exactly two hex digits (an `Err` value). */
   invalidHexByte: (text: string): string => `Byte.fromHex: '${text}' is not a two-digit hex byte`,
+  /** A sandboxed run called an effect its policy denies (sandbox.ts). */
+  effectDenied: (effect: string, origin: string): string =>
+    `${effect} is denied in bench mode; allow it in ${origin} with [effects] allow = ["${effect}"]`,
+  /** `main` declares an effect the sandbox denies, found before the run. */
+  declaredEffectDenied: (effect: string, origin: string): string =>
+    `main declares effect '${effect}', which bench mode denies; allow it in ${origin} with [effects] allow = ["${effect}"]`,
+  /** A `Disk.*` path outside the policy's disk root. */
+  pathOutsideRoot: (effect: string, target: string, root: string, origin: string): string =>
+    `${effect}: '${target}' is outside the disk root '${root}' ([effects] disk_root in ${origin})`,
+  /** A policy that allows an effect no built-in has. */
+  unknownAllowedEffect: (name: string, closest: string | null, origin: string): string =>
+    `${origin}: [effects] allow names an unknown effect '${name}'${closest === null ? '' : `; did you mean '${closest}'?`}`,
+  /** A policy whose disk root is not a folder. */
+  diskRootNotFolder: (folder: string, origin: string): string =>
+    `${origin}: [effects] disk_root '${folder}' is not a folder`,
   /** A `Disk.*` failure (an `Err` value), phrased like Rust's `io::Error` display. */
   diskFailure: (operation: string, path: string, reason: string): string =>
     `${operation} '${path}': ${reason}`,

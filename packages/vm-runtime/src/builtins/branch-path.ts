@@ -1,8 +1,7 @@
 import { AverRuntimeError } from '../errors.js';
 import { RuntimeMessages } from '../runtime-messages.js';
 import { RecordValue, type Value } from '../values.js';
-import type { BuiltinDef } from './builtin-def.js';
-import { pure } from './define.js';
+import type { BuiltinImpls } from './builtin-def.js';
 import { BUILTIN_RECORD_TYPES } from './records.js';
 
 const BRANCH_PATH = BUILTIN_RECORD_TYPES.get('BranchPath')!;
@@ -22,18 +21,18 @@ export const BUILTIN_CONSTANTS: ReadonlyMap<string, { readonly type: string; rea
 const DEWEY = /^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*$/;
 
 /** The `BranchPath` namespace of Oracle verification (§O.5, the 0.13–0.25 surface: plain results, not `Result`). */
-export const BRANCH_PATH_BUILTINS: readonly BuiltinDef[] = [
+export const BRANCH_PATH_IMPLS: BuiltinImpls = {
   /** The path of branch `i` under `p`: `"i"` under the root, else `"p.i"`. */
-  pure('BranchPath.child', '(BranchPath, Int) -> BranchPath', (_host, a, b) => {
+  'BranchPath.child': (_host, a, b) => {
     const index = b as number | bigint;
     if (index < 0) throw new AverRuntimeError(RuntimeMessages.branchPathNegativeIndex(String(index)));
     const parent = ((a as RecordValue).fields[0] as string) ?? '';
     return branchPath(parent === '' ? String(index) : `${parent}.${index}`);
-  }),
+  },
   /** `""` (the root) or dot-separated non-negative integers (`"0"`, `"2.0"`). */
-  pure('BranchPath.parse', '(String) -> BranchPath', (_host, a) => {
+  'BranchPath.parse': (_host, a) => {
     const text = a as string;
     if (text !== '' && !DEWEY.test(text)) throw new AverRuntimeError(RuntimeMessages.branchPathInvalid(text));
     return branchPath(text);
-  }),
-];
+  },
+};

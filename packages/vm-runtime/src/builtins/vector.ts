@@ -1,8 +1,7 @@
 import { AverRuntimeError } from '../errors.js';
 import { RuntimeMessages } from '../runtime-messages.js';
 import { type ListValue, NONE, type Value, VectorValue } from '../values.js';
-import type { BuiltinDef } from './builtin-def.js';
-import { pure } from './define.js';
+import type { BuiltinImpls } from './builtin-def.js';
 import { listFromItems } from './list.js';
 import { some } from './wrappers.js';
 
@@ -53,26 +52,19 @@ export function vectorFromList(list: ListValue): VectorValue {
  * The `Vector` namespace (language reference: "Pure namespaces", Vector; "Lists, vectors, tuples, records,
  * variants"), 0.7.0+.
  */
-export const VECTOR_BUILTINS: readonly BuiltinDef[] = [
-  pure('Vector.new', '(Int, T) -> Vector<T>', (_host, a, b) => newVector(a, b)),
+export const VECTOR_IMPLS: BuiltinImpls = {
+  'Vector.new': (_host, a, b) => newVector(a, b),
   /** `None` when out of range. */
-  pure('Vector.get', '(Vector<T>, Int) -> Option<T>', (_host, a, b) => {
+  'Vector.get': (_host, a, b) => {
     const items = (a as VectorValue).items;
     return typeof b === 'number' && b >= 0 && b < items.length ? some(items[b]) : NONE;
-  }),
-  pure('Vector.set', '(Vector<T>, Int, T) -> Option<Vector<T>>', (_host, a, b, c) =>
-    setVector(a as VectorValue, b, c),
-  ),
-  pure('Vector.len', '(Vector<T>) -> Int', (_host, a) => (a as VectorValue).items.length),
-  pure('Vector.fromList', '(List<T>) -> Vector<T>', (_host, a) => vectorFromList(a as ListValue)),
+  },
+  'Vector.set': (_host, a, b, c) => setVector(a as VectorValue, b, c),
+  'Vector.len': (_host, a) => (a as VectorValue).items.length,
+  'Vector.fromList': (_host, a) => vectorFromList(a as ListValue),
   /** Renamed to `List.fromVector` in 0.17.0. */
-  pure(
-    'Vector.toList',
-    '(Vector<T>) -> List<T>',
-    (_host, a) => {
-      const items = (a as VectorValue).items;
-      return listFromItems(items, 0, items.length);
-    },
-    { era: { removedIn: '0.17.0' } },
-  ),
-];
+  'Vector.toList': (_host, a) => {
+    const items = (a as VectorValue).items;
+    return listFromItems(items, 0, items.length);
+  },
+};

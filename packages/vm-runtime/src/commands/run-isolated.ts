@@ -9,9 +9,14 @@ export interface RunWorkerData {
   readonly args: ProgramArgs;
   readonly cwd: string;
   readonly isTTY: boolean;
-  /** One Int32, 1 while the program is blocked on stdin (the watchdog does not count that time). */
-  readonly stdinWaiting: SharedArrayBuffer;
+  /** Two Int32 flags the watchdog reads: `RUNNING` once the program runs, `WAITING_ON_STDIN` while it waits. */
+  readonly state: SharedArrayBuffer;
 }
+
+/** Index of the flag set once the program is compiled and starts to run (the time limit starts there). */
+export const RUNNING = 0;
+/** Index of the flag set while the program is blocked on stdin (that time does not count). */
+export const WAITING_ON_STDIN = 1;
 
 /** The worker's one message: the exit code, or a bug to report as an internal error. */
 export type RunWorkerReply =
@@ -33,7 +38,8 @@ const MIB = 1024 * 1024;
  *   reaching it ends the worker: `Runtime error: out of memory …`, exit 1, instead of V8's fatal error and native
  *   stack with exit 134;
  * - time: the VM stops at the deadline itself; a watchdog ends the worker if the program overruns it by a grace
- *   period anyway (work the VM cannot interrupt), not counting time the program spends blocked on stdin.
+ *   period anyway (work the VM cannot interrupt), counting from the start of the run (not the compile) and not the
+ *   time the program spends blocked on stdin.
  * The worker writes the program's output synchronously to the process's descriptors, in order.
  * @param args The parsed command line.
  * @param io Where to say how the program ended, and the context the worker needs.
@@ -48,9 +54,9 @@ export function runIsolated(
     readonly env: Readonly<Record<string, string | undefined>>;
   },
 ): Promise<number> {
-  const stdinWaiting = new SharedArrayBuffer(4);
+  const state = new SharedArrayBuffer(8);
   const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / MIB);
-  const data: RunWorkerData = { args, cwd: io.cwd, isTTY: io.isTTY, stdinWaiting };
+  const data: RunWorkerData = { args, cwd: io.cwd, isTTY: io.isTTY, state };
   const worker = new Worker(new URL('./run-worker.js', import.meta.url), {
     workerData: data,
     resourceLimits: { maxOldGenerationSizeMb: heapLimitMb },
@@ -73,7 +79,7 @@ export function runIsolated(
         reject(error);
       }
     };
-    const waiting = new Int32Array(stdinWaiting);
+    const flags = new Int32Array(state);
     const timeoutMs = args.timeoutMs;
     let active = 0;
     let last = performance.now();
@@ -82,7 +88,8 @@ export function runIsolated(
         ? null
         : setInterval(() => {
             const now = performance.now();
-            if (Atomics.load(waiting, 0) === 0) active += now - last;
+            if (Atomics.load(flags, RUNNING) === 1 && Atomics.load(flags, WAITING_ON_STDIN) === 0)
+              active += now - last;
             last = now;
             if (active > timeoutMs + graceMs(timeoutMs))
               settle(() => fail(VmMessages.runTimedOut(timeoutMs)));

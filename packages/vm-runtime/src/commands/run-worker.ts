@@ -5,10 +5,10 @@ import type { CliIo } from '../cli.js';
 import { OutputError, reportOutputError, writeAllSync } from '../fd-output.js';
 import { readStdinLine } from '../run-host.js';
 import { executeRun } from './run.js';
-import type { RunWorkerData, RunWorkerReply } from './run-isolated.js';
+import { RUNNING, type RunWorkerData, type RunWorkerReply, WAITING_ON_STDIN } from './run-isolated.js';
 
 function run(data: RunWorkerData): RunWorkerReply {
-  const waiting = new Int32Array(data.stdinWaiting);
+  const state = new Int32Array(data.state);
   const io: CliIo = {
     stdout: (text) => writeAllSync(1, `${text}\n`),
     stderr: (text) => writeAllSync(2, `${text}\n`),
@@ -16,17 +16,17 @@ function run(data: RunWorkerData): RunWorkerReply {
     env: process.env,
     isTTY: data.isTTY,
     stdin: () => {
-      Atomics.store(waiting, 0, 1);
+      Atomics.store(state, WAITING_ON_STDIN, 1);
       try {
         return readStdinLine();
       } finally {
-        Atomics.store(waiting, 0, 0);
+        Atomics.store(state, WAITING_ON_STDIN, 0);
       }
     },
     usageError: () => 2,
   };
   try {
-    return { code: executeRun(data.args, io) };
+    return { code: executeRun(data.args, io, () => Atomics.store(state, RUNNING, 1)) };
   } catch (error) {
     if (error instanceof OutputError) return { code: reportOutputError(error, io.stderr) };
     const bug = error instanceof Error ? error : new Error(String(error));

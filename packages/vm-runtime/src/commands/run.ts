@@ -47,13 +47,15 @@ export const runCommand: CliCommand = {
  * Compiles and runs one program on the calling thread, printing what `aver run` prints.
  * @param parsed The command line.
  * @param io Streams, working directory, environment and stdin.
+ * @param onRunStart Called once the program is compiled, right before it runs (the time limit starts there).
  * @returns The exit code: 0, or 1 for a compile error, a runtime error or a `main` that returns `Result.Err`.
  */
-export function executeRun(parsed: ProgramArgs, io: CliIo): number {
+export function executeRun(parsed: ProgramArgs, io: CliIo, onRunStart?: () => void): number {
   const program = compileForCommand(parsed, io);
   if (program === null) return 1;
   if (parsed.dump) io.stdout(disassemble(program));
   const colour = colourOn(io);
+  onRunStart?.();
   try {
     const { value } = runProgram(program, {
       args: parsed.programArgs,
