@@ -13,14 +13,24 @@ import { scenarioKind } from './scenario-kind.js';
 /** Exit code of an unexpected internal error (BSD `EX_SOFTWARE`). */
 export const EXIT_INTERNAL = 70;
 
+/** Seams for tests; the command itself never sets them. */
+export interface RunCliOptions {
+  /**
+   * Monotonic clock in nanoseconds. When given, scenarios are measured inline (on this thread) with it, so a
+   * test gets exact timings from a fake clock.
+   */
+  readonly clock?: () => bigint;
+}
+
 /**
  * Runs `aver-bench` with the given arguments (spec §9). Never throws and never exits: every outcome is an exit
  * code, every message goes through `io`.
  * @param argv The arguments after the program name.
  * @param io Standard streams, environment and terminal detection.
+ * @param seams Test seams (a fake clock).
  * @returns 0 success, 1 failure or gated regression, 2 usage error, 70 internal error.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, seams: RunCliOptions = {}): Promise<number> {
   const terminal = createTerminal(io);
   try {
     const request = parseCliArgs(argv);
@@ -33,7 +43,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     const { options } = request;
-    const context = { io, terminal, target: resolveTarget(options.target) };
+    const scenarioOptions = seams.clock === undefined ? {} : { clock: seams.clock };
+    const context = { io, terminal, target: resolveTarget(options.target), scenarioOptions };
     const kind = scenarioKind(options.scenario);
     if (kind === 'directory') return await runDirectory(options, context);
     return await runSingle(options, kind === 'ad-hoc', context);

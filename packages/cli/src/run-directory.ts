@@ -36,7 +36,7 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
     terminal.progress(messages.progress(index + 1, manifestPaths.length, manifest.name));
     let report: BenchReport;
     try {
-      report = await runScenario(manifest, context.target);
+      report = await runScenario(manifest, context.target, context.scenarioOptions);
     } catch (error) {
       if (error instanceof RunError) throw new CliError(messages.benchRunNamed(manifest.name, error.message));
       throw error;

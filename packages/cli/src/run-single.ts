@@ -32,7 +32,7 @@ export async function runSingle(options: CliOptions, adHoc: boolean, context: Ru
     manifest = loadManifest(options.scenario);
     for (const warning of manifest.warnings) terminal.warn(messages.manifestWarning(warning));
   }
-  const report = await runScenario(manifest, context.target);
+  const report = await runScenario(manifest, context.target, context.scenarioOptions);
   if (options.saveBaseline !== null) {
     saveBaseline(options.saveBaseline, `${serializeReport(report, { pretty: true })}\n`);
     terminal.success(messages.savedBaseline(options.saveBaseline));

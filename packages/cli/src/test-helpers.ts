@@ -1,11 +1,5 @@
 import type { BenchReport } from '@aver/bench-report';
-import {
-  captureHost,
-  RunError,
-  registerTarget,
-  type TargetRunResult,
-  unregisterTarget,
-} from '@aver/bench-runner';
+import { captureHost, RunError, registerTarget, unregisterTarget } from '@aver/bench-runner';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { CliIo } from './cli-io.js';
 import { runCli } from './run-cli.js';
@@ -20,7 +14,20 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process with buffered streams; `tty` makes stderr a terminal. */
+/**
+ * A fake monotonic clock that advances `stepMs` on every read, so every timed sample of an inline run is exactly
+ * `stepMs` (a sample reads the clock twice).
+ */
+export function steppingClock(stepMs = 1): () => bigint {
+  let now = 0n;
+  const step = BigInt(Math.round(stepMs * 1e6));
+  return () => (now += step);
+}
+
+/**
+ * Runs the CLI in-process with buffered streams; `tty` makes stderr a terminal. Scenarios run inline on a
+ * stepping clock (every sample 1 ms), so reports are the same from run to run.
+ */
 export async function runInProcess(
   argv: string[],
   options: { tty?: boolean; env?: Record<string, string | undefined> } = {},
@@ -37,42 +44,41 @@ export async function runInProcess(
     env: options.env ?? {},
     stderrIsTTY: options.tty ?? false,
   };
-  const code = await runCli(argv, io);
+  const code = await runCli(argv, io, { clock: steppingClock() });
   return { code, stdout, stderr };
 }
 
 /** Knobs of the `fake` target registered by `useFakeTarget`. */
 export interface FakeTargetControl {
-  /** Every timed sample, in ms. */
-  sampleMs: number;
   /** When set, the run fails with this `RunError` message (kind `runtime`). */
   failWith: string | null;
   /** When set, the run throws this plain error (a bug, for the internal-error path). */
   crashWith: string | null;
 }
 
-/** Registers a deterministic `fake` target for the tests of this file (removed afterwards). */
+/**
+ * Registers a deterministic `fake` target for the tests of this file (removed afterwards): it renders the
+ * scenario's name and cannot count. It runs inline only (`runInProcess` uses a clock, which implies inline).
+ */
 export function useFakeTarget(): FakeTargetControl {
-  const control: FakeTargetControl = { sampleMs: 1, failWith: null, crashWith: null };
+  const control: FakeTargetControl = { failWith: null, crashWith: null };
   beforeAll(() => {
     registerTarget({
       name: 'fake',
-      run: (manifest): TargetRunResult => {
+      moduleUrl: 'file:///nonexistent/fake-target.js',
+      prepare: (job) => {
         if (control.failWith !== null) throw new RunError('runtime', control.failWith);
         if (control.crashWith !== null) throw new Error(control.crashWith);
         return {
-          samplesMs: Array.from({ length: manifest.iterations }, () => control.sampleMs),
-          responseText: manifest.name,
           passesApplied: ['tco', 'typecheck'],
           compilerVisibleAllocs: 0,
-          counters: null,
           backend: { averVersion: '0.0.0-fake', build: 'release', wasmtimeVersion: null },
+          runOnce: () => job.scenario,
         };
       },
     });
   });
   afterEach(() => {
-    control.sampleMs = 1;
     control.failWith = null;
     control.crashWith = null;
   });
