@@ -19,17 +19,20 @@ Options:
       --save-baseline <PATH>  also write the report(s) to PATH (pretty JSON, or NDJSON for a folder)
       --compare <PATH>        compare one scenario with the baseline in PATH
       --baseline-dir <DIR>    compare with DIR/<os>-<arch>-<target>.json when it exists
-      --fail-on-regression    exit 1 when a comparison finds a regression
+      --fail-on-regression    exit 1 on a regression, an [expected] mismatch, or a missing
+                              baseline (folder, entry, empty file)
+      --require-baseline      exit 1 when there is nothing to compare with, including no
+                              file for this host in --baseline-dir
   -h, --help                  print this help
   -V, --version               print the version
 
 Reports and diffs go to stdout; errors, warnings and progress go to stderr.
 
 Exit codes:
-  0   success, also: a regression without --fail-on-regression, no baseline for this host,
-      no baseline entry for the scenario
-  1   bad target, manifest or run error, unreadable or unparsable baseline, write error,
-      a regression with --fail-on-regression
+  0   success, also without --fail-on-regression: a regression, an [expected] mismatch,
+      a missing baseline; with it: no file for this host in an existing --baseline-dir
+  1   bad target, manifest or run error (also a main that returns Result.Err), unreadable,
+      unparsable or impossible baseline, write error, a failed gate (see above)
   2   usage error (unknown option, bad value, --compare with --baseline-dir)
   70  internal error (a bug; set AVER_DEBUG=1 for the stack trace)
 `;

@@ -58,6 +58,75 @@ export const baselineDirCannotRead = (path: string, detail: string): string =>
 export const baselineDirParse = (path: string, line: number, detail: string): string =>
   `baseline-dir: parse error '${path}' line ${line}: ${detail}`;
 
+/** A baseline line (or, in a single-report file, the line of the offending key) and what is wrong there. */
+export const onLine = (line: number, detail: string): string => `line ${line}: ${detail}`;
+
+/** A baseline line that is not JSON. */
+export const invalidJson = (detail: string): string => `invalid JSON: ${detail}`;
+
+/** `--baseline-dir` names nothing (the reference skips the comparison silently). */
+export const baselineDirMissing = (dir: string): string => `baseline-dir: folder '${dir}' does not exist`;
+
+/** `--baseline-dir` names a file. */
+export const baselineDirNotFolder = (dir: string): string => `baseline-dir: '${dir}' is not a folder`;
+
+/** `--baseline-dir` cannot be inspected (permissions). */
+export const baselineDirUnreadable = (dir: string, detail: string): string =>
+  `baseline-dir: cannot read folder '${dir}': ${detail}`;
+
+/** `--baseline-dir` has no file for this host (the reference's one lenient case; see `noHostBaseline`). */
+export const hostBaselineMissing = (path: string): string =>
+  `baseline-dir: no baseline for this host at '${path}'`;
+
+/** A `--compare` file with no report in it (empty, or blank lines only). */
+export const compareEmpty = (path: string): string => `compare: baseline '${path}' is empty`;
+
+/** This host's `--baseline-dir` file with no report in it. */
+export const baselineDirEmpty = (path: string): string => `baseline-dir: baseline '${path}' is empty`;
+
+/** Directory mode: a scenario that ran has no line in this host's baseline. */
+export const baselineDirNoEntry = (path: string, name: string): string =>
+  `baseline-dir: baseline '${path}' has no entry for scenario '${name}'`;
+
+/** A missing baseline that a gate flag turns into a failure (exit 1). */
+export const failsWith = (problem: string, flag: string): string => `${problem} (fails with ${flag})`;
+
+/** A missing baseline that does not fail the run: said on stderr, nothing compared. */
+export const nothingCompared = (problem: string): string => `warning: ${problem}; nothing compared`;
+
+/** A baseline `p50_ms`/`p95_ms` of 0: growth over 0 is defined as 0 % (spec §7.2), so it could never regress. */
+export const zeroBaselineTime = (key: string): string =>
+  `${key}: expected a time above 0, got 0 (no run can be slower than a baseline of 0 by a percentage)`;
+
+/** Baseline statistics in an order no sample set has. */
+export const statsOutOfOrder = (lowerKey: string, lower: number, upperKey: string, upper: number): string =>
+  `${lowerKey}: ${lower} is above ${upperKey} (${upper}), which no sample set can give`;
+
+/** A baseline mean outside the range of the samples. */
+export const meanOutsideRange = (mean: number, min: number, max: number): string =>
+  `iterations.mean_ms: ${mean} is outside min_ms..max_ms (${min}..${max}), which no sample set can give`;
+
+/**
+ * The response broke the manifest's `[expected]` bounds. `bounds` is the table as written
+ * (`response_bytes = 5`), `got` what came back (`3 bytes: "832"`).
+ */
+export const expectedMismatch = (name: string, bounds: string, got: string): string =>
+  `${name}: response does not match [expected] ${bounds}; got ${got}`;
+
+/** The last response met the bounds, but an earlier timed iteration's did not. */
+export const earlierIterationMismatch = (got: string): string =>
+  `${got} on the last timed iteration, but an earlier one gave a response outside the bounds`;
+
+/** A `main` that returned Unit has no response to measure. */
+export const noResponse = (): string => 'no response (main returned Unit)';
+
+/** The size and start of a response: `3 bytes: "832"`. */
+export const responseShown = (bytes: number, quoted: string): string =>
+  `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}: ${quoted}`;
+
+/** Ours: an `[expected]` mismatch without `--fail-on-regression`. */
+export const warning = (text: string): string => `warning: ${text}`;
+
 /** Reference: directory mode, human output, a scenario missing from the baseline. The dash is U+2014. */
 export const noBaselineEntry = (name: string): string => `${name}: no baseline entry — skipped\n`;
 
@@ -100,4 +169,6 @@ export const usage = {
   badCount: (option: string, value: string): string =>
     `invalid value '${value}' for '${option}': expected a non-negative integer`,
   emptyValue: (option: string): string => `invalid value '' for '${option}': a value must not be empty`,
+  requiresOneOf: (option: string, others: readonly string[]): string =>
+    `the argument '${option}' requires ${others.map((other) => `'${other}'`).join(' or ')}`,
 };

@@ -26,6 +26,7 @@ describe('parseCliArgs', () => {
         compare: null,
         baselineDir: null,
         failOnRegression: false,
+        requireBaseline: false,
       },
     });
   });
@@ -43,6 +44,7 @@ describe('parseCliArgs', () => {
       '--baseline-dir',
       'bench/baselines',
       '--fail-on-regression',
+      '--require-baseline',
     ]);
     expect(request).toEqual({
       kind: 'run',
@@ -56,6 +58,7 @@ describe('parseCliArgs', () => {
         compare: null,
         baselineDir: 'bench/baselines',
         failOnRegression: true,
+        requireBaseline: true,
       },
     });
   });
@@ -124,5 +127,12 @@ describe('parseCliArgs', () => {
     expect(usageError(['x', '--compare', 'a.json', '--baseline-dir', 'b'])).toBe(
       "the argument '--compare <PATH>' cannot be used with '--baseline-dir <DIR>'",
     );
+  });
+
+  it('rejects --require-baseline without a baseline to require', () => {
+    expect(usageError(['fib.toml', '--require-baseline'])).toBe(
+      "the argument '--require-baseline' requires '--baseline-dir <DIR>' or '--compare <PATH>'",
+    );
+    expect(parseCliArgs(['fib.toml', '--require-baseline', '--compare', 'b.json']).kind).toBe('run');
   });
 });

@@ -17,6 +17,8 @@ export interface CliOptions {
   readonly compare: string | null;
   readonly baselineDir: string | null;
   readonly failOnRegression: boolean;
+  /** `--require-baseline`: a missing baseline (folder, host file, entry) fails the run. */
+  readonly requireBaseline: boolean;
 }
 
 /** What the command line asks for. */
@@ -35,6 +37,7 @@ const OPTIONS = {
   compare: { display: '--compare <PATH>', takesValue: true },
   'baseline-dir': { display: '--baseline-dir <DIR>', takesValue: true },
   'fail-on-regression': { display: '--fail-on-regression', takesValue: false },
+  'require-baseline': { display: '--require-baseline', takesValue: false },
   help: { display: '--help', takesValue: false },
   version: { display: '--version', takesValue: false },
 } as const;
@@ -101,6 +104,14 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.has('compare') && values.has('baseline-dir')) {
     throw new UsageError(usage.conflict(OPTIONS.compare.display, OPTIONS['baseline-dir'].display));
   }
+  if (values.has('require-baseline') && !values.has('compare') && !values.has('baseline-dir')) {
+    throw new UsageError(
+      usage.requiresOneOf(OPTIONS['require-baseline'].display, [
+        OPTIONS['baseline-dir'].display,
+        OPTIONS.compare.display,
+      ]),
+    );
+  }
   const text = (name: OptionName): string | null => {
     const value = values.get(name);
     return typeof value === 'string' ? value : null;
@@ -117,6 +128,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       compare: text('compare'),
       baselineDir: text('baseline-dir'),
       failOnRegression: values.has('fail-on-regression'),
+      requireBaseline: values.has('require-baseline'),
     },
   };
 }

@@ -156,6 +156,13 @@ describe('parseReport', () => {
       ],
       ['samples_ms', [1, 'x'], 'samples_ms[1]: expected number, got string'],
       ['counters', { instructions: 1, calls: 1 }, 'counters.allocations: required key is missing'],
+      ['iterations.p50_ms', -0.5, 'iterations.p50_ms: expected non-negative finite number, got -0.5'],
+      [
+        'iterations.max_ms',
+        Number.POSITIVE_INFINITY,
+        'iterations.max_ms: expected non-negative finite number, got Infinity',
+      ],
+      ['samples_ms', [1, -2], 'samples_ms[1]: expected non-negative finite number, got -2'],
     ];
     for (const [path, value, message] of cases) {
       expect(() => parseReport(withKey(path, value)), path).toThrow(message);

@@ -15,6 +15,7 @@ const label = {
   string: 'string',
   number: 'number',
   finite: 'finite number',
+  duration: 'non-negative finite number',
   count: 'non-negative integer',
   boolean: 'boolean',
   array: 'array',
@@ -22,8 +23,14 @@ const label = {
 } as const;
 
 const text = () => v.string(label.string);
+/** A duration: a time cannot be negative, and `1e999` (read as Infinity) is no time at all. */
 const milliseconds = (description: string) =>
-  v.pipe(v.number(label.number), v.finite(label.finite), v.description(description));
+  v.pipe(
+    v.number(label.number),
+    v.finite(label.duration),
+    v.minValue(0, label.duration),
+    v.description(description),
+  );
 /**
  * A Rust `usize`. The reference never rejects huge values (a negative TOML count wraps to u64::MAX, §2.3), so
  * the whole u64 range is accepted; JSON.parse rounds u64::MAX up to 2^64, and integers past 2^53 lose precision.

@@ -130,6 +130,8 @@ describe('serializeReport', () => {
       iterations: { ...sampleReport().iterations, p50_ms: Number.POSITIVE_INFINITY },
     });
     expect(() => serializeReport(broken)).toThrow(ReportParseError);
-    expect(() => serializeReport(broken)).toThrow('iterations.p50_ms: expected finite number, got Infinity');
+    expect(() => serializeReport(broken)).toThrow(
+      'iterations.p50_ms: expected non-negative finite number, got Infinity',
+    );
   });
 });

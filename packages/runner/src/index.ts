@@ -19,8 +19,8 @@ export {
   unregisterTarget,
 } from './target-registry.js';
 export { isTargetRunner } from './load-target.js';
-export type { RunScenarioOptions } from './run-scenario.js';
-export { runScenario } from './run-scenario.js';
+export type { RunScenarioOptions, ScenarioRun } from './run-scenario.js';
+export { runScenario, runScenarioDetailed } from './run-scenario.js';
 export type { Replicate, ReplicateOptions } from './run-replicate.js';
 export { createTargetJob, runReplicate } from './run-replicate.js';
 export { buildReport } from './build-report.js';

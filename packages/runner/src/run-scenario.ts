@@ -43,6 +43,28 @@ export async function runScenario(
   target: string | TargetRunner,
   options: RunScenarioOptions = {},
 ): Promise<BenchReport> {
+  return (await runScenarioDetailed(manifest, target, options)).report;
+}
+
+/** A report, with what it only summarises: the rendered response (size and hash) and the replicates. */
+export interface ScenarioRun {
+  readonly report: BenchReport;
+  /** The rendered response (the same on every timed iteration and replicate); `null` when `main` returned Unit. */
+  readonly responseText: string | null;
+  /** Every replicate, in run order. */
+  readonly replicates: readonly Replicate[];
+}
+
+/**
+ * `runScenario`, also returning the rendered response and the replicates, so that a caller can show the
+ * response (an `[expected]` mismatch shows its start) or compare it across targets. Same arguments, errors and
+ * report.
+ */
+export async function runScenarioDetailed(
+  manifest: Manifest,
+  target: string | TargetRunner,
+  options: RunScenarioOptions = {},
+): Promise<ScenarioRun> {
   const runner = typeof target === 'string' ? resolveTarget(target) : target;
   const total = options.replicates ?? 1;
   if (!Number.isSafeInteger(total) || total < 1) throw new RunError('setup', messages.badReplicates(total));
@@ -73,5 +95,9 @@ export async function runScenario(
     replicates.push(replicate);
     options.onReplicate?.(replicate, index, total);
   }
-  return buildReport(manifest, replicates, host);
+  return {
+    report: buildReport(manifest, replicates, host),
+    responseText: replicates[0]!.responseText,
+    replicates,
+  };
 }

@@ -9,7 +9,7 @@ import { VERSION } from '@aver/vm-runtime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RunError } from './run-error.js';
 import type { RunScenarioOptions } from './run-scenario.js';
-import { runScenario } from './run-scenario.js';
+import { runScenario, runScenarioDetailed } from './run-scenario.js';
 import { fakeManifest } from './test-helpers.js';
 
 const HOST = { os: 'linux', arch: 'x86_64', cpus: 1 };
@@ -154,6 +154,28 @@ describe('the vm target', () => {
     expect(error.kind).toBe('runtime');
     expect(error.message).toMatch(/^Runtime error( \[line 5\])?: division by zero$/);
   });
+
+  it('fails a run whose main returns Result.Err, as aver run does (exit 1), in warm-up or timed runs', async () => {
+    const source = 'fn main() -> Result<Int, String>\n    Result.Err("no luck")\n';
+    for (const warmup of [0, 2]) {
+      const error = await runError(program('err', source, { iterations: 2, warmup }), {
+        isolation: 'inline',
+      });
+      expect({ kind: error.kind, message: error.message }).toEqual({
+        kind: 'runtime',
+        message: 'main returned error: no luck',
+      });
+    }
+  });
+
+  it('returns the rendered response with the report from runScenarioDetailed', async () => {
+    const run = await runScenarioDetailed(program('text', 'fn main() -> String\n    "a\\nb"\n'), 'vm', {
+      host: HOST,
+      isolation: 'inline',
+    });
+    expect(run.responseText).toBe('a\nb');
+    expect(run.report.response_bytes).toBe(3);
+  });
 });
 
 const SCENARIOS_DIR = fileURLToPath(new URL('../../../bench/scenarios', import.meta.url));
@@ -196,6 +218,7 @@ describe('the vm target in worker, process and inline isolation', () => {
       program('broken', 'fn main( -> Int\n'),
       program('typed', 'fn main() -> Int\n    "text"\n'),
       { ...program('fib', FIB), entry: path.join(work!, 'gone.av') },
+      program('err', 'fn main() -> Result<Int, String>\n    Result.Err("no luck")\n'),
     ];
     const kinds: string[] = [];
     for (const manifest of failing) {
@@ -210,7 +233,7 @@ describe('the vm target in worker, process and inline isolation', () => {
       }
       kinds.push(worker.kind);
     }
-    expect(kinds).toEqual(['runtime', 'parse', 'typecheck', 'read']);
+    expect(kinds).toEqual(['runtime', 'parse', 'typecheck', 'read', 'runtime']);
   });
 
   it('measures every scenario in its own worker thread and ends it, so order cannot matter', async () => {

@@ -30,7 +30,7 @@ function bundleUrl(): string {
  * from the module root) with the pass hook, so `passes_applied` is what ran; a failure becomes a `RunError` of
  * the compile's own stage (`read`, `parse`, `typecheck` or `compile`) with its message. Each `runOnce` is a fresh
  * `runProgram` (console silenced, the manifest's args) plus `displayValue` of its result (`null` for Unit);
- * `countedRun` is one more run with counting on.
+ * `countedRun` is one more run with counting on. A run whose `main` returns `Result.Err` fails like `aver run`.
  */
 export const vmTarget: TargetRunner = {
   name: 'vm',
@@ -55,12 +55,18 @@ function prepareVm(vm: VmRuntime, job: TargetJob): PreparedScenario {
   const program = compiled.program;
   const runOptions: RunOptions = { args: [...job.args], console: 'silent' };
   const run = (options: RunOptions) => {
+    let result: ReturnType<VmRuntime['runProgram']>;
     try {
-      return vm.runProgram(program, options);
+      result = vm.runProgram(program, options);
     } catch (error) {
       if (error instanceof vm.AverRuntimeError) throw new RunError('runtime', error.format());
       throw error;
     }
+    // A `main` that returns `Result.Err` failed (it makes `aver run` exit 1): timings of a program that says it
+    // failed are not a benchmark of it.
+    const failure = vm.mainErrorMessage(result.value);
+    if (failure !== null) throw new RunError('runtime', failure);
+    return result;
   };
   return {
     passesApplied,

@@ -13,11 +13,11 @@ import { builtinReturnsHeap } from './passes/analyze.js';
 import type { CodeUnit, UnitFacts } from './passes/code-unit.js';
 import type { LoweredProgram } from './pipeline.js';
 import { FunctionValue, type RecordType, type SumType, VariantValue } from './values.js';
-import type { ProgramCode } from './vm.js';
+import type { ProgramCode } from './vm-support.js';
 
 /** A verify block as the `verify` command runs it: which chunks compute its domains and cases. */
 export interface VerifyPlan {
-  /** `add` for cases, `add spec commutative` for a law (the 0.13–0.22 label, §1.4). */
+  /** `add` for cases, `add spec commutative` for a law (the 0.13–0.22 label of verify blocks). */
   readonly label: string;
   readonly fnName: string;
   readonly law: string | null;
@@ -67,7 +67,7 @@ export interface CompileTables {
 }
 
 /**
- * Compiles the code units of a lowered program into chunks (§5.6), one per unit, in unit order: functions, their
+ * Compiles the code units of a lowered program into chunks (the reference's "Compilation sketch"), one per unit, in unit order: functions, their
  * buffered variants, `__top_level__`, then the verify units of the entry file.
  *
  * @throws CompileError (compiler/compile-error.ts) when a construct lacks the checker's annotations.

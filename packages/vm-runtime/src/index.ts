@@ -17,6 +17,7 @@ export {
 export { displayValue, reprValue } from './display.js';
 export { valuesEqual } from './equality.js';
 export { AverRuntimeError, type RuntimeErrorKind } from './errors.js';
+export { mainErrorMessage } from './main-result.js';
 export { type LoadedProgram, loadProgram, type ReadSourceFile } from './module-loader.js';
 export { type ParseResult, parseSource } from './parser.js';
 export { PIPELINE_STAGES, type PipelineStage } from './pipeline.js';

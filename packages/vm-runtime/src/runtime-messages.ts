@@ -5,6 +5,11 @@
 export const RuntimeMessages = {
   /** Int `/` (and the unchecked Euclidean opcodes) with a zero divisor (§4.1). */
   divisionByZero: (): string => 'division by zero',
+  /**
+   * `Int.div(i64::MIN, -1)` in the 0.24+ surface: the quotient does not fit in Int, so it is an `Err` value like a
+   * zero divisor (§O.9). The reference's text is not pinned; this one is ours.
+   */
+  intDivOverflow: (): string => 'integer overflow',
   /** `Char.toCode("")` (§3.1 Char). */
   charToCodeEmpty: (): string => 'Char.toCode: string is empty',
   /** `Vector.new` with a negative size (§3.1 Vector). */

@@ -13,7 +13,7 @@ import {
   WrapKind,
   WrapValue,
 } from './values.js';
-import { markShared } from './vm.js';
+import { markShared } from './vm-support.js';
 import { VmMessages } from './vm-messages.js';
 
 /** Most combinations of `given` values one law runs (§1.4). */

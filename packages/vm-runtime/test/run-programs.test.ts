@@ -8,6 +8,7 @@ import { AverRuntimeError } from '../src/errors.js';
 import { compileFile, type RunOptions, runProgram } from '../src/program.js';
 import { WrapKind, WrapValue } from '../src/values.js';
 import { formatVerifyReport, verifyProgram } from '../src/verify.js';
+import { readDirectives } from './golden-directives.js';
 
 // Golden programs (test/programs/<feature>/*.av, except the checker's check-errors and the parser's syntax
 // folders). Each program states what running it must do, in comments:
@@ -23,6 +24,7 @@ import { formatVerifyReport, verifyProgram } from '../src/verify.js';
 //   // dump: fn                         disassemble function `fn`, and compare it with …
 //   // expect-dump: <line>              … the next line of its disassembly
 //   // expect-verify: <line>            the next line of `aver verify` output (plain, the path is the file name)
+// Any other `// word:` comment line is an error (a misspelled directive must not silently check nothing).
 // The program's folder is the module root. Files under a `lib` folder are modules, not programs.
 
 const programsDir = resolve(dirname(fileURLToPath(import.meta.url)), 'programs');
@@ -95,10 +97,8 @@ function expectationsOf(text: string): Expectations {
     'expect-verify': (rest) => result.verify.push(rest),
     stdin: (rest) => result.stdin.push(rest),
   };
-  for (const line of text.split('\n')) {
-    const match = /^\s*\/\/ ([a-z-]+): ?(.*)$/.exec(line);
-    if (match !== null) directives[match[1]]?.(match[2]);
-  }
+  for (const directive of readDirectives(text, Object.keys(directives)))
+    directives[directive.name](directive.text);
   return result;
 }
 

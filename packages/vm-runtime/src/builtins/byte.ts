@@ -7,8 +7,8 @@ const HEX_BYTE = /^[0-9a-fA-F]{2}$/;
 const BYTE_ERA = { removedIn: '0.24.0' } as const;
 
 /**
- * The `Byte` namespace (shared/spec/aver-language.md §3.1 Byte): in the 0.14.2–0.15.x checker and the 0.17–0.23
- * VM table, gone from 0.24.
+ * The `Byte` namespace (language reference: "Pure namespaces", Byte): in the 0.14.2–0.15.x checker and the
+ * 0.17–0.23 VM table, gone from 0.24.
  */
 export const BYTE_BUILTINS: readonly BuiltinDef[] = [
   /** Two lowercase hex digits; `Err` outside 0..255. */

@@ -5,7 +5,7 @@ import type { BuiltinDef } from './builtin-def.js';
 import { pure } from './define.js';
 import { some } from './wrappers.js';
 
-/** The `Char` namespace (shared/spec/aver-language.md §3.1 Char): a char is a one-code-point String. */
+/** The `Char` namespace (language reference: "Pure namespaces", Char): a char is a one-code-point String. */
 export const CHAR_BUILTINS: readonly BuiltinDef[] = [
   /** Code point of the first char; runtime error `Char.toCode: string is empty` on `""`. */
   pure('Char.toCode', '(String) -> Int', (_host, a) => {

@@ -33,7 +33,10 @@ function attempt(operation: string, path: string, action: () => void): Value {
   }
 }
 
-/** The `Disk` namespace (shared/spec/aver-language.md §3.2): synchronous file access, failures as `Err` text. */
+/**
+ * The `Disk` namespace (language reference: "Effectful namespaces"): synchronous file access, failures as
+ * `Err` text.
+ */
 export const DISK_BUILTINS: readonly BuiltinDef[] = [
   /** The whole file as UTF-8 text. */
   service('Disk.readText', '(String) -> Result<String, String>', (_host, a) => {

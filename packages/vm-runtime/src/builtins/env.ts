@@ -7,7 +7,7 @@ function environment(host: HostContext): Record<string, string | undefined> {
   return host.env ?? process.env;
 }
 
-/** The `Env` namespace (shared/spec/aver-language.md §3.2). */
+/** The `Env` namespace (language reference: "Effectful namespaces"). */
 export const ENV_BUILTINS: readonly BuiltinDef[] = [
   service('Env.get', '(String) -> Option<String>', (host, a) => {
     const value = environment(host)[a as string];

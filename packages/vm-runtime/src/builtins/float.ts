@@ -33,7 +33,7 @@ export function floatPow(base: number, exponent: number): number {
   return base ** exponent;
 }
 
-/** The `Float` namespace (shared/spec/aver-language.md §3.1 Float, §4.2). */
+/** The `Float` namespace (language reference: "Pure namespaces", Float; runtime "Float"). */
 export const FLOAT_BUILTINS: readonly BuiltinDef[] = [
   /** Rust `str::parse::<f64>` grammar; `Err("Cannot parse '<s>' as Float")`. */
   pure('Float.fromString', '(String) -> Result<Float, String>', (_host, a) => {

@@ -3,7 +3,10 @@ import { unavailable } from './define.js';
 
 const HEADERS = 'Map<String, List<String>>';
 
-/** The `Http` client namespace (shared/spec/aver-language.md §3.2): checked, not implemented in this runtime. */
+/**
+ * The `Http` client namespace (language reference: "Effectful namespaces"): checked, not implemented in this
+ * runtime.
+ */
 export const HTTP_BUILTINS: readonly BuiltinDef[] = [
   unavailable('Http.get', '(String) -> Result<HttpResponse, String>'),
   unavailable('Http.head', '(String) -> Result<HttpResponse, String>'),

@@ -22,9 +22,10 @@ import { TIME_BUILTINS } from './time.js';
 import { VECTOR_BUILTINS } from './vector.js';
 
 /**
- * Every built-in function of v0.15–0.24 (shared/spec/aver-language.md §3), one module per namespace. The checker
- * reads names, signatures and effects; the VM dispatches on the index (`BUILTIN_INDEX`). Era-specific names carry
- * `era`; services this runtime does not implement carry `unavailable`.
+ * Every built-in function of v0.15–0.24 (language reference: "Built-in namespaces and functions"), one module
+ * per namespace. The checker reads names, signatures and effects; the VM dispatches on the index
+ * (`BUILTIN_INDEX`). Era-specific names carry `era`; services this runtime does not implement carry
+ * `unavailable`.
  */
 export const BUILTINS: readonly BuiltinDef[] = [
   ...INT_BUILTINS,

@@ -14,12 +14,15 @@ import { pure } from './define.js';
 import { err, ok } from './wrappers.js';
 
 const DIVISION_BY_ZERO = RuntimeMessages.divisionByZero();
+const INT_DIV_OVERFLOW = RuntimeMessages.intDivOverflow();
+/** i64::MIN in the runtime's Int form (beyond 2^53, so always a bigint). */
+const I64_MIN = -(2n ** 63n);
 
 function isZero(x: Int): boolean {
   return x === 0 || x === 0n;
 }
 
-/** The `Int` namespace (shared/spec/aver-language.md §3.1 Int, §4.1). */
+/** The `Int` namespace (language reference: "Pure namespaces", Int; runtime "Int"). */
 export const INT_BUILTINS: readonly BuiltinDef[] = [
   /** Rust `str::parse::<i64>`; `Err("Cannot parse '<s>' as Int")`. */
   pure('Int.fromString', '(String) -> Result<Int, String>', (_host, a) => {
@@ -54,11 +57,18 @@ export const INT_BUILTINS: readonly BuiltinDef[] = [
   pure('Int.mod', '(Int, Int) -> Result<Int, String>', (_host, a, b) =>
     isZero(b as Int) ? err(DIVISION_BY_ZERO) : ok(intModEuclid(a as Int, b as Int)),
   ),
-  /** Euclidean division (0.24+); `Err("division by zero")`; `Int.div(i64::MIN, -1)` wraps to `i64::MIN`. */
+  /**
+   * Euclidean division (0.24+); `Err("division by zero")`; `Int.div(i64::MIN, -1)`, whose quotient 2^63 does not
+   * fit in Int, is an `Err` too (§O.9), not a wrapped `Ok`.
+   */
   pure(
     'Int.div',
     '(Int, Int) -> Result<Int, String>',
-    (_host, a, b) => (isZero(b as Int) ? err(DIVISION_BY_ZERO) : ok(intDivEuclid(a as Int, b as Int))),
+    (_host, a, b) => {
+      if (isZero(b as Int)) return err(DIVISION_BY_ZERO);
+      if (a === I64_MIN && b === -1) return err(INT_DIV_OVERFLOW);
+      return ok(intDivEuclid(a as Int, b as Int));
+    },
     { era: { since: '0.24.0' } },
   ),
 ];

@@ -78,7 +78,10 @@ export function listFromItems(items: readonly Value[], from: number, to: number)
   return list;
 }
 
-/** The `List` namespace (shared/spec/aver-language.md §3.1 List, §4.4). */
+/**
+ * The `List` namespace (language reference: "Pure namespaces", List; "Lists, vectors, tuples, records,
+ * variants").
+ */
 export const LIST_BUILTINS: readonly BuiltinDef[] = [
   /** O(1): every cell caches its length. */
   pure('List.len', '(List<T>) -> Int', (_host, a) => (a as ListValue).length),

@@ -71,7 +71,7 @@ function keysOf(map: MapValue): ListValue {
   );
 }
 
-/** The `Map` namespace (shared/spec/aver-language.md §3.1 Map, §4.5). */
+/** The `Map` namespace (language reference: "Pure namespaces", Map; runtime "Maps"). */
 export const MAP_BUILTINS: readonly BuiltinDef[] = [
   /** Removed in 0.17.0 (use `{}`). */
   pure('Map.empty', '() -> Map<K, V>', () => emptyMap(), { era: { removedIn: '0.17.0' } }),

@@ -4,8 +4,8 @@ import { pure } from './define.js';
 import { err, ok } from './wrappers.js';
 
 /**
- * The `Option` namespace (shared/spec/aver-language.md §3.1 Option / Result). `Option.Some` and `Option.None` are
- * constructors compiled by the compiler, not rows here.
+ * The `Option` namespace (language reference: "Pure namespaces", Option / Result). `Option.Some` and
+ * `Option.None` are constructors compiled by the compiler, not rows here.
  */
 export const OPTION_BUILTINS: readonly BuiltinDef[] = [
   pure('Option.withDefault', '(Option<T>, T) -> T', (_host, a, b) => (a instanceof WrapValue ? a.value : b)),

@@ -24,7 +24,7 @@ export function randomInt(host: HostContext, min: Int, max: Int): Int {
   return normalizeInt(low + (bits % span));
 }
 
-/** The `Random` namespace (shared/spec/aver-language.md §3.2). */
+/** The `Random` namespace (language reference: "Effectful namespaces"). */
 export const RANDOM_BUILTINS: readonly BuiltinDef[] = [
   service('Random.int', '(Int, Int) -> Int', (host, a, b) => randomInt(host, a as Int, b as Int)),
   /** Uniform in `[0, 1)`. */

@@ -3,8 +3,8 @@ import type { BuiltinDef } from './builtin-def.js';
 import { pure } from './define.js';
 
 /**
- * The `Result` namespace (shared/spec/aver-language.md §3.1 Option / Result). `Result.Ok` and `Result.Err` are
- * constructors compiled by the compiler, not rows here.
+ * The `Result` namespace (language reference: "Pure namespaces", Option / Result). `Result.Ok` and
+ * `Result.Err` are constructors compiled by the compiler, not rows here.
  */
 export const RESULT_BUILTINS: readonly BuiltinDef[] = [
   pure('Result.withDefault', '(Result<T, E>, T) -> T', (_host, a, b) =>

@@ -114,7 +114,10 @@ function joinStrings(list: ListValue, separator: string): string {
   return out;
 }
 
-/** The `String` namespace (shared/spec/aver-language.md §3.1 String, §4.3): code points, not UTF-16 units. */
+/**
+ * The `String` namespace (language reference: "Pure namespaces", String; runtime "String"): code points, not
+ * UTF-16 units.
+ */
 export const STRING_BUILTINS: readonly BuiltinDef[] = [
   pure('String.len', '(String) -> Int', (_host, a) => codePointLength(a as string)),
   pure('String.byteLength', '(String) -> Int', (_host, a) => utf8Length(a as string)),

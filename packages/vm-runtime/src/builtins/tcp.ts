@@ -1,7 +1,9 @@
 import type { BuiltinDef } from './builtin-def.js';
 import { unavailable } from './define.js';
 
-/** The `Tcp` namespace (shared/spec/aver-language.md §3.2): checked, not implemented in this runtime. */
+/**
+ * The `Tcp` namespace (language reference: "Effectful namespaces"): checked, not implemented in this runtime.
+ */
 export const TCP_BUILTINS: readonly BuiltinDef[] = [
   unavailable('Tcp.connect', '(String, Int) -> Result<Tcp.Connection, String>'),
   /** One-shot `(host, port, message)`. */

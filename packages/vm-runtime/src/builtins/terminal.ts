@@ -1,7 +1,10 @@
 import type { BuiltinDef } from './builtin-def.js';
 import { unavailable } from './define.js';
 
-/** The `Terminal` namespace (shared/spec/aver-language.md §3.2), 0.6.0+: checked, not implemented in this runtime. */
+/**
+ * The `Terminal` namespace (language reference: "Effectful namespaces"), 0.6.0+: checked, not implemented in
+ * this runtime.
+ */
 export const TERMINAL_BUILTINS: readonly BuiltinDef[] = [
   unavailable('Terminal.enableRawMode', '() -> Unit'),
   unavailable('Terminal.disableRawMode', '() -> Unit'),

@@ -11,7 +11,7 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** The `Time` namespace (shared/spec/aver-language.md §3.2). */
+/** The `Time` namespace (language reference: "Effectful namespaces"). */
 export const TIME_BUILTINS: readonly BuiltinDef[] = [
   /** The current time as RFC 3339 UTC with milliseconds, e.g. `2026-02-28T12:00:00.000Z`. */
   service('Time.now', '() -> String', (host) => new Date(nowMs(host)).toISOString()),

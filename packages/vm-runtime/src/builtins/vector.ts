@@ -41,7 +41,10 @@ export function vectorFromList(list: ListValue): VectorValue {
   return new VectorValue(items);
 }
 
-/** The `Vector` namespace (shared/spec/aver-language.md §3.1 Vector, §4.4), 0.7.0+. */
+/**
+ * The `Vector` namespace (language reference: "Pure namespaces", Vector; "Lists, vectors, tuples, records,
+ * variants"), 0.7.0+.
+ */
 export const VECTOR_BUILTINS: readonly BuiltinDef[] = [
   pure('Vector.new', '(Int, T) -> Vector<T>', (_host, a, b) => newVector(a, b)),
   /** `None` when out of range. */

@@ -1,11 +1,9 @@
 import type { CliCommand, CliIo } from '../cli.js';
 import { disassemble } from '../debug.js';
-import { displayValue } from '../display.js';
 import { AverRuntimeError } from '../errors.js';
+import { mainErrorMessage } from '../main-result.js';
 import { runProgram } from '../program.js';
 import { readStdinLine } from '../run-host.js';
-import { WrapKind, WrapValue } from '../values.js';
-import { VmMessages } from '../vm-messages.js';
 import { colourOn, compileForCommand, paintRed, parseProgramArgs } from './program-args.js';
 
 const usage = 'Usage: aver run FILE [--module-root DIR] [--dump] [-- ARGS...]';
@@ -43,8 +41,9 @@ export const runCommand: CliCommand = {
         console: { writeOut: (line) => io.stdout(line), writeErr: (line) => io.stderr(line) },
         stdin: io.stdin ?? readStdinLine,
       });
-      if (value instanceof WrapValue && value.wrap === WrapKind.Err) {
-        io.stderr(paintRed(VmMessages.mainReturnedError(displayValue(value.value) ?? 'Unit'), colour));
+      const failure = mainErrorMessage(value);
+      if (failure !== null) {
+        io.stderr(paintRed(failure, colour));
         return 1;
       }
       return 0;
