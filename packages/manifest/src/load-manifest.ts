@@ -17,6 +17,7 @@ import {
 } from './manifest-schema.js';
 import * as messages from './messages.js';
 import { fileStem, parentDirVerbatim } from './path-utils.js';
+import { EFFECTS_KEYS } from './effects-schema.js';
 
 /**
  * Reads, parses and validates a scenario manifest (spec §2.3, with the deliberate fixes listed in the README).
@@ -46,6 +47,7 @@ export function loadManifest(path: string): Manifest {
     args: fields.args,
     expected: fields.expected,
     tolerance: fields.tolerance,
+    effects: fields.effects,
     warnings: unknownKeyWarnings(path, document, positions),
   };
 }
@@ -126,7 +128,7 @@ function findPosition(
   return null;
 }
 
-/** One warning per unknown key at the top level, in `[expected]` and in `[tolerance]`, with a likely fix. */
+/** One warning per unknown key at the top level and in each table, with a likely fix. */
 function unknownKeyWarnings(
   path: string,
   document: Record<string, unknown>,
@@ -146,5 +148,6 @@ function unknownKeyWarnings(
   check(document, '', TOP_LEVEL_KEYS);
   check(document.expected, 'expected.', EXPECTED_KEYS);
   check(document.tolerance, 'tolerance.', TOLERANCE_KEYS);
+  check(document.effects, 'effects.', EFFECTS_KEYS);
   return warnings;
 }

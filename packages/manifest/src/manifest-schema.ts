@@ -3,6 +3,8 @@ import type { Tolerance } from '@aver/bench-report';
 import { DEFAULT_TOLERANCE } from '@aver/bench-report';
 import * as v from 'valibot';
 import { describeTomlValue, formatTomlFloat } from './describe-toml-value.js';
+import type { EffectsShape } from './effects-schema.js';
+import { createEffectsSchema, NO_EFFECTS } from './effects-schema.js';
 import type { ExpectedShape } from './manifest.js';
 import { DEFAULT_ITERATIONS, DEFAULT_WARMUP, NO_EXPECTATIONS } from './manifest.js';
 import * as messages from './messages.js';
@@ -18,6 +20,7 @@ export const TOP_LEVEL_KEYS = [
   'args',
   'expected',
   'tolerance',
+  'effects',
 ] as const;
 /** Keys of the `[expected]` table. */
 export const EXPECTED_KEYS = ['response_bytes', 'response_bytes_min', 'response_bytes_max'] as const;
@@ -34,6 +37,7 @@ export interface ValidatedManifestFields {
   readonly args: readonly string[];
   readonly expected: ExpectedShape;
   readonly tolerance: Tolerance;
+  readonly effects: EffectsShape;
 }
 
 const MAX_COUNT = BigInt(Number.MAX_SAFE_INTEGER);
@@ -242,6 +246,7 @@ export function createManifestSchema(manifestDir: string) {
         args: v.optional(argsSchema, []),
         expected: v.optional(ExpectedSchema),
         tolerance: v.optional(ToleranceSchema),
+        effects: v.optional(createEffectsSchema(manifestDir)),
       },
       (issue) => (issue.expected === '"entry"' ? messages.missingEntry() : messages.notATable()),
     ),
@@ -260,6 +265,7 @@ export function createManifestSchema(manifestDir: string) {
         args: document.args,
         expected: document.expected ?? NO_EXPECTATIONS,
         tolerance: document.tolerance ?? DEFAULT_TOLERANCE,
+        effects: document.effects ?? NO_EFFECTS,
       };
     }),
   );

@@ -1,4 +1,5 @@
 import type { Tolerance } from '@aver/bench-report';
+import type { EffectsShape } from './effects-schema.js';
 
 /** The optional `[expected]` table: bounds on the response size in bytes (`null` = not given). */
 export interface ExpectedShape {
@@ -29,6 +30,8 @@ export interface Manifest {
   readonly expected: ExpectedShape;
   /** Regression limits for `--compare` and `--baseline-dir`. */
   readonly tolerance: Tolerance;
+  /** What the scenario may do beyond the bench sandbox's defaults (`[effects]`). */
+  readonly effects: EffectsShape;
   /** Problems that do not stop the run, such as unknown (likely misspelt) keys. */
   readonly warnings: readonly string[];
 }

@@ -44,6 +44,14 @@ export const entryNotAFile = (raw: string, resolved: string): string =>
 export const moduleRootNotADirectory = (raw: string, resolved: string): string =>
   `module root '${raw}' is not a directory (resolved to '${resolved}')`;
 
+/** An `[effects] allow` entry that is not written like an effect (our addition). */
+export const notAnEffectName = (index: number, found: string): string =>
+  `\`effects.allow[${index}]\` must name an effect like "Disk" or "Disk.readText", found ${JSON.stringify(found)}`;
+
+/** `[effects] disk_root` does not name a directory (our addition). */
+export const diskRootNotADirectory = (raw: string, resolved: string): string =>
+  `disk root '${raw}' is not a directory (resolved to '${resolved}')`;
+
 /** Reference: `iterations = 0`. */
 export const iterationsMustBePositive = (): string => '`iterations` must be > 0';
 

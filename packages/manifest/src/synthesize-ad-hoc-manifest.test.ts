@@ -14,6 +14,7 @@ describe('synthesizeAdHocManifest', () => {
       args: [],
       expected: { responseBytes: null, responseBytesMin: null, responseBytesMax: null },
       tolerance: { wall_time_p50_pct: 20, wall_time_p95_pct: 30 },
+      effects: { allow: [], diskRoot: null },
       warnings: [],
     });
   });

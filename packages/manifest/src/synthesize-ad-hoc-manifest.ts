@@ -1,3 +1,4 @@
+import { NO_EFFECTS } from './effects-schema.js';
 import { DEFAULT_TOLERANCE } from '@aver/bench-report';
 import type { Manifest } from './manifest.js';
 import { AD_HOC_ITERATIONS, AD_HOC_WARMUP, NO_EXPECTATIONS } from './manifest.js';
@@ -42,6 +43,7 @@ export function synthesizeAdHocManifest(avPath: string, options: AdHocOptions = 
     args: [],
     expected: NO_EXPECTATIONS,
     tolerance: DEFAULT_TOLERANCE,
+    effects: NO_EFFECTS,
     warnings: [],
   };
 }

@@ -16,6 +16,7 @@ export function fakeManifest(overrides: Partial<Manifest> = {}): Manifest {
     args: [],
     expected: { responseBytes: null, responseBytesMin: null, responseBytesMax: null },
     tolerance: DEFAULT_TOLERANCE,
+    effects: { allow: [], diskRoot: null },
     warnings: [],
     ...overrides,
   };

@@ -1,8 +1,10 @@
 import type { BuiltinImpl, HostContext } from './builtins/builtin-def.js';
+import { CHARGE_THRESHOLD } from './builtins/work-cost.js';
 import type { Chunk } from './chunk.js';
+import type { CountingState } from './counting-state.js';
 import { displayValue } from './display.js';
 import { mapKeyOf } from './equality.js';
-import { AverRuntimeError } from './errors.js';
+import { AverRuntimeError, engineLimitError } from './errors.js';
 import {
   type FunctionValue,
   MapValue,
@@ -38,25 +40,28 @@ export interface ProgramCode {
   readonly globalCount: number;
 }
 
-/** Instruction counters of a counting run, indexed by opcode. */
-export interface CountingState {
-  readonly opCounts: Float64Array;
-  calls: number;
-  allocations: number;
-  /** Instructions left before the step budget is exhausted (a large number when there is no budget). */
-  stepsLeft: number;
-}
-
 /** Calls between two deadline checks. */
 export const DEADLINE_CHECK_INTERVAL = 4096;
+/**
+ * Calls nested deeper than this run on `Run.frames` instead of as JS calls of the loop (its JS frames are large, and
+ * the loop may itself be called from deep JS code).
+ */
+export const MAX_JS_DEPTH = 32;
 /** Spare stack slots beyond a frame's needs: built-ins read four argument slots whatever their arity. */
 export const STACK_SLACK = 8;
 
 /** The state of one execution of a program: stack, frames, globals, host, limits, counters. */
 export class Run {
   frameCapacity: number;
-  /** `performance.now()` value after which the run fails, or `Infinity`. */
-  readonly deadline: number;
+  /** Calls left before the next deadline check (shared by every JS call of the loop). */
+  countdown = DEADLINE_CHECK_INTERVAL;
+  /**
+   * `performance.now()` value after which the run fails, or `Infinity`. Moved later by the time the run spends
+   * blocked on stdin (run-limits.ts), so an interactive program is not timed while it waits for its user.
+   */
+  deadline: number;
+  /** Built-in work charged since the clock was last read (`chargeWork`). */
+  workSinceClock = 0;
 
   constructor(
     readonly code: ProgramCode,
@@ -123,6 +128,28 @@ export function checkDeadline(run: Run): number {
     throw new AverRuntimeError(VmMessages.deadlineExceeded(run.timeoutMs), 'limit');
   }
   return DEADLINE_CHECK_INTERVAL;
+}
+
+/** Units of built-in work between two reads of the clock (`chargeWork`): about a millisecond of work. */
+export const WORK_CHECK_INTERVAL = 1 << 16;
+
+/**
+ * Charges `units` of built-in work (work-cost.ts) to the run before it is done: to the step budget of a counting
+ * run, and towards the next read of the clock when the run has a deadline. Counters are not touched: built-in
+ * work is not an instruction.
+ */
+export function chargeWork(run: Run, units: number): void {
+  const counting = run.counting;
+  if (counting !== null && run.stepBudget !== null) {
+    counting.stepsLeft -= units;
+    if (counting.stepsLeft < 0) throw stepBudgetExhausted(run);
+  }
+  if (run.timeoutMs === null) return;
+  run.workSinceClock += units;
+  if (run.workSinceClock >= WORK_CHECK_INTERVAL) {
+    run.workSinceClock = 0;
+    checkDeadline(run);
+  }
 }
 
 /** The error of a counting run whose step budget ran out. */
@@ -205,7 +232,9 @@ export function interpolationText(value: Value): string {
 }
 
 /** A copy of a shared vector with one item replaced (value semantics). */
-export function copyVectorWith(vector: VectorValue, index: number, item: Value): VectorValue {
+export function copyVectorWith(run: Run, vector: VectorValue, index: number, item: Value): VectorValue {
+  if (vector.items.length >= CHARGE_THRESHOLD && run.host.charge !== undefined)
+    run.host.charge(vector.items.length);
   const items = vector.items.slice();
   items[index] = item;
   return new VectorValue(items);
@@ -232,7 +261,7 @@ export function withLine(error: unknown, chunk: Chunk, ip: number): unknown {
   }
   if (error instanceof RangeError) {
     // The JS engine ran out of room (a string or array beyond its limits): report it as the program's failure.
-    return new AverRuntimeError(error.message, 'runtime', chunk.lines[ip > 0 ? ip - 1 : 0] || null);
+    return engineLimitError(error, chunk.lines[ip > 0 ? ip - 1 : 0] || null);
   }
   return error;
 }

@@ -1,3 +1,4 @@
+import { closestName } from '../src/closest-name.js';
 /**
  * The directive comments of golden programs (`// expect: 3`, `// error[4:5]: Unknown identifier 'x'`): a comment line
  * whose first word is lowercase, optionally followed by `[…]`, then a colon. Every such line must name a directive
@@ -36,31 +37,4 @@ export function readDirectives(text: string, known: readonly string[]): Directiv
     directives.push({ name, bracket: bracket ?? null, text: rest, line: index + 1 });
   });
   return directives;
-}
-
-/** The known name at the smallest edit distance from `name`, when it is at most 3 edits away. */
-function closestName(name: string, known: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = 4;
-  for (const candidate of known) {
-    const distance = editDistance(name, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

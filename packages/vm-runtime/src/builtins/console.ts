@@ -1,8 +1,7 @@
 import { displayValue } from '../display.js';
 import { RuntimeMessages } from '../runtime-messages.js';
 import { UNIT } from '../values.js';
-import type { BuiltinDef } from './builtin-def.js';
-import { service } from './define.js';
+import type { BuiltinImpls } from './builtin-def.js';
 import { ReadLineError } from './io-error.js';
 import { err, ok } from './wrappers.js';
 
@@ -14,27 +13,27 @@ const EOF_ERROR = RuntimeMessages.endOfInput();
  * value is shown with the display rules of §4.8, a String raw, and `Unit` (no display) prints nothing, not
  * even the newline.
  */
-export const CONSOLE_BUILTINS: readonly BuiltinDef[] = [
+export const CONSOLE_IMPLS: BuiltinImpls = {
   /** stdout plus a newline. */
-  service('Console.print', '(Any) -> Unit', (host, a) => {
+  'Console.print': (host, a) => {
     const text = typeof a === 'string' ? a : displayValue(a);
     if (text !== null) host.writeOut(text);
     return UNIT;
-  }),
+  },
   /** stderr plus a newline. */
-  service('Console.error', '(Any) -> Unit', (host, a) => {
+  'Console.error': (host, a) => {
     const text = typeof a === 'string' ? a : displayValue(a);
     if (text !== null) host.writeErr(text);
     return UNIT;
-  }),
+  },
   /** stderr as `[warn] <msg>`. */
-  service('Console.warn', '(Any) -> Unit', (host, a) => {
+  'Console.warn': (host, a) => {
     const text = typeof a === 'string' ? a : displayValue(a);
     if (text !== null) host.writeErr('[warn] ' + text);
     return UNIT;
-  }),
+  },
   /** One line without its newline; `Err("EOF")` at end of input, `Err(<io error>)` when stdin cannot be read. */
-  service('Console.readLine', '() -> Result<String, String>', (host) => {
+  'Console.readLine': (host) => {
     let line: string | null;
     try {
       line = host.readLine();
@@ -43,5 +42,5 @@ export const CONSOLE_BUILTINS: readonly BuiltinDef[] = [
       throw error;
     }
     return line === null ? err(EOF_ERROR) : ok(line);
-  }),
-];
+  },
+};

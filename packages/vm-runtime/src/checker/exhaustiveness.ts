@@ -40,6 +40,8 @@ export function missingCases(
   show: (type: Type) => string,
 ): string | null {
   for (const arm of arms) if (isCatchAll(arm.pattern)) return null;
+  // A constructor pattern that did not resolve was reported already; more about this match would be a cascade.
+  if (arms.some((arm) => hasUnresolvedConstructor(arm.pattern))) return null;
   let type = subject;
   if (type.kind === 'Invalid') return null;
   if (type.kind === 'Unknown' || type.kind === 'Var' || type.kind === 'Any') type = typeFromPatterns(arms);
@@ -84,6 +86,11 @@ export function missingCases(
     default:
       return msg.nonExhaustiveCatchAll();
   }
+}
+
+function hasUnresolvedConstructor(pattern: Pattern): boolean {
+  if (pattern.kind === 'ConstructorPattern') return pattern.resolution === undefined;
+  return pattern.kind === 'TuplePattern' && pattern.items.some(hasUnresolvedConstructor);
 }
 
 /** The cases of `all` that no arm covers, in declaration order. */
