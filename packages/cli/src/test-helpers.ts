@@ -14,19 +14,21 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** Every timed sample of an in-process run, in ms (`FakeTargetControl.sampleMs` sets it). */
+const timing = { sampleMs: 1 };
+
 /**
- * A fake monotonic clock that advances `stepMs` on every read, so every timed sample of an inline run is exactly
- * `stepMs` (a sample reads the clock twice).
+ * A fake monotonic clock that advances `stepMs()` on every read, so every timed sample of an inline run is
+ * exactly that long (a sample is the difference of two consecutive reads).
  */
-export function steppingClock(stepMs = 1): () => bigint {
+export function steppingClock(stepMs: () => number = () => timing.sampleMs): () => bigint {
   let now = 0n;
-  const step = BigInt(Math.round(stepMs * 1e6));
-  return () => (now += step);
+  return () => (now += BigInt(Math.round(stepMs() * 1e6)));
 }
 
 /**
  * Runs the CLI in-process with buffered streams; `tty` makes stderr a terminal. Scenarios run inline on a
- * stepping clock (every sample 1 ms), so reports are the same from run to run.
+ * stepping clock (every sample `sampleMs`, 1 ms unless a test sets it), so reports are the same from run to run.
  */
 export async function runInProcess(
   argv: string[],
@@ -50,6 +52,8 @@ export async function runInProcess(
 
 /** Knobs of the `fake` target registered by `useFakeTarget`. */
 export interface FakeTargetControl {
+  /** Every timed sample of an in-process run, in ms (reset to 1 after each test). */
+  sampleMs: number;
   /** When set, the run fails with this `RunError` message (kind `runtime`). */
   failWith: string | null;
   /** When set, the run throws this plain error (a bug, for the internal-error path). */
@@ -61,7 +65,16 @@ export interface FakeTargetControl {
  * scenario's name and cannot count. It runs inline only (`runInProcess` uses a clock, which implies inline).
  */
 export function useFakeTarget(): FakeTargetControl {
-  const control: FakeTargetControl = { failWith: null, crashWith: null };
+  const control: FakeTargetControl = {
+    get sampleMs() {
+      return timing.sampleMs;
+    },
+    set sampleMs(value: number) {
+      timing.sampleMs = value;
+    },
+    failWith: null,
+    crashWith: null,
+  };
   beforeAll(() => {
     registerTarget({
       name: 'fake',
@@ -79,6 +92,7 @@ export function useFakeTarget(): FakeTargetControl {
     });
   });
   afterEach(() => {
+    control.sampleMs = 1;
     control.failWith = null;
     control.crashWith = null;
   });
