@@ -35,7 +35,7 @@ export async function runSingle(options: CliOptions, adHoc: boolean, context: Ru
     for (const warning of manifest.warnings) terminal.warn(messages.manifestWarning(warning));
   }
   const baselines = prepareBaselines(options, context, false);
-  const run = await runScenarioDetailed(manifest, context.target);
+  const run = await runScenarioDetailed(manifest, context.target, context.scenarioOptions);
   const { report } = run;
   if (options.saveBaseline !== null) {
     saveBaseline(options.saveBaseline, `${serializeReport(report, { pretty: true })}\n`);
@@ -45,6 +45,7 @@ export async function runSingle(options: CliOptions, adHoc: boolean, context: Ru
   let failed = reportExpectedMismatch(manifest, run, options, context);
   if (baselines !== null)
     failed = compareWithBaseline(report, manifest, baselines, options, context) || failed;
+  context.observer?.report(report);
   return failed ? 1 : 0;
 }
 
@@ -62,6 +63,7 @@ function compareWithBaseline(
   const baseline = baselines.find(manifest.name);
   if (baseline === null) return reportMissingEntry(baselines, manifest.name, options, context, false);
   const verdict = diff(report, baseline, manifest.tolerance);
+  context.observer?.diff(verdict);
   if (!options.json) context.io.stdout(`\n${formatDiff(verdict)}`);
   return verdict.regressed && options.failOnRegression;
 }
