@@ -1,3 +1,4 @@
+import { escapeControlChars, escapeControlCharsInText } from '@aver/bench-report';
 /** Styles a piece of text for the terminal (the identity when colour is off). */
 export type Style = (text: string) => string;
 
@@ -85,9 +86,11 @@ export function createTerminal(io: CliIo): Terminal {
     io.stderr('\r\x1b[2K');
     progressShown = false;
   };
+  // Messages quote paths, names, source lines and values from the input: they are escaped before they are
+  // styled, so only our own colour codes reach the terminal.
   const line = (style: Style) => (text: string) => {
     clearProgress();
-    io.stderr(`${style(text)}\n`);
+    io.stderr(`${style(escapeControlCharsInText(text))}\n`);
   };
   return {
     colors,
@@ -97,7 +100,7 @@ export function createTerminal(io: CliIo): Terminal {
     success: line(colors.cyan),
     progress: (text) => {
       if (!showProgress) return;
-      io.stderr(`\r\x1b[2K${text}`);
+      io.stderr(`\r\x1b[2K${escapeControlChars(text)}`);
       progressShown = true;
     },
     clearProgress,

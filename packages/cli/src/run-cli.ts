@@ -1,4 +1,5 @@
 import { ManifestError } from '@aver/bench-manifest';
+import { escapeControlChars, escapeControlCharsInText } from '@aver/bench-report';
 import { RunError, resolveTarget, TargetError } from '@aver/bench-runner';
 import { CliError, UsageError } from './cli-errors.js';
 import type { CliIo, Terminal } from './cli-io.js';
@@ -46,7 +47,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function reportFailure(error: unknown, io: CliIo, terminal: Terminal): number {
   terminal.clearProgress();
   if (error instanceof UsageError) {
-    io.stderr(`${messages.usage.prefix.replace('error:', terminal.colors.red('error:'))}${error.message}`);
+    io.stderr(
+      `${messages.usage.prefix.replace('error:', terminal.colors.red('error:'))}${escapeControlChars(error.message)}`,
+    );
     io.stderr(`${messages.usage.footer}\n`);
     return 2;
   }
@@ -67,7 +70,7 @@ function reportFailure(error: unknown, io: CliIo, terminal: Terminal): number {
     return 1;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  io.stderr(`${messages.internalError(detail)}\n`);
+  io.stderr(`${escapeControlCharsInText(messages.internalError(detail))}\n`);
   if (io.env.AVER_DEBUG === '1' && error instanceof Error && error.stack !== undefined)
     io.stderr(`${error.stack}\n`);
   return EXIT_INTERNAL;
