@@ -23,8 +23,11 @@ export function generateCountingLoop(source) {
   if (start < 0 || end < start) throw new Error('vm.ts has no // @loop-start … // @loop-end region');
   let loop = source.slice(source.indexOf('\n', start) + 1, end);
   if (!loop.includes('export function runLoop(')) throw new Error('the loop region does not define runLoop');
+  // Every function of the region gets a counting twin (`runLoop` → `runLoopCounting`), and so do the calls between them.
+  for (const [, name] of loop.matchAll(/^(?:export )?function (\w+)\(/gm)) {
+    loop = loop.replace(new RegExp(`\\b${name}\\b`, 'g'), `${name}Counting`);
+  }
   loop = loop
-    .replace('export function runLoop(', 'export function runLoopCounting(')
     .replace(' * Runs chunk `entry`', ' * The counting twin of `runLoop` (vm.ts).\n *\n * Runs chunk `entry`')
     .replace(/^(\s*)\/\/ @count: (.*)$/gm, '$1$2');
   if (loop.includes('@count')) throw new Error('a @count marker was not converted');

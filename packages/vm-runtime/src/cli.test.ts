@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,8 +95,18 @@ describe.skipIf(!built)('aver check (spawned)', () => {
     });
   });
 
+  it('prints the version on stdout and exits 0, for --version and -V', () => {
+    // The version in the package's manifest, read here, not through the code under test.
+    const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(aver(['--version'])).toEqual({ code: 0, stdout: `aver ${version}\n`, stderr: '' });
+    expect(aver(['-V'])).toEqual({ code: 0, stdout: `aver ${version}\n`, stderr: '' });
+  });
+
   it('prints help on stdout and exits 0', () => {
     expect(aver(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('check') });
+    expect(aver(['--help']).stdout).toContain('-V, --version  print the version');
     expect(aver(['check', '--help'])).toMatchObject({
       code: 0,
       stdout: expect.stringContaining('--module-root DIR'),

@@ -8,6 +8,7 @@ import { runIsolated } from './commands/run-isolated.js';
 import { runCommand } from './commands/run.js';
 import { verifyCommand } from './commands/verify.js';
 import { OutputError, reportOutputError, writeAllSync } from './fd-output.js';
+import { VERSION } from './version.js';
 
 /** What a subcommand may touch: output streams, the working directory and the environment. */
 export interface CliIo {
@@ -56,6 +57,10 @@ function mainUsage(commands: readonly CliCommand[]): string {
     'Commands:',
     ...lines,
     '',
+    'Options:',
+    '  -h, --help     print this help',
+    '  -V, --version  print the version',
+    '',
     "Run 'aver <command> --help' for details.",
   ].join('\n');
 }
@@ -91,6 +96,10 @@ export async function runCli(
     }
     if (commandName === '--help' || commandName === '-h' || commandName === 'help') {
       io.stdout(mainUsage(commands));
+      return 0;
+    }
+    if (commandName === '--version' || commandName === '-V') {
+      io.stdout(`aver ${VERSION}`);
       return 0;
     }
     const command = commands.find((candidate) => candidate.name === commandName);

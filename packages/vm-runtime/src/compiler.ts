@@ -4,6 +4,7 @@ import type { Chunk } from './chunk.js';
 import type { CheckedProgram } from './checker/index.js';
 import { UnitCompiler } from './compiler/unit-compiler.js';
 import { builtinReturnsHeap } from './passes/analyze.js';
+import type { ChunkSource } from './counting-state.js';
 import type { CodeUnit, UnitFacts } from './passes/code-unit.js';
 import type { LoweredProgram } from './pipeline.js';
 import { runtimeTypesOf } from './runtime-types.js';
@@ -40,6 +41,8 @@ export interface CompiledCode extends ProgramCode {
   readonly hasTopLevel: boolean;
   readonly facts: readonly (UnitFacts | null)[];
   readonly verifyPlans: readonly VerifyPlan[];
+  /** Where each chunk's function was declared (the counters' `byFunction` rows name it). */
+  readonly chunkSources: readonly ChunkSource[];
 }
 
 /** Program-wide tables the unit compiler reads: indexes of functions, globals and types, shared constants. */
@@ -114,7 +117,14 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
     hasTopLevel: units[topLevelIndex].body.length > 0,
     facts: units.map((unit) => unit.facts),
     verifyPlans: verifyPlans(units, checked.entry.text),
+    chunkSources: units.map((unit) => chunkSourceOf(unit, checked)),
   };
+}
+
+/** Where a unit was declared: its function's `fn` line, or the entry file for `__top_level__` and verify units. */
+function chunkSourceOf(unit: CodeUnit, checked: CheckedProgram): ChunkSource {
+  if (unit.decl !== null) return { file: unit.decl.span.file, line: unit.decl.span.line };
+  return { file: checked.entry.path, line: null };
 }
 
 /**

@@ -30,6 +30,7 @@ export {
 export { displayValue, reprValue } from './display.js';
 export { compareStrings, mapKeyOf, valuesEqual } from './equality.js';
 export { AverRuntimeError, matchFailure, type RuntimeErrorKind } from './errors.js';
+export type { FunctionCounters, RunCounters, StackCounters } from './counting-state.js';
 export { mainErrorMessage } from './main-result.js';
 export { type EffectPolicy, EffectPolicyError, Sandbox } from './sandbox.js';
 export { SANDBOXED_NAMESPACES } from './builtins/effect-guard.js';
@@ -43,7 +44,6 @@ export {
   compileFile,
   compileSource,
   DEFAULT_MAX_FRAMES,
-  type RunCounters,
   type RunOptions,
   type RunResult,
   runProgram,

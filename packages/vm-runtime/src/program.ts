@@ -1,5 +1,4 @@
 import type { EffectRef } from './ast.js';
-import { OPCODE_LIMIT, opcodeInfo } from './chunk.js';
 import { type CompiledCode, compileProgram } from './compiler.js';
 import { CompileError } from './compiler/compile-error.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -16,8 +15,9 @@ import { limitHost } from './run-limits.js';
 import type { Sandbox } from './sandbox.js';
 import { RuntimeMessages } from './runtime-messages.js';
 import { UNIT, type Value } from './values.js';
+import { CountingState, type RunCounters } from './counting-state.js';
 import { runLoop } from './vm.js';
-import { type CountingState, growStack, Run, STACK_SLACK } from './vm-support.js';
+import { growStack, Run, STACK_SLACK } from './vm-support.js';
 import { runLoopCounting } from './vm-counting.js';
 import { releaseCodePointStrings } from './builtins/code-point-index.js';
 
@@ -79,14 +79,6 @@ export interface RunOptions {
    * (`new Sandbox(policy)`, sandbox.ts). Absent: the program may use every effect (`aver run`).
    */
   readonly sandbox?: Sandbox;
-}
-
-/** Exact counts of a counting run (definitions in the README). */
-export interface RunCounters {
-  readonly instructions: number;
-  readonly calls: number;
-  readonly allocations: number;
-  readonly byOpcode: Readonly<Record<string, number>>;
 }
 
 /** What a run gives: `main`'s value (Unit without `main`) and the counters of a counting run. */
@@ -197,7 +189,7 @@ export function runProgram(program: CompiledProgram, options: RunOptions = {}): 
     if (code.mainIndex === null) return session.finish(UNIT);
     const arity = code.chunks[code.mainIndex].arity;
     if (arity !== 0) throw new AverRuntimeError(RuntimeMessages.mainHasParameters(arity));
-    if (session.run.counting !== null) session.run.counting.calls++;
+    if (session.run.counting !== null) session.run.counting.fnCalls[code.mainIndex]++;
     return session.finish(session.call(code.mainIndex, []));
   } finally {
     session.close();
@@ -225,12 +217,7 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
   state.busy = true;
   const counting: CountingState | null =
     options.count === true || options.stepBudget !== undefined
-      ? {
-          opCounts: new Float64Array(OPCODE_LIMIT),
-          calls: 0,
-          allocations: 0,
-          stepsLeft: options.stepBudget ?? Number.MAX_SAFE_INTEGER,
-        }
+      ? new CountingState(code.chunks.length, options.stepBudget ?? Number.MAX_SAFE_INTEGER)
       : null;
   // Unset globals are `undefined` until their top-level binding runs (LOAD_GLOBAL reports an early read).
   const globals: Value[] = code.globalCount === 0 ? [] : new Array<Value>(code.globalCount).fill(UNSET);
@@ -263,7 +250,14 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
       return loop(run, index);
     },
     finish(value) {
-      return { value, counters: counting === null || options.count !== true ? null : countersOf(counting) };
+      const counters =
+        counting === null || options.count !== true
+          ? null
+          : counting.toCounters(
+              code.chunks.map((chunk) => chunk.name),
+              code.chunkSources,
+            );
+      return { value, counters };
     },
     close() {
       resetState(owned);
@@ -279,15 +273,4 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
 function resetState(state: ReusableState): void {
   state.stack.fill(UNIT);
   state.busy = false;
-}
-
-function countersOf(counting: CountingState): RunCounters {
-  const byOpcode: Record<string, number> = {};
-  let instructions = 0;
-  counting.opCounts.forEach((count, code) => {
-    if (count === 0) return;
-    instructions += count;
-    byOpcode[opcodeInfo(code)?.name ?? String(code)] = count;
-  });
-  return { instructions, calls: counting.calls, allocations: counting.allocations, byOpcode };
 }

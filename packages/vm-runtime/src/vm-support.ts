@@ -1,6 +1,7 @@
 import type { BuiltinImpl, HostContext } from './builtins/builtin-def.js';
 import { CHARGE_THRESHOLD } from './builtins/work-cost.js';
 import type { Chunk } from './chunk.js';
+import type { CountingState } from './counting-state.js';
 import { displayValue } from './display.js';
 import { mapKeyOf } from './equality.js';
 import { AverRuntimeError, engineLimitError } from './errors.js';
@@ -39,23 +40,21 @@ export interface ProgramCode {
   readonly globalCount: number;
 }
 
-/** Instruction counters of a counting run, indexed by opcode. */
-export interface CountingState {
-  readonly opCounts: Float64Array;
-  calls: number;
-  allocations: number;
-  /** Instructions left before the step budget is exhausted (a large number when there is no budget). */
-  stepsLeft: number;
-}
-
 /** Calls between two deadline checks. */
 export const DEADLINE_CHECK_INTERVAL = 4096;
+/**
+ * Calls nested deeper than this run on `Run.frames` instead of as JS calls of the loop (its JS frames are large, and
+ * the loop may itself be called from deep JS code).
+ */
+export const MAX_JS_DEPTH = 32;
 /** Spare stack slots beyond a frame's needs: built-ins read four argument slots whatever their arity. */
 export const STACK_SLACK = 8;
 
 /** The state of one execution of a program: stack, frames, globals, host, limits, counters. */
 export class Run {
   frameCapacity: number;
+  /** Calls left before the next deadline check (shared by every JS call of the loop). */
+  countdown = DEADLINE_CHECK_INTERVAL;
   /**
    * `performance.now()` value after which the run fails, or `Infinity`. Moved later by the time the run spends
    * blocked on stdin (run-limits.ts), so an interactive program is not timed while it waits for its user.

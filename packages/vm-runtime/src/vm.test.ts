@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { inlineOpcodes, LOOP_FILES } from '../scripts/inline-opcodes.mjs';
 import { BUILTIN_INDEX, BUILTINS } from './builtins/index.js';
-import { type Chunk, ChunkBuilder, OPCODE_LIMIT, OPCODES, Op } from './chunk.js';
+import { type Chunk, ChunkBuilder, OPCODES, Op } from './chunk.js';
 import { AverRuntimeError } from './errors.js';
 import {
   type ListValue,
@@ -15,6 +15,7 @@ import {
   WrapKind,
   WrapValue,
 } from './values.js';
+import { CountingState } from './counting-state.js';
 import { runLoop } from './vm.js';
 import { growStack, type ProgramCode, Run } from './vm-support.js';
 import { runLoopCounting } from './vm-counting.js';
@@ -277,14 +278,16 @@ describe('the VM loop', () => {
       }),
     ]);
     const host = { writeOut: () => {}, writeErr: () => {}, readLine: () => null, args: [] };
-    const counting = { opCounts: new Float64Array(OPCODE_LIMIT), calls: 0, allocations: 0, stepsLeft: 100 };
+    const counting = new CountingState(1, 100);
     const stack: Value[] = [];
     growStack(stack, 8);
     expect(runLoopCounting(new Run(code, stack, [], [], host, 10, null, 100, counting), 0)).toBe(6);
     expect(counting.opCounts[Op.INT]).toBe(2);
     expect(counting.opCounts[Op.MUL_INT]).toBe(1);
     expect(counting.opCounts[Op.RETURN]).toBe(1);
-    const budget = { ...counting, opCounts: new Float64Array(OPCODE_LIMIT), stepsLeft: 3 };
+    expect(Array.from(counting.fnInstructions)).toEqual([4]);
+    expect(counting.stackInstructions).toEqual([4]);
+    const budget = new CountingState(1, 3);
     expect(() => runLoopCounting(new Run(code, stack, [], [], host, 10, null, 3, budget), 0)).toThrow(
       'step budget of 3 steps exhausted',
     );

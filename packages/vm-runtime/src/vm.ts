@@ -24,7 +24,7 @@ import {
   callValue,
   checkDeadline,
   copyVectorWith,
-  DEADLINE_CHECK_INTERVAL,
+  MAX_JS_DEPTH,
   firstErr,
   globalReadTooEarly,
   growFrames,
@@ -45,8 +45,12 @@ import {
 /**
  * The bytecode VM (the language reference's "bytecode VM" section: code objects, frames, the opcode set): one loop
  * switching over the opcodes with the code, ip, frame and stack in locals (clox `run()`); the slow paths are named
- * helpers in `vm-support.ts`. Aver calls never recurse in JS: frames live in `Run.frames` (three words each:
- * function, return ip, base pointer), locals and temporaries on the shared `Run.stack` (`stack[bp + slot]`).
+ * helpers in `vm-support.ts`. Locals and temporaries live on the shared `Run.stack` (`stack[bp + slot]`). The
+ * first `MAX_JS_DEPTH` nested Aver calls are JS calls of the loop function (`runFrames`); deeper ones are records
+ * of three words (function, return ip, base pointer) on `Run.frames`, so recursion depth is bounded by `maxFrames`,
+ * not by the JS stack. Why calls are JS calls: V8 optimises a function that is called often at its next call, with
+ * one TurboFan job; a loop entered once per run can only be optimised on-stack, and V8 then compiles it twice at
+ * once (on-stack and for the next entry), which on a busy machine delays optimised code past the first dozen runs.
  *
  * The cases name their opcodes through the `Op` table of `chunk.ts`; the build (`scripts/inline-opcodes.mjs`, also
  * applied by the test config) replaces each of those names in this file with its number, so V8 dispatches through a
@@ -62,33 +66,44 @@ import {
  * result. Throws `AverRuntimeError` (with the source line filled in) on failure.
  */
 export function runLoop(run: Run, entry: number): Value {
+  // @count: run.counting!.entryNode = run.counting!.enter(-1, entry);
+  return runFrames(run, entry, 0, 0, 0);
+}
+
+/**
+ * Runs chunk `entry`, whose frame starts at `stack[base]` with its arguments in place, until it returns; returns
+ * its result. A call opens its frame as a JS call of this function while `depth` is below `MAX_JS_DEPTH` (so V8
+ * sees ordinary calls, and optimises this function at a call rather than on-stack), and as a record on
+ * `Run.frames` beyond it (so recursion depth is bounded by `maxFrames`, not by the JS stack). `baseFp` is the
+ * frame pointer of this call's own frame: a return at it leaves this JS call.
+ */
+function runFrames(run: Run, entry: number, base: number, baseFp: number, depth: number): Value {
   const program = run.code;
   const chunks = program.chunks;
-  const builtinImpls = program.builtinImpls;
-  const recordTypes = program.recordTypes;
-  const sumTypes = program.sumTypes;
   const stack = run.stack;
   const frames = run.frames;
-  const globals = run.globals;
-  const host = run.host;
   // @count: const counting = run.counting!;
   // @count: const opCounts = counting.opCounts;
+  // @count: const fnCalls = counting.fnCalls;
+  // @count: const fnInstructions = counting.fnInstructions;
+  // @count: const fnAllocations = counting.fnAllocations;
+  // @count: const stackInstructions = counting.stackInstructions;
   // @count: const builtinAllocates = program.builtinAllocates;
-  let stackCapacity = stack.length;
+  // @count: let node = counting.entryNode;
   let chunkIndex = entry;
   let chunk = chunks[entry];
   let code = chunk.code;
   let consts = chunk.constants;
   let ip = 0;
-  let bp = 0;
-  let sp = chunk.localCount;
-  let fp = 0;
-  let countdown = DEADLINE_CHECK_INTERVAL;
-  if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
-    stackCapacity = growStack(stack, sp + chunk.maxStack);
+  let bp = base;
+  let sp = base + chunk.localCount;
+  let fp = baseFp;
+  if (sp + chunk.maxStack + STACK_SLACK > stack.length) growStack(stack, sp + chunk.maxStack);
   try {
     for (;;) {
       // @count: opCounts[code[ip]]++;
+      // @count: fnInstructions[chunkIndex]++;
+      // @count: stackInstructions[node]++;
       // @count: if (--counting.stepsLeft < 0) throw stepBudgetExhausted(run);
       switch (code[ip++]) {
         case Op.CONST:
@@ -130,13 +145,13 @@ export function runLoop(run: Run, entry: number): Value {
           break;
         case Op.LOAD_GLOBAL: {
           // A global whose top-level binding has not run yet is still `undefined`.
-          const value = globals[code[ip++]];
+          const value = run.globals[code[ip++]];
           if (value === undefined) throw globalReadTooEarly();
           stack[sp++] = value;
           break;
         }
         case Op.STORE_GLOBAL:
-          globals[code[ip++]] = markShared(stack[--sp]);
+          run.globals[code[ip++]] = markShared(stack[--sp]);
           break;
         case Op.POP:
           sp--;
@@ -402,8 +417,18 @@ export function runLoop(run: Run, entry: number): Value {
           const argc = code[ip + 1];
           ip += 2;
           if (fp === run.frameCapacity) growFrames(run);
-          if (--countdown === 0) countdown = checkDeadline(run);
-          // @count: counting.calls++;
+          if (--run.countdown === 0) run.countdown = checkDeadline(run);
+          // @count: fnCalls[target]++;
+          if (depth < MAX_JS_DEPTH) {
+            const calleeBase = sp - argc;
+            // @count: counting.entryNode = counting.enter(node, target);
+            const result = runFrames(run, target, calleeBase, fp + 3, depth + 1);
+            sp = calleeBase;
+            stack[sp++] = result;
+            break;
+          }
+          // @count: counting.frameNodes[fp] = node;
+          // @count: node = counting.enter(node, target);
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
           frames[fp + 2] = bp;
@@ -415,14 +440,13 @@ export function runLoop(run: Run, entry: number): Value {
           bp = sp - argc;
           sp = bp + chunk.localCount;
           ip = 0;
-          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
-            stackCapacity = growStack(stack, sp + chunk.maxStack);
+          if (sp + chunk.maxStack + STACK_SLACK > stack.length) growStack(stack, sp + chunk.maxStack);
           break;
         }
         case Op.TAIL_CALL_SELF: {
           const argc = code[ip++];
-          if (--countdown === 0) countdown = checkDeadline(run);
-          // @count: counting.calls++;
+          if (--run.countdown === 0) run.countdown = checkDeadline(run);
+          // @count: fnCalls[chunkIndex]++;
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
           sp = bp + chunk.localCount;
@@ -433,8 +457,9 @@ export function runLoop(run: Run, entry: number): Value {
           const target = code[ip];
           const argc = code[ip + 1];
           ip += 2;
-          if (--countdown === 0) countdown = checkDeadline(run);
-          // @count: counting.calls++;
+          if (--run.countdown === 0) run.countdown = checkDeadline(run);
+          // @count: fnCalls[target]++;
+          // @count: node = counting.replace(node, target);
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
           chunkIndex = target;
@@ -443,8 +468,7 @@ export function runLoop(run: Run, entry: number): Value {
           consts = chunk.constants;
           sp = bp + chunk.localCount;
           ip = 0;
-          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
-            stackCapacity = growStack(stack, sp + chunk.maxStack);
+          if (sp + chunk.maxStack + STACK_SLACK > stack.length) growStack(stack, sp + chunk.maxStack);
           break;
         }
         case Op.CALL_VALUE: {
@@ -452,15 +476,24 @@ export function runLoop(run: Run, entry: number): Value {
           const base = sp - argc - 1;
           const callee = stack[base] as FunctionValue;
           if (callee.kind !== 'fn') {
-            // @count: if (callee.kind === 'ctor' || builtinAllocates[callee.index] === 1) counting.allocations++;
+            // @count: if (callee.kind === 'ctor' || builtinAllocates[callee.index] === 1) fnAllocations[chunkIndex]++;
             stack[base] = callValue(run, callee, base + 1, argc);
             sp = base + 1;
             break;
           }
           if (fp === run.frameCapacity) growFrames(run);
-          if (--countdown === 0) countdown = checkDeadline(run);
-          // @count: counting.calls++;
+          if (--run.countdown === 0) run.countdown = checkDeadline(run);
+          // @count: fnCalls[callee.index]++;
           for (let i = 0; i < argc; i++) stack[base + i] = stack[base + i + 1];
+          if (depth < MAX_JS_DEPTH) {
+            // @count: counting.entryNode = counting.enter(node, callee.index);
+            const result = runFrames(run, callee.index, base, fp + 3, depth + 1);
+            sp = base;
+            stack[sp++] = result;
+            break;
+          }
+          // @count: counting.frameNodes[fp] = node;
+          // @count: node = counting.enter(node, callee.index);
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
           frames[fp + 2] = bp;
@@ -472,17 +505,16 @@ export function runLoop(run: Run, entry: number): Value {
           bp = base;
           sp = bp + chunk.localCount;
           ip = 0;
-          if (sp + chunk.maxStack + STACK_SLACK > stackCapacity)
-            stackCapacity = growStack(stack, sp + chunk.maxStack);
+          if (sp + chunk.maxStack + STACK_SLACK > stack.length) growStack(stack, sp + chunk.maxStack);
           break;
         }
         case Op.CALL_BUILTIN: {
           const builtin = code[ip];
           const base = sp - code[ip + 1];
           ip += 2;
-          // @count: if (builtinAllocates[builtin] === 1) counting.allocations++;
-          stack[base] = builtinImpls[builtin](
-            host,
+          // @count: if (builtinAllocates[builtin] === 1) fnAllocations[chunkIndex]++;
+          stack[base] = program.builtinImpls[builtin](
+            run.host,
             stack[base],
             stack[base + 1],
             stack[base + 2],
@@ -493,8 +525,9 @@ export function runLoop(run: Run, entry: number): Value {
         }
         case Op.RETURN: {
           const result = stack[sp - 1];
-          if (fp === 0) return result;
+          if (fp === baseFp) return result;
           fp -= 3;
+          // @count: node = counting.frameNodes[fp];
           sp = bp;
           chunkIndex = frames[fp];
           ip = frames[fp + 1];
@@ -517,8 +550,9 @@ export function runLoop(run: Run, entry: number): Value {
           throw matchFailure(chunk.lines[ip - 1]);
         case Op.RETURN_LOCAL: {
           const result = stack[bp + code[ip]];
-          if (fp === 0) return result;
+          if (fp === baseFp) return result;
           fp -= 3;
+          // @count: node = counting.frameNodes[fp];
           sp = bp;
           chunkIndex = frames[fp];
           ip = frames[fp + 1];
@@ -535,13 +569,13 @@ export function runLoop(run: Run, entry: number): Value {
           for (let i = sp - 1; i >= sp - count; i--) list = new ListValue(stack[i], list, list.length + 1);
           sp -= count;
           stack[sp++] = list;
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.LIST_PREPEND: {
           const list = stack[--sp] as ListValue;
           stack[sp - 1] = new ListValue(stack[sp - 1], list, list.length + 1);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.LIST_LEN:
@@ -552,27 +586,27 @@ export function runLoop(run: Run, entry: number): Value {
           const items = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new TupleValue(items);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.RECORD_NEW: {
-          const type = recordTypes[code[ip]];
+          const type = program.recordTypes[code[ip]];
           const count = code[ip + 1];
           ip += 2;
           const fields = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new RecordValue(type, fields);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.RECORD_NEW_PERM: {
-          const type = recordTypes[code[ip]];
+          const type = program.recordTypes[code[ip]];
           const order = consts[code[ip + 1]] as unknown as Int32Array;
           ip += 2;
           sp -= order.length;
           stack[sp] = buildPermutedRecord(type, order, stack, sp);
           sp++;
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.RECORD_GET:
@@ -583,30 +617,30 @@ export function runLoop(run: Run, entry: number): Value {
           ip += 2;
           sp -= indexes.length;
           stack[sp - 1] = updateRecord(stack[sp - 1] as RecordValue, indexes, stack, sp);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.VARIANT_NEW: {
-          const type = sumTypes[code[ip]];
+          const type = program.sumTypes[code[ip]];
           const tag = code[ip + 1];
           const count = code[ip + 2];
           ip += 3;
           const fields = takeItems(stack, sp - count, count);
           sp -= count;
           stack[sp++] = new VariantValue(type, tag, fields);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.WRAP:
           stack[sp - 1] = new WrapValue(code[ip++] as WrapKind, stack[sp - 1]);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         case Op.MAP_NEW: {
           const count = code[ip++];
           sp -= 2 * count;
           stack[sp] = buildMap(stack, sp, count);
           sp++;
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.PRODUCT_UNWRAP: {
@@ -622,7 +656,7 @@ export function runLoop(run: Run, entry: number): Value {
           for (let i = 0; i < count; i++) items[i] = (items[i] as WrapValue).value;
           sp -= count;
           stack[sp++] = new TupleValue(items);
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.MATCH_INT:
@@ -689,12 +723,12 @@ export function runLoop(run: Run, entry: number): Value {
           for (let i = sp - count + 1; i < sp; i++) text += stack[i] as string;
           sp -= count;
           stack[sp++] = text;
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.BUFFER_NEW:
           stack[sp - 1] = new StringBuffer(stack[sp - 1] as string) as unknown as Value;
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         case Op.BUFFER_APPEND_SEP_UNLESS_FIRST: {
           const text = stack[--sp] as string;
@@ -711,7 +745,7 @@ export function runLoop(run: Run, entry: number): Value {
             typeof index === 'number' && index >= 0 && index < items.length
               ? new WrapValue(WrapKind.Some, items[index])
               : NONE;
-          // @count: counting.allocations++;
+          // @count: fnAllocations[chunkIndex]++;
           break;
         }
         case Op.VECTOR_GET_OR: {
@@ -729,7 +763,7 @@ export function runLoop(run: Run, entry: number): Value {
           if (typeof index === 'number' && index >= 0 && index < vector.items.length) {
             if (vector.shared) {
               stack[sp - 1] = copyVectorWith(run, vector, index, item);
-              // @count: counting.allocations++;
+              // @count: fnAllocations[chunkIndex]++;
             } else vector.items[index] = item;
           }
           break;
