@@ -146,10 +146,6 @@ export const countsIgnored = (flags: readonly string[], scenario: string): strin
 /** A manifest warning (unknown key), printed on stderr. */
 export const manifestWarning = (text: string): string => `warning: ${text}`;
 
-/** Directory-mode progress on a terminal. */
-export const progress = (index: number, total: number, name: string): string =>
-  `[${index}/${total}] ${name} …`;
-
 /** Standard output cannot be written (a full disk, a closed descriptor); Rust's `println!` says the same. */
 export const stdoutWrite = (detail: string): string => `failed printing to stdout: ${detail}`;
 
@@ -160,7 +156,10 @@ export const internalError = (detail: string): string => `aver-bench: internal e
 export const usage = {
   prefix: 'aver-bench: error: ',
   footer: "\n\nUsage: aver-bench SCENARIO [OPTIONS]\n\nFor more information, try '--help'.",
+  commandFooter: (command: string, args: string): string =>
+    `\n\nUsage: aver-bench ${command} ${args} [OPTIONS]\n\nFor more information, try 'aver-bench ${command} --help'.`,
   missingScenario: (): string => 'the following required arguments were not provided: <SCENARIO>',
+  missingArgument: (name: string): string => `the following required arguments were not provided: ${name}`,
   unexpectedArgument: (arg: string): string => `unexpected argument '${arg}' found`,
   unknownOption: (option: string): string => `unexpected argument '${option}' found`,
   missingValue: (option: string): string => `a value is required for '${option}' but none was supplied`,
@@ -172,6 +171,62 @@ export const usage = {
   badCount: (option: string, value: string): string =>
     `invalid value '${value}' for '${option}': expected a non-negative integer`,
   emptyValue: (option: string): string => `invalid value '' for '${option}': a value must not be empty`,
+  badChoice: (option: string, value: string, choices: readonly string[]): string =>
+    `invalid value '${value}' for '${option}': expected one of ${choices.join(', ')}`,
+  badShard: (option: string, value: string): string =>
+    `invalid value '${value}' for '${option}': expected K/N with 1 <= K <= N, e.g. 2/4`,
   requiresOneOf: (option: string, others: readonly string[]): string =>
     `the argument '${option}' requires ${others.map((other) => `'${other}'`).join(' or ')}`,
 };
+
+/** `$GITHUB_STEP_SUMMARY` is set but cannot be appended to. */
+export const stepSummaryWrite = (path: string, detail: string): string =>
+  `cannot append the summary to $GITHUB_STEP_SUMMARY '${path}': ${detail}`;
+
+/** A subcommand cannot read one of its input files. */
+export const commandCannotRead = (command: string, path: string, detail: string): string =>
+  `${command}: cannot read '${path}': ${detail}`;
+
+/** A subcommand cannot write its output file. */
+export const commandCannotWrite = (command: string, path: string, detail: string): string =>
+  `${command}: cannot write '${path}': ${detail}`;
+
+/** A subcommand failed on its input (the detail names the file and line). */
+export const commandFailed = (command: string, detail: string): string => `${command}: ${detail}`;
+
+/** A subcommand skipped something in its input. */
+export const commandWarning = (command: string, detail: string): string => `warning: ${command}: ${detail}`;
+
+/** (cyan) `report -o FILE` wrote its page. */
+export const wroteReport = (path: string, scenarios: number): string =>
+  `Wrote report → ${path} (${scenarios} scenario(s))`;
+
+/** (cyan) `merge -o FILE` wrote the merged run. */
+export const wroteMerge = (path: string, shards: number, reports: number): string =>
+  `Merged ${shards} shard(s), ${reports} report(s) → ${path}`;
+
+/** `--shard` outside directory mode. */
+export const shardNeedsFolder = (): string => '--shard K/N needs a folder of scenarios';
+
+/** (dim) What this shard runs. */
+export const shardNotice = (
+  index: number,
+  count: number,
+  assigned: readonly string[],
+  total: number,
+): string =>
+  `shard ${index}/${count}: ${assigned.length} of ${total} scenario(s)` +
+  (assigned.length === 0 ? ' (nothing to run)' : `: ${assigned.join(', ')}`);
+
+/** The progress bar's line: `[█████░░░] 40% | 3/9 map_build | 0:12 elapsed | eta 0:18`. */
+export const progressLine = (
+  bar: string,
+  percent: number,
+  position: string,
+  scenario: string,
+  elapsed: string,
+  eta: string,
+): string => `${bar} ${percent}% | ${position} ${scenario} | ${elapsed} elapsed | eta ${eta}`;
+
+/** The progress bar's estimate before anything finished. */
+export const progressUnknown = '…';

@@ -2,13 +2,16 @@ import { ManifestError } from '@aver/bench-manifest';
 import { escapeControlChars, escapeControlCharsInText } from '@aver/bench-report';
 import { RunError, resolveTarget, TargetError } from '@aver/bench-runner';
 import { CliError, UsageError } from './cli-errors.js';
+import { findSubcommand, SUBCOMMANDS } from './commands/subcommands.js';
 import type { CliIo, Terminal } from './cli-io.js';
 import { createTerminal } from './cli-io.js';
 import { cliVersion, helpText } from './help-text.js';
 import * as messages from './messages.js';
 import { parseCliArgs } from './parse-cli-args.js';
+import type { RunContext } from './run-context.js';
 import { runDirectory } from './run-directory.js';
 import { runSingle } from './run-single.js';
+import { ResultCollector, printSummary, type SummaryFormat } from './run-summary.js';
 import { scenarioKind } from './scenario-kind.js';
 
 /** Exit code of an unexpected internal error (BSD `EX_SOFTWARE`). */
@@ -24,6 +27,8 @@ export const EXIT_INTERNAL = 70;
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const terminal = createTerminal(io);
   try {
+    const subcommand = findSubcommand(argv);
+    if (subcommand !== null) return await subcommand.command.run(argv.slice(1), io, terminal);
     const request = parseCliArgs(argv);
     if (request.kind === 'help') {
       io.stdout(helpText());
@@ -34,13 +39,39 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     const { options } = request;
-    const context = { io, terminal, target: resolveTarget(options.target) };
+    const target = resolveTarget(options.target);
     const kind = scenarioKind(options.scenario);
-    if (kind === 'directory') return await runDirectory(options, context);
-    return await runSingle(options, kind === 'ad-hoc', context);
+    if (options.shard !== null && kind !== 'directory') throw new CliError(messages.shardNeedsFolder());
+    const run = (context: RunContext) =>
+      kind === 'directory' ? runDirectory(options, context) : runSingle(options, kind === 'ad-hoc', context);
+    if (options.format !== 'markdown' && options.format !== 'bmf') return await run({ io, terminal, target });
+    return await runWithSummary(options.format, run, { io, terminal, target });
   } catch (error) {
     return reportFailure(error, io, terminal);
   }
+}
+
+/**
+ * A run whose results are printed as one summary at the end (`--format markdown|bmf`): the flow's own output is
+ * dropped, its reports and comparisons are collected, and the summary is printed even when the run stops early
+ * (then the error follows on stderr).
+ */
+async function runWithSummary(
+  format: SummaryFormat,
+  run: (context: RunContext) => Promise<number>,
+  context: RunContext,
+): Promise<number> {
+  const collector = new ResultCollector();
+  const quiet: CliIo = { ...context.io, stdout: () => {} };
+  let code: number;
+  try {
+    code = await run({ ...context, io: quiet, observer: collector });
+  } catch (error) {
+    if (collector.results().length > 0) printSummary(format, collector.results(), context.io);
+    throw error;
+  }
+  printSummary(format, collector.results(), context.io);
+  return code;
 }
 
 /** The one place that maps errors to messages and exit codes (spec §9.3). */
@@ -50,7 +81,10 @@ function reportFailure(error: unknown, io: CliIo, terminal: Terminal): number {
     io.stderr(
       `${messages.usage.prefix.replace('error:', terminal.colors.red('error:'))}${escapeControlChars(error.message)}`,
     );
-    io.stderr(`${messages.usage.footer}\n`);
+    const command = error.command === undefined ? undefined : SUBCOMMANDS[error.command];
+    io.stderr(
+      `${command === undefined ? messages.usage.footer : messages.usage.commandFooter(error.command!, command.args)}\n`,
+    );
     return 2;
   }
   if (error instanceof CliError) {

@@ -6,12 +6,14 @@ import { diff, formatDiff, formatDiffLine } from '@aver/bench-diff';
 import { describeIoError, joinPathVerbatim, loadManifest } from '@aver/bench-manifest';
 import type { ScenarioRun } from '@aver/bench-runner';
 import { RunError, runScenarioDetailed } from '@aver/bench-runner';
+import { formatShardLine } from '@aver/bench-results';
 import { CliError } from './cli-errors.js';
 import { prepareBaselines, reportExpectedMismatch, reportMissingEntry } from './gate.js';
 import * as messages from './messages.js';
 import type { CliOptions } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
 import { checkBaselineTarget, saveBaseline } from './save-baseline.js';
+import { expectedCosts, selectShard } from './select-shard.js';
 import { warnIgnoredCounts } from './warnings.js';
 
 /**
@@ -29,27 +31,39 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
   warnIgnoredCounts(options, terminal);
   if (options.saveBaseline !== null) checkBaselineTarget(options.saveBaseline);
   const baselines = prepareBaselines(options, context, true);
+  let paths: readonly string[] = manifestPaths;
+  let shardCosts: readonly (number | null)[] | null = null;
+  if (options.shard !== null) {
+    const selection = selectShard(manifestPaths, options.shard, baselines, context.target.name);
+    paths = selection.paths;
+    shardCosts = selection.costs;
+    const { line } = selection;
+    terminal.notice(messages.shardNotice(line.index, line.count, line.assigned, line.scenarios.length));
+    if (options.json) io.stdout(`${formatShardLine(line)}\n`);
+  }
+  const progress = terminal.startProgress({ costs: shardCosts ?? expectedCosts(paths, baselines) });
   const queuedDiffs: string[] = [];
   const savedLines: string[] = [];
   const missingEntries: string[] = [];
   let failed = false;
-  for (const [index, manifestPath] of manifestPaths.entries()) {
+  for (const [index, manifestPath] of paths.entries()) {
     const manifest = loadManifest(manifestPath);
     for (const warning of manifest.warnings) terminal.warn(messages.manifestWarning(warning));
-    terminal.progress(messages.progress(index + 1, manifestPaths.length, manifest.name));
+    progress.start(index, manifest.name);
     let run: ScenarioRun;
     try {
       run = await runScenarioDetailed(manifest, context.target);
     } catch (error) {
+      progress.stop();
       if (error instanceof RunError) throw new CliError(messages.benchRunNamed(manifest.name, error.message));
       throw error;
-    } finally {
-      terminal.clearProgress();
     }
+    progress.finish(index);
     const { report } = run;
     const baseline = baselines?.find(manifest.name) ?? null;
     if (baseline !== null) {
       const verdict = diff(report, baseline, manifest.tolerance);
+      context.observer?.diff(verdict);
       failed ||= verdict.regressed && options.failOnRegression;
       if (options.json) io.stdout(`${formatDiffLine(verdict)}\n`);
       else queuedDiffs.push(formatDiff(verdict));
@@ -57,11 +71,13 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
       missingEntries.push(manifest.name);
       if (!options.json) queuedDiffs.push(messages.noBaselineEntry(manifest.name));
     }
+    context.observer?.report(report);
     if (options.saveBaseline !== null) savedLines.push(serializeReport(report));
     if (options.json) io.stdout(formats.ndjson(report));
     else io.stdout(`${index > 0 ? '\n' : ''}${formats.human(report)}`);
     failed = reportExpectedMismatch(manifest, run, options, context) || failed;
   }
+  progress.stop();
   if (options.saveBaseline !== null) {
     saveBaseline(options.saveBaseline, `${savedLines.join('\n')}\n`);
     terminal.success(messages.savedBaselineCount(options.saveBaseline, savedLines.length));

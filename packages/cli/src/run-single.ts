@@ -46,6 +46,7 @@ export async function runSingle(options: CliOptions, adHoc: boolean, context: Ru
   let failed = reportExpectedMismatch(manifest, run, options, context);
   if (baselines !== null)
     failed = compareWithBaseline(report, manifest, baselines, options, context) || failed;
+  context.observer?.report(report);
   return failed ? 1 : 0;
 }
 
@@ -63,6 +64,7 @@ function compareWithBaseline(
   const baseline = baselines.find(manifest.name);
   if (baseline === null) return reportMissingEntry(baselines, manifest.name, options, context, false);
   const verdict = diff(report, baseline, manifest.tolerance);
+  context.observer?.diff(verdict);
   if (!options.json) context.io.stdout(`\n${formatDiff(verdict)}`);
   return verdict.regressed && options.failOnRegression;
 }

@@ -174,8 +174,11 @@ function scales(theme: Theme, unit: 'ms' | 'ratio', xTitle?: string, zero = true
     },
     y: {
       beginAtZero: unit === 'ms' && zero,
-      // A violin's density reaches past the extreme samples; leave it room.
+      // A violin's density reaches past the extreme samples; leave it room, but a time is never negative.
       grace: zero ? 0 : '12%',
+      afterDataLimits: (scale: { min: number }) => {
+        if (scale.min < 0) scale.min = 0;
+      },
       ticks: { color: theme.muted, callback: (value: number | string) => format(Number(value)) },
       grid: { color: theme.grid },
       title: { display: true, text: unit === 'ms' ? 'time' : 'p50 / first run', color: theme.muted },
