@@ -36,7 +36,7 @@ export async function runSingle(options: CliOptions, adHoc: boolean, context: Ru
   }
   if (options.saveBaseline !== null) checkBaselineTarget(options.saveBaseline);
   const baselines = prepareBaselines(options, context, false);
-  const run = await runScenarioDetailed(manifest, context.target);
+  const run = await runScenarioDetailed(manifest, context.target, context.scenarioOptions);
   const { report } = run;
   if (options.saveBaseline !== null) {
     saveBaseline(options.saveBaseline, `${serializeReport(report, { pretty: true })}\n`);
