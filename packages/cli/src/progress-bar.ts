@@ -1,3 +1,4 @@
+import { escapeControlChars } from '@aver/bench-report';
 import cliProgress, { type Options, type Params } from 'cli-progress';
 
 const { Format, SingleBar } = cliProgress;
@@ -75,7 +76,7 @@ export function createProgressBar(io: CliIo, plan: ProgressPlan): Progress {
   let current = { position: '', scenario: '' };
   return {
     start: (index, name) => {
-      current = { position: `${index + 1}/${plan.costs.length}`, scenario: name };
+      current = { position: `${index + 1}/${plan.costs.length}`, scenario: escapeControlChars(name) };
       if (!started) {
         started = true;
         bar.start(total, 0, current);

@@ -12,7 +12,7 @@ import { prepareBaselines, reportExpectedMismatch, reportMissingEntry } from './
 import * as messages from './messages.js';
 import type { CliOptions } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
-import { saveBaseline } from './save-baseline.js';
+import { checkBaselineTarget, saveBaseline } from './save-baseline.js';
 import { expectedCosts, selectShard } from './select-shard.js';
 import { warnIgnoredCounts } from './warnings.js';
 
@@ -29,6 +29,7 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
   const dir = options.scenario;
   const manifestPaths = listManifests(dir);
   warnIgnoredCounts(options, terminal);
+  if (options.saveBaseline !== null) checkBaselineTarget(options.saveBaseline);
   const baselines = prepareBaselines(options, context, true);
   let paths: readonly string[] = manifestPaths;
   let shardCosts: readonly (number | null)[] | null = null;
@@ -51,7 +52,7 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
     progress.start(index, manifest.name);
     let run: ScenarioRun;
     try {
-      run = await runScenarioDetailed(manifest, context.target);
+      run = await runScenarioDetailed(manifest, context.target, context.scenarioOptions);
     } catch (error) {
       progress.stop();
       if (error instanceof RunError) throw new CliError(messages.benchRunNamed(manifest.name, error.message));

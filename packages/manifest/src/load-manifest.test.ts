@@ -193,6 +193,14 @@ describe('loadManifest errors', () => {
     expect(lines.slice(1, 4)).toEqual(['   |', '12 | entry = "x', '   |         ^']);
   });
 
+  it('shows a window around the error of a very long line, not the whole line', () => {
+    const file = scenario(`entry = "main.av"\nname = "${'x'.repeat(5_000_000)}" oops\n`);
+    const lines = loadError(file).message.split('\n');
+    expect(lines[0]).toBe(`${file}: TOML parse error at line 2, column 5000011`);
+    expect(lines[2]).toBe(`2 | …${'x'.repeat(114)}" oops`);
+    expect(lines[3].indexOf('^')).toBe(lines[2].indexOf('oops'));
+  });
+
   it('reports a duplicate key as a parse error', () => {
     const error = loadError(scenario('entry = "main.av"\nentry = "main.av"\n'));
     expect(error.kind).toBe('parse');
@@ -255,11 +263,16 @@ describe('loadManifest errors', () => {
     );
   });
 
-  it('rejects a string warmup, naming the key and the expected type', () => {
+  it('rejects a string warmup other than "auto", naming the key and the expected type', () => {
     const file = scenario('entry = "main.av"\nwarmup = "3"\n');
     expect(loadError(file).message).toBe(
-      `${file}: \`warmup\` must be an integer, found a string ("3") (line 2, column 10)`,
+      `${file}: \`warmup\` must be an integer or "auto", found a string ("3") (line 2, column 10)`,
     );
+  });
+
+  it('accepts warmup = "auto"', () => {
+    const file = scenario('entry = "main.av"\nwarmup = "auto"\n');
+    expect(loadManifest(file).warmup).toBe('auto');
   });
 
   it('rejects negative counts instead of wrapping them', () => {

@@ -1,3 +1,4 @@
+import { escapeControlChars } from './terminal-text.js';
 import type { CaseFailure, CaseFailureKind, VerifyLine, VerifyReport } from './verify.js';
 import { VmMessages } from './vm-messages.js';
 
@@ -30,10 +31,11 @@ const HEADERS: Readonly<Record<CaseFailureKind, { slug: string; caseText: string
  * counting skipped cases), up to `maxFailures` failure diagnostics under a failing line, a blank line, and
  * `Summary: 1 file | N blocks | P/T cases passed | F failed` (plus `| S skipped by \`when\`` when some were).
  */
-export function formatVerifyReport(path: string, report: VerifyReport, style: VerifyStyle): string[] {
+export function formatVerifyReport(rawPath: string, report: VerifyReport, style: VerifyStyle): string[] {
+  const path = escapeControlChars(rawPath);
   const paint = (code: string, text: string) => (style.colour ? `${code}${text}${RESET}` : text);
   if (report.setupError !== null)
-    return [paint(CYAN, `Verify: ${path}`), `  ${paint(RED, report.setupError)}`];
+    return [paint(CYAN, `Verify: ${path}`), `  ${paint(RED, escapeControlChars(report.setupError))}`];
   if (report.lines.length === 0) return [VmMessages.noVerifyBlocks(path)];
   const out = [paint(CYAN, `Verify: ${path}`)];
   let passed = 0;
@@ -73,11 +75,13 @@ function failureCounts(line: VerifyLine): string {
 }
 
 /**
- * One failure diagnostic (§O.7): `fail[verify-mismatch]: assertion failed` (`law violated` for a law), then `at:`,
+ * One failure diagnostic (§O.7); the source text and the values come from the program, so terminal controls in them
+ * are escaped: `fail[verify-mismatch]: assertion failed` (`law violated` for a law), then `at:`,
  * `block:`, `law:`, `case: <lhs> == <rhs>`, `given: x = v` per given, and `expected:` / `actual:` (with the trace of
  * a projection) or `error:`.
  */
 function formatFailure(path: string, label: string, failure: CaseFailure): string[] {
+  const text = escapeControlChars;
   const header = HEADERS[failure.kind];
   const out = [
     `    fail[${header.slug}]: ${failure.law === null ? header.caseText : header.lawText}`,
@@ -85,25 +89,28 @@ function formatFailure(path: string, label: string, failure: CaseFailure): strin
     `      block: ${label}`,
   ];
   if (failure.law !== null) out.push(`      law: ${failure.law}`);
-  if (failure.lhs !== null) out.push(`      case: ${oneLine(failure.lhs)} == ${oneLine(failure.rhs ?? '')}`);
+  if (failure.lhs !== null)
+    out.push(`      case: ${text(oneLine(failure.lhs))} == ${text(oneLine(failure.rhs ?? ''))}`);
   for (const given of failure.givens) {
     out.push(
-      given.value === null ? `      given: ${given.name}` : `      given: ${given.name} = ${given.value}`,
+      given.value === null
+        ? `      given: ${given.name}`
+        : `      given: ${given.name} = ${text(given.value)}`,
     );
   }
   if (failure.kind !== 'mismatch') {
-    out.push(`      error: ${failure.error}`);
+    out.push(`      error: ${text(failure.error)}`);
     return out;
   }
-  out.push(`      expected: ${failure.expected}`);
+  out.push(`      expected: ${text(failure.expected)}`);
   const trace = failure.trace;
   const traced =
     trace === null
       ? ''
       : trace.length === 0
         ? '  (trace: [] — no effects recorded)'
-        : `  (trace: [${trace.join(', ')}])`;
-  out.push(`      actual: ${failure.actual}${traced}`);
+        : `  (trace: [${text(trace.join(', '))}])`;
+  out.push(`      actual: ${text(failure.actual)}${traced}`);
   return out;
 }
 
