@@ -141,6 +141,12 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
     );
     await light.page.keyboard.press('End');
     expect(await light.page.textContent('#s-fib-vm-history-live')).toBe('#2 run-2.ndjson: p95: 300µs');
+    // A violin reads out its summary: fib's samples sorted are 100, 120, 150, 200, 300 µs.
+    await light.page.focus('#s-fib-vm-distribution');
+    await light.page.keyboard.press('ArrowRight');
+    expect(await light.page.textContent('#s-fib-vm-distribution-live')).toMatch(
+      /^all samples: median 150µs, quartiles \d+µs to \d+µs, range 100µs to 300µs$/,
+    );
     expect(light.errors).toEqual([]);
   });
 
