@@ -1,7 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readResults } from '@aver/bench-results';
-import { chromiumAvailable, type OpenedPage, openInChromium, paintedPixels } from '@aver/test-utils/chromium';
+import {
+  chromiumAvailable,
+  drawAllCharts,
+  type OpenedPage,
+  openInChromium,
+  paintedPixels,
+} from '@aver/test-utils/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../src/render-page.js';
 
@@ -46,6 +52,7 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
     writeFileSync(page, renderHtmlReport(FIXTURES.map(fixture)));
     light = await openInChromium(page);
     await light.page.waitForFunction(() => document.documentElement.dataset.charts !== undefined);
+    await drawAllCharts(light.page);
   });
 
   afterAll(async () => {
@@ -58,6 +65,20 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
     expect(light.requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
     expect(await light.page.isHidden('#chart-error')).toBe(true);
     await light.page.screenshot({ path: `${OUTPUT}report-light.png`, fullPage: true });
+  });
+
+  it('draws charts as they come into view, not before', async () => {
+    const fresh = await openInChromium(page, { height: 600 });
+    try {
+      await fresh.page.waitForFunction(() => document.documentElement.dataset.charts === 'ready');
+      const drawn = await fresh.page.$$eval('canvas', (canvases) =>
+        canvases.map((c) => c.dataset.rendered === 'true'),
+      );
+      expect(drawn[0]).toBe(true);
+      expect(drawn.at(-1)).toBe(false);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('paints every chart: the overview, four for fib and for sort, the percentiles of countdown', async () => {
@@ -154,6 +175,7 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
     const dark = await openInChromium(page, { colorScheme: 'dark' });
     try {
       await dark.page.waitForFunction(() => document.documentElement.dataset.charts !== undefined);
+      await drawAllCharts(dark.page);
       expect(dark.errors).toEqual([]);
       const colours = await dark.page.evaluate(() => ({
         background: getComputedStyle(document.body).backgroundColor,
