@@ -16,14 +16,24 @@ import { scenarioKind } from './scenario-kind.js';
 /** Exit code of an unexpected internal error (BSD `EX_SOFTWARE`). */
 export const EXIT_INTERNAL = 70;
 
+/** Seams for tests; the command itself never sets them. */
+export interface RunCliOptions {
+  /**
+   * Monotonic clock in nanoseconds. When given, scenarios are measured inline (on this thread) with it, so a
+   * test gets exact timings from a fake clock.
+   */
+  readonly clock?: () => bigint;
+}
+
 /**
  * Runs `aver-bench` with the given arguments (spec §9). Never throws and never exits: every outcome is an exit
  * code, every message goes through `io`.
  * @param argv The arguments after the program name.
  * @param io Standard streams, environment and terminal detection.
+ * @param seams Test seams (a fake clock).
  * @returns 0 success, 1 failure or gated regression, 2 usage error, 70 internal error.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, seams: RunCliOptions = {}): Promise<number> {
   const terminal = createTerminal(io);
   try {
     const subcommand = findSubcommand(argv);
@@ -39,12 +49,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const { options } = request;
     const target = resolveTarget(options.target);
+    const scenarioOptions = seams.clock === undefined ? {} : { clock: seams.clock };
     const kind = scenarioKind(options.scenario);
     if (options.shard !== null && kind !== 'directory') throw new CliError(messages.shardNeedsFolder());
     const run = (context: RunContext) =>
       kind === 'directory' ? runDirectory(options, context) : runSingle(options, kind === 'ad-hoc', context);
-    if (options.format !== 'markdown' && options.format !== 'bmf') return await run({ io, terminal, target });
-    return await runWithSummary(options.format, run, { io, terminal, target });
+    const base = { io, terminal, target, scenarioOptions };
+    if (options.format !== 'markdown' && options.format !== 'bmf') return await run(base);
+    return await runWithSummary(options.format, run, base);
   } catch (error) {
     return reportFailure(error, io, terminal);
   }

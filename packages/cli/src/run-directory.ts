@@ -51,7 +51,7 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
     progress.start(index, manifest.name);
     let run: ScenarioRun;
     try {
-      run = await runScenarioDetailed(manifest, context.target);
+      run = await runScenarioDetailed(manifest, context.target, context.scenarioOptions);
     } catch (error) {
       progress.stop();
       if (error instanceof RunError) throw new CliError(messages.benchRunNamed(manifest.name, error.message));

@@ -35,7 +35,7 @@ export async function runSingle(options: CliOptions, adHoc: boolean, context: Ru
     for (const warning of manifest.warnings) terminal.warn(messages.manifestWarning(warning));
   }
   const baselines = prepareBaselines(options, context, false);
-  const run = await runScenarioDetailed(manifest, context.target);
+  const run = await runScenarioDetailed(manifest, context.target, context.scenarioOptions);
   const { report } = run;
   if (options.saveBaseline !== null) {
     saveBaseline(options.saveBaseline, `${serializeReport(report, { pretty: true })}\n`);

@@ -1,4 +1,5 @@
 import { loadManifest } from '@aver/bench-manifest';
+import type { BenchReport } from '@aver/bench-report';
 import { expectedCostMs, ResultsError, type ShardLine, shardOf } from '@aver/bench-results';
 import type { Baselines } from './baselines.js';
 import { CliError } from './cli-errors.js';
@@ -33,7 +34,10 @@ export function selectShard(
     const baseline = baselines?.find(manifest.name) ?? null;
     return {
       name: manifest.name,
-      cost: baseline === null ? null : expectedCostMs(baseline, manifest.iterations, manifest.warmup),
+      cost:
+        baseline === null
+          ? null
+          : expectedCostMs(baseline, manifest.iterations, plannedWarmup(manifest.warmup, baseline)),
     };
   });
   let assigned: string[];
@@ -71,9 +75,16 @@ export function expectedCosts(
     try {
       const manifest = loadManifest(path);
       const baseline = baselines.find(manifest.name);
-      return baseline === null ? null : expectedCostMs(baseline, manifest.iterations, manifest.warmup);
+      return baseline === null
+        ? null
+        : expectedCostMs(baseline, manifest.iterations, plannedWarmup(manifest.warmup, baseline));
     } catch {
       return null;
     }
   });
+}
+
+/** The warm-up runs to expect: the manifest's count, or for `warmup = "auto"` what the baseline run used. */
+function plannedWarmup(warmup: number | 'auto', baseline: BenchReport): number {
+  return warmup === 'auto' ? baseline.scenario.warmup_count : warmup;
 }

@@ -255,11 +255,16 @@ describe('loadManifest errors', () => {
     );
   });
 
-  it('rejects a string warmup, naming the key and the expected type', () => {
+  it('rejects a string warmup other than "auto", naming the key and the expected type', () => {
     const file = scenario('entry = "main.av"\nwarmup = "3"\n');
     expect(loadError(file).message).toBe(
-      `${file}: \`warmup\` must be an integer, found a string ("3") (line 2, column 10)`,
+      `${file}: \`warmup\` must be an integer or "auto", found a string ("3") (line 2, column 10)`,
     );
+  });
+
+  it('accepts warmup = "auto"', () => {
+    const file = scenario('entry = "main.av"\nwarmup = "auto"\n');
+    expect(loadManifest(file).warmup).toBe('auto');
   });
 
   it('rejects negative counts instead of wrapping them', () => {

@@ -20,8 +20,11 @@ export interface Manifest {
   readonly moduleRoot: string;
   /** Timed iterations, at least 1. */
   readonly iterations: number;
-  /** Untimed warm-up runs before the timed ones. */
-  readonly warmup: number;
+  /**
+   * Untimed warm-up runs before the timed ones, or `'auto'`: warm up until the per-run time is stable, within
+   * a bounded budget (the runner's stopping rule; our addition).
+   */
+  readonly warmup: number | 'auto';
   /** Command-line arguments the program sees through `Args.get()`. */
   readonly args: readonly string[];
   readonly expected: ExpectedShape;

@@ -35,6 +35,10 @@ describe('synthesizeAdHocManifest', () => {
     );
   });
 
+  it('takes warmup "auto"', () => {
+    expect(synthesizeAdHocManifest('fib.av', { warmup: 'auto' }).warmup).toBe('auto');
+  });
+
   it('rejects negative or fractional counts', () => {
     expect(() => synthesizeAdHocManifest('fib.av', { warmup: -1 })).toThrow(
       'fib.av: `warmup` must be a non-negative integer, found -1',

@@ -9,7 +9,8 @@ import { fileStem, parentDirVerbatim } from './path-utils.js';
 /** Counts for an ad-hoc run; absent ones take the ad-hoc defaults (30 and 3). */
 export interface AdHocOptions {
   readonly iterations?: number;
-  readonly warmup?: number;
+  /** A count, or `'auto'` (warm up until the run time is stable). */
+  readonly warmup?: number | 'auto';
 }
 
 /**
@@ -31,7 +32,7 @@ export function synthesizeAdHocManifest(avPath: string, options: AdHocOptions = 
   };
   if (!isCount(iterations)) fail(messages.adHocCount('iterations', iterations), 'iterations');
   if (iterations === 0) fail(messages.iterationsMustBePositive(), 'iterations');
-  if (!isCount(warmup)) fail(messages.adHocCount('warmup', warmup), 'warmup');
+  if (warmup !== 'auto' && !isCount(warmup)) fail(messages.adHocCount('warmup', warmup), 'warmup');
   return {
     path: avPath,
     name: fileStem(avPath, 'scenario'),

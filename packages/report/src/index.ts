@@ -3,8 +3,10 @@ export type {
   BenchReport,
   HostInfo,
   IterationStats,
+  ReplicateRecord,
   RunCounters,
   ScenarioMetadata,
+  SteadyState,
   Tolerance,
 } from './types.js';
 export { DEFAULT_TOLERANCE } from './types.js';
@@ -13,8 +15,10 @@ export {
   BenchReportSchema,
   HostInfoSchema,
   IterationStatsSchema,
+  ReplicateRecordSchema,
   RunCountersSchema,
   ScenarioMetadataSchema,
+  SteadyStateSchema,
 } from './schema.js';
 export { parseReport, parseReportJson, parseReports, ReportParseError } from './parse-report.js';
 export type { SerializeOptions } from './serialize-report.js';
