@@ -19,7 +19,7 @@ import { renderHtmlReport } from '../src/render-page.js';
  */
 
 const OUTPUT = fileURLToPath(new URL('../test-output/', import.meta.url));
-const FIXTURES = ['run-1.ndjson', 'run-2.ndjson', 'reference.json', 'ab.ndjson'];
+const FIXTURES = ['run-1.ndjson', 'run-2.ndjson', 'reference.json', 'ab.ndjson', 'replicates.ndjson'];
 /** The colours data is drawn in (axes, grid and labels use others). */
 const DATA_COLOURS = [
   '--head',
@@ -81,7 +81,7 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
     }
   });
 
-  it('paints every chart: the overview, four for fib and for sort, the percentiles of countdown', async () => {
+  it('paints every chart: the overview, four for fib and sort, the percentiles of countdown, two for walk', async () => {
     const painted = await paintedPixels(light.page, DATA_COLOURS);
     expect(Object.keys(painted)).toEqual([
       'history-overview',
@@ -94,6 +94,8 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
       's-sort-vm-comparison',
       's-sort-vm-history',
       's-countdown-vm-distribution',
+      's-walk-vm-distribution',
+      's-walk-vm-sequence',
     ]);
     for (const [id, count] of Object.entries(painted)) expect(count, id).toBeGreaterThan(100);
     // The regressed point of fib's history is a red triangle; sort's history has none.
@@ -107,11 +109,13 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
       ['fib', 'vm', '150µs', '300µs', '5', '+36.4%', '—', 'regression'],
       ['sort', 'vm', '1.50ms', '1.60ms', '5', '-20.0%', '-25.0% to -15.0%', 'improvement'],
       ['countdown', 'vm', '7.07ms', '7.42ms', '—', '—', '—', '—'],
+      ['walk', 'vm', '3.00ms', '6.00ms', '6', '—', '—', '—'],
     ]);
     expect(await rows(light, 'table.environment')).toEqual([
       ['#1 run-1.ndjson', 'linux/x86_64 (2 cpus)', 'vm: aver 0.1.0 (release)', '2'],
       ['#2 run-2.ndjson', 'linux/x86_64 (2 cpus)', 'vm: aver 0.1.0 (release)', '2'],
       ['#3 reference.json', 'linux/x86_64 (2 cpus)', 'vm: aver 0.1.0 (release)', '1'],
+      ['#4 replicates.ndjson', 'linux/x86_64 (2 cpus)', 'vm: aver 0.1.0 (release)', '1'],
     ]);
     expect(await rows(light, 'table.regressions')).toEqual([
       ['fib', 'vm', '#2 run-2.ndjson', 'p50 +36.4% (limit +20%); p95 +130.8% (limit +30%)'],
