@@ -1,3 +1,4 @@
+import { escapeControlChars } from '@aver/bench-report';
 import cliProgress, { type Options, type Params } from 'cli-progress';
 
 const { Format, SingleBar } = cliProgress;
@@ -87,10 +88,10 @@ export function createProgressBar(io: CliIo, plan: ProgressPlan): Progress {
   let credited = 0;
   return {
     start: (index, scenario) => {
-      name = scenario;
+      name = escapeControlChars(scenario);
       scenarioIndex = index;
       credited = 0;
-      current = { position: `${index + 1}/${plan.costs.length}`, scenario };
+      current = { position: `${index + 1}/${plan.costs.length}`, scenario: name };
       if (!started) {
         started = true;
         bar.start(total, 0, current);

@@ -12,7 +12,7 @@ import { prepareBaselines, reportExpectedMismatch, reportMissingEntry } from './
 import * as messages from './messages.js';
 import type { CliOptions } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
-import { saveBaseline } from './save-baseline.js';
+import { checkBaselineTarget, saveBaseline } from './save-baseline.js';
 import { expectedCosts, selectShard } from './select-shard.js';
 import { warnIgnoredCounts } from './warnings.js';
 
@@ -29,6 +29,7 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
   const dir = options.scenario;
   const manifestPaths = listManifests(dir);
   warnIgnoredCounts(options, terminal);
+  if (options.saveBaseline !== null) checkBaselineTarget(options.saveBaseline);
   const baselines = prepareBaselines(options, context, true);
   let paths: readonly string[] = manifestPaths;
   let shardCosts: readonly (number | null)[] | null = null;

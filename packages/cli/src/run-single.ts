@@ -10,7 +10,7 @@ import { prepareBaselines, reportExpectedMismatch, reportMissingEntry } from './
 import * as messages from './messages.js';
 import type { CliOptions } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
-import { saveBaseline } from './save-baseline.js';
+import { checkBaselineTarget, saveBaseline } from './save-baseline.js';
 import { warnIgnoredCounts } from './warnings.js';
 
 /**
@@ -34,6 +34,7 @@ export async function runSingle(options: CliOptions, adHoc: boolean, context: Ru
     manifest = loadManifest(options.scenario);
     for (const warning of manifest.warnings) terminal.warn(messages.manifestWarning(warning));
   }
+  if (options.saveBaseline !== null) checkBaselineTarget(options.saveBaseline);
   const baselines = prepareBaselines(options, context, false);
   const run = await runScenarioDetailed(manifest, context.target, context.scenarioOptions);
   const { report } = run;
