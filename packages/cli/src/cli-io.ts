@@ -1,3 +1,4 @@
+import { escapeControlCharsInText } from '@aver/bench-report';
 import { createProgressBar, NO_PROGRESS, type Progress, type ProgressPlan } from './progress-bar.js';
 
 /** Styles a piece of text for the terminal (the identity when colour is off). */
@@ -90,9 +91,11 @@ export function createTerminal(io: CliIo): Terminal {
     active?.stop();
     active = null;
   };
+  // Messages quote paths, names, source lines and values from the input: they are escaped before they are
+  // styled, so only our own colour codes reach the terminal.
   const line = (style: Style) => (text: string) => {
     active?.clear();
-    io.stderr(`${style(text)}\n`);
+    io.stderr(`${style(escapeControlCharsInText(text))}\n`);
   };
   return {
     colors,

@@ -1,3 +1,5 @@
+import { escapeControlChars } from '@aver/bench-report';
+
 /**
  * Every message text of the `aver-bench` command. Texts quoted from the reference (spec §7.5, §9) are marked
  * "reference"; colour is applied by the caller.
@@ -128,7 +130,8 @@ export const responseShown = (bytes: number, quoted: string): string =>
 export const warning = (text: string): string => `warning: ${text}`;
 
 /** Reference: directory mode, human output, a scenario missing from the baseline. The dash is U+2014. */
-export const noBaselineEntry = (name: string): string => `${name}: no baseline entry — skipped\n`;
+export const noBaselineEntry = (name: string): string =>
+  `${escapeControlChars(name)}: no baseline entry — skipped\n`;
 
 /** `--baseline-dir` without a baseline for this host: the reference is silent; we say so on stderr. */
 export const noHostBaseline = (path: string): string =>
@@ -234,6 +237,10 @@ export const progressLine = (
   elapsed: string,
   eta: string,
 ): string => `${bar} ${percent}% | ${position} ${scenario} | ${elapsed} elapsed | eta ${eta}`;
+
+/** The scenario in the progress bar while it runs several replicates: `fib (replicate 2/5)`. */
+export const progressReplicate = (name: string, replicate: number, count: number): string =>
+  `${name} (replicate ${replicate}/${count})`;
 
 /** The progress bar's estimate before anything finished. */
 export const progressUnknown = '…';

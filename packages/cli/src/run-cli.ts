@@ -1,4 +1,5 @@
 import { ManifestError } from '@aver/bench-manifest';
+import { escapeControlChars, escapeControlCharsInText } from '@aver/bench-report';
 import type { RunScenarioOptions } from '@aver/bench-runner';
 import { isRunError, resolveTarget, TargetError } from '@aver/bench-runner';
 import { CliError, UsageError } from './cli-errors.js';
@@ -102,7 +103,9 @@ function scenarioOptionsOf(options: CliOptions, seams: RunCliOptions): RunScenar
 function reportFailure(error: unknown, io: CliIo, terminal: Terminal): number {
   terminal.clearProgress();
   if (error instanceof UsageError) {
-    io.stderr(`${messages.usage.prefix.replace('error:', terminal.colors.red('error:'))}${error.message}`);
+    io.stderr(
+      `${messages.usage.prefix.replace('error:', terminal.colors.red('error:'))}${escapeControlChars(error.message)}`,
+    );
     const command = error.command === undefined ? undefined : SUBCOMMANDS[error.command];
     io.stderr(
       `${command === undefined ? messages.usage.footer : messages.usage.commandFooter(error.command!, command.args)}\n`,
@@ -126,7 +129,7 @@ function reportFailure(error: unknown, io: CliIo, terminal: Terminal): number {
     return 1;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  io.stderr(`${messages.internalError(detail)}\n`);
+  io.stderr(`${escapeControlCharsInText(messages.internalError(detail))}\n`);
   if (io.env.AVER_DEBUG === '1' && error instanceof Error && error.stack !== undefined)
     io.stderr(`${error.stack}\n`);
   return EXIT_INTERNAL;

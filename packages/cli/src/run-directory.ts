@@ -14,7 +14,7 @@ import type { CliOptions } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
 import type { TargetOutcome } from './run-targets.js';
 import { reportDisagreement, runOnTargets, warnUnsteady } from './run-targets.js';
-import { saveBaseline } from './save-baseline.js';
+import { checkBaselineTarget, saveBaseline } from './save-baseline.js';
 import { expectedCosts, selectShard } from './select-shard.js';
 import { warnIgnoredCounts } from './warnings.js';
 
@@ -35,6 +35,7 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
   const dir = options.scenario;
   const manifestPaths = listManifests(dir);
   warnIgnoredCounts(options, terminal);
+  if (options.saveBaseline !== null) checkBaselineTarget(options.saveBaseline);
   const baselinesOf = new Map(
     context.targets.map((target) => [target.name, prepareBaselines(options, context, true, target.name)]),
   );
@@ -62,7 +63,9 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
     progress.start(index, manifest.name);
     let outcomes: TargetOutcome[];
     try {
-      outcomes = await runOnTargets(manifest, context);
+      outcomes = await runOnTargets(manifest, context, {
+        onReplicate: (_replicate, replicate, total) => progress.replicate(replicate + 1, total),
+      });
     } catch (error) {
       progress.stop();
       if (isRunError(error)) throw new CliError(messages.benchRunNamed(manifest.name, error.message));

@@ -11,7 +11,7 @@ import * as messages from './messages.js';
 import type { CliOptions } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
 import { reportDisagreement, runOnTargets, warnUnsteady } from './run-targets.js';
-import { saveBaseline } from './save-baseline.js';
+import { checkBaselineTarget, saveBaseline } from './save-baseline.js';
 import { warnIgnoredCounts } from './warnings.js';
 
 /**
@@ -39,6 +39,7 @@ export async function runSingle(options: CliOptions, adHoc: boolean, context: Ru
   const several = context.targets.length > 1;
   if (several && options.compare !== null) throw new CliError(messages.oneTargetOnly('--compare'));
   if (several && options.saveBaseline !== null) throw new CliError(messages.oneTargetOnly('--save-baseline'));
+  if (options.saveBaseline !== null) checkBaselineTarget(options.saveBaseline);
   const baselines = context.targets.map((target) => prepareBaselines(options, context, false, target.name));
   const outcomes = await runOnTargets(manifest, context);
   let failed = false;

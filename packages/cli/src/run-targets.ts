@@ -1,7 +1,7 @@
 import type { Manifest } from '@aver/bench-manifest';
 import type { BenchReport } from '@aver/bench-report';
 import { escapeControlChars } from '@aver/bench-report';
-import type { RunError, ScenarioRun, TargetRunner } from '@aver/bench-runner';
+import type { RunError, RunScenarioOptions, ScenarioRun, TargetRunner } from '@aver/bench-runner';
 import { firstDifference, isRunError, runScenarioDetailed } from '@aver/bench-runner';
 import type { Terminal } from './cli-io.js';
 import * as messages from './messages.js';
@@ -20,17 +20,22 @@ const CONTAINED: ReadonlySet<string> = new Set(['timeout', 'memory']);
  * `failed` outcome); any other error propagates, as the reference stops at a run error.
  * @param manifest The scenario.
  * @param context The run's targets and scenario options.
+ * @param extra More options for each run (a progress callback).
  * @returns One outcome per target.
  * @throws {RunError} A failure that is not contained.
  */
-export async function runOnTargets(manifest: Manifest, context: RunContext): Promise<TargetOutcome[]> {
+export async function runOnTargets(
+  manifest: Manifest,
+  context: RunContext,
+  extra: RunScenarioOptions = {},
+): Promise<TargetOutcome[]> {
   const outcomes: TargetOutcome[] = [];
   for (const target of context.targets) {
     try {
       outcomes.push({
         kind: 'ran',
         target,
-        run: await runScenarioDetailed(manifest, target, context.scenarioOptions),
+        run: await runScenarioDetailed(manifest, target, { ...context.scenarioOptions, ...extra }),
       });
     } catch (error) {
       if (isRunError(error) && CONTAINED.has(error.kind)) outcomes.push({ kind: 'failed', target, error });

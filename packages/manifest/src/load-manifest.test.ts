@@ -211,6 +211,14 @@ describe('loadManifest errors', () => {
     expect(lines.slice(1, 4)).toEqual(['   |', '12 | entry = "x', '   |         ^']);
   });
 
+  it('shows a window around the error of a very long line, not the whole line', () => {
+    const file = scenario(`entry = "main.av"\nname = "${'x'.repeat(5_000_000)}" oops\n`);
+    const lines = loadError(file).message.split('\n');
+    expect(lines[0]).toBe(`${file}: TOML parse error at line 2, column 5000011`);
+    expect(lines[2]).toBe(`2 | …${'x'.repeat(114)}" oops`);
+    expect(lines[3].indexOf('^')).toBe(lines[2].indexOf('oops'));
+  });
+
   it('reports a duplicate key as a parse error', () => {
     const error = loadError(scenario('entry = "main.av"\nentry = "main.av"\n'));
     expect(error.kind).toBe('parse');

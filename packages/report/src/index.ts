@@ -23,7 +23,7 @@ export {
 export { parseReport, parseReportJson, parseReports, ReportParseError } from './parse-report.js';
 export type { SerializeOptions } from './serialize-report.js';
 export { serializeReport } from './serialize-report.js';
-export { escapeControlChars, quoteText } from './escape-text.js';
+export { escapeControlChars, escapeControlCharsInText, quoteText } from './escape-text.js';
 export { formatFixed } from './format-fixed.js';
 export { formatJsonFloat, formatRustFloat } from './format-float.js';
 export type { ReportFormat, ReportFormatter } from './format.js';
