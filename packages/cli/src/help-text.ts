@@ -6,16 +6,35 @@ export function helpText(): string {
 Run Aver benchmark scenarios and report wall-time statistics.
 
 Usage: aver-bench SCENARIO [OPTIONS]
+       aver-bench report INPUT... [-o FILE] [--format html|markdown|bmf]
+       aver-bench merge FILE... [-o FILE]
+
+Commands:
+  report    render saved results as an HTML page, a Markdown summary or BMF JSON
+  merge     join the --shard outputs of one folder into one NDJSON run
 
 Arguments:
   SCENARIO  a .toml manifest, an .av program (ad-hoc run), or a folder whose *.toml
             manifests run in bytewise name order
 
 Options:
-      --target <T>            where to run: vm (the in-process bytecode VM; the default)
+      --target <T>            where to run: vm (the in-process bytecode VM; the default), or
+                              several, comma-separated (vm,js): one report per target, and
+                              exit 1 when their responses differ
       --iterations <N>        timed iterations of an ad-hoc .av run [default: 30]
-      --warmup <N>            untimed warm-up runs of an ad-hoc .av run [default: 3]
+      --warmup <N|auto>       untimed warm-up runs of an ad-hoc .av run [default: 3]; auto
+                              warms up until the run time is stable
+      --replicates <N>        fresh isolates per scenario and target, each with its own
+                              warm-up and timed samples [default: 1]
+      --isolation <ISOLATION> worker (a fresh V8 isolate per replicate; the default) or
+                              process (a fresh Node process per replicate)
+      --timeout <DURATION>    time limit of each scenario's whole run (500ms, 30s, 2m; plain
+                              numbers are ms), over the manifest's timeout_ms [default: 300s]
       --json                  print the report as JSON (one NDJSON line per scenario for a folder)
+      --format <FORMAT>       human (default), json (as --json), markdown (a GitHub table,
+                              also appended to $GITHUB_STEP_SUMMARY) or bmf (Bencher JSON)
+      --shard <K/N>           run only the K-th of N slices of a folder (balanced by the
+                              baseline's times when --baseline-dir has one)
       --save-baseline <PATH>  also write the report(s) to PATH (pretty JSON, or NDJSON for a folder)
       --compare <PATH>        compare one scenario with the baseline in PATH
       --baseline-dir <DIR>    compare with DIR/<os>-<arch>-<target>.json when it exists
@@ -26,15 +45,54 @@ Options:
   -h, --help                  print this help
   -V, --version               print the version
 
-Reports and diffs go to stdout; errors, warnings and progress go to stderr.
+Reports and diffs go to stdout; errors, warnings and progress go to stderr. Progress shows
+only on a terminal and never when CI is set.
 
 Exit codes:
   0   success, also without --fail-on-regression: a regression, an [expected] mismatch,
       a missing baseline; with it: no file for this host in an existing --baseline-dir
-  1   bad target, manifest or run error (also a main that returns Result.Err), unreadable,
-      unparsable or impossible baseline, write error, a failed gate (see above)
+  1   bad target, manifest or run error (also a main that returns Result.Err), a scenario
+      that timed out or ran out of memory, targets that disagree, unreadable, unparsable
+      or impossible baseline, write error, a failed gate (see above)
   2   usage error (unknown option, bad value, --compare with --baseline-dir)
   70  internal error (a bug; set AVER_DEBUG=1 for the stack trace)
+`;
+}
+
+/** The `report --help` text. */
+export function reportHelpText(): string {
+  return `aver-bench report ${cliVersion()}
+Render saved results as one self-contained HTML page, a Markdown summary or BMF JSON.
+
+Usage: aver-bench report INPUT... [OPTIONS]
+
+Arguments:
+  INPUT...  files aver-bench wrote, oldest first: reports (--json, --save-baseline),
+            baselines, --json runs with diff lines, ab output; two or more runs add a history
+
+Options:
+  -o, --output <FILE>      write to FILE (atomically) instead of stdout
+      --format <FORMAT>    html (default), markdown (also appended to $GITHUB_STEP_SUMMARY
+                           when printed) or bmf
+      --title <TEXT>       the HTML page's title [default: Aver Bench report]
+  -h, --help               print this help
+`;
+}
+
+/** The `merge --help` text. */
+export function mergeHelpText(): string {
+  return `aver-bench merge ${cliVersion()}
+Join the outputs of \`aver-bench FOLDER --shard K/N --json\` (every shard of one folder) into the
+NDJSON one unsharded run prints, in scenario order.
+
+Usage: aver-bench merge FILE... [OPTIONS]
+
+Options:
+  -o, --output <FILE>  write to FILE (atomically) instead of stdout
+  -h, --help           print this help
+
+Refuses a missing or repeated shard, a scenario missing or reported twice, and reports
+from different hosts.
 `;
 }
 

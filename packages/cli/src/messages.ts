@@ -1,3 +1,5 @@
+import { escapeControlChars } from '@aver/bench-report';
+
 /**
  * Every message text of the `aver-bench` command. Texts quoted from the reference (spec §7.5, §9) are marked
  * "reference"; colour is applied by the caller.
@@ -128,7 +130,8 @@ export const responseShown = (bytes: number, quoted: string): string =>
 export const warning = (text: string): string => `warning: ${text}`;
 
 /** Reference: directory mode, human output, a scenario missing from the baseline. The dash is U+2014. */
-export const noBaselineEntry = (name: string): string => `${name}: no baseline entry — skipped\n`;
+export const noBaselineEntry = (name: string): string =>
+  `${escapeControlChars(name)}: no baseline entry — skipped\n`;
 
 /** `--baseline-dir` without a baseline for this host: the reference is silent; we say so on stderr. */
 export const noHostBaseline = (path: string): string =>
@@ -143,10 +146,6 @@ export const countsIgnored = (flags: readonly string[], scenario: string): strin
 /** A manifest warning (unknown key), printed on stderr. */
 export const manifestWarning = (text: string): string => `warning: ${text}`;
 
-/** Directory-mode progress on a terminal. */
-export const progress = (index: number, total: number, name: string): string =>
-  `[${index}/${total}] ${name} …`;
-
 /** Standard output cannot be written (a full disk, a closed descriptor); Rust's `println!` says the same. */
 export const stdoutWrite = (detail: string): string => `failed printing to stdout: ${detail}`;
 
@@ -157,7 +156,10 @@ export const internalError = (detail: string): string => `aver-bench: internal e
 export const usage = {
   prefix: 'aver-bench: error: ',
   footer: "\n\nUsage: aver-bench SCENARIO [OPTIONS]\n\nFor more information, try '--help'.",
+  commandFooter: (command: string, args: string): string =>
+    `\n\nUsage: aver-bench ${command} ${args} [OPTIONS]\n\nFor more information, try 'aver-bench ${command} --help'.`,
   missingScenario: (): string => 'the following required arguments were not provided: <SCENARIO>',
+  missingArgument: (name: string): string => `the following required arguments were not provided: ${name}`,
   unexpectedArgument: (arg: string): string => `unexpected argument '${arg}' found`,
   unknownOption: (option: string): string => `unexpected argument '${option}' found`,
   missingValue: (option: string): string => `a value is required for '${option}' but none was supplied`,
@@ -168,7 +170,114 @@ export const usage = {
     `the argument '${first}' cannot be used with '${second}'`,
   badCount: (option: string, value: string): string =>
     `invalid value '${value}' for '${option}': expected a non-negative integer`,
+  badWarmup: (option: string, value: string): string =>
+    `invalid value '${value}' for '${option}': expected a non-negative integer or auto`,
+  badPositive: (option: string, value: string): string =>
+    `invalid value '${value}' for '${option}': expected a positive integer`,
+  badDuration: (option: string, value: string): string =>
+    `invalid value '${value}' for '${option}': expected a positive whole number of ms, or with a unit: 500ms, 30s, 2m`,
+  badTargetList: (option: string, value: string): string =>
+    `invalid value '${value}' for '${option}': expected target names separated by commas, e.g. vm,js`,
+  repeatedTarget: (option: string, name: string): string =>
+    `the target '${name}' is given twice in '${option}'`,
   emptyValue: (option: string): string => `invalid value '' for '${option}': a value must not be empty`,
+  badChoice: (option: string, value: string, choices: readonly string[]): string =>
+    `invalid value '${value}' for '${option}': expected one of ${choices.join(', ')}`,
+  badShard: (option: string, value: string): string =>
+    `invalid value '${value}' for '${option}': expected K/N with 1 <= K <= N, e.g. 2/4`,
   requiresOneOf: (option: string, others: readonly string[]): string =>
     `the argument '${option}' requires ${others.map((other) => `'${other}'`).join(' or ')}`,
 };
+
+/** `$GITHUB_STEP_SUMMARY` is set but cannot be appended to. */
+export const stepSummaryWrite = (path: string, detail: string): string =>
+  `cannot append the summary to $GITHUB_STEP_SUMMARY '${path}': ${detail}`;
+
+/** A subcommand cannot read one of its input files. */
+export const commandCannotRead = (command: string, path: string, detail: string): string =>
+  `${command}: cannot read '${path}': ${detail}`;
+
+/** A subcommand cannot write its output file. */
+export const commandCannotWrite = (command: string, path: string, detail: string): string =>
+  `${command}: cannot write '${path}': ${detail}`;
+
+/** A subcommand failed on its input (the detail names the file and line). */
+export const commandFailed = (command: string, detail: string): string => `${command}: ${detail}`;
+
+/** A subcommand skipped something in its input. */
+export const commandWarning = (command: string, detail: string): string => `warning: ${command}: ${detail}`;
+
+/** (cyan) `report -o FILE` wrote its page. */
+export const wroteReport = (path: string, scenarios: number): string =>
+  `Wrote report → ${path} (${scenarios} scenario(s))`;
+
+/** (cyan) `merge -o FILE` wrote the merged run. */
+export const wroteMerge = (path: string, shards: number, reports: number): string =>
+  `Merged ${shards} shard(s), ${reports} report(s) → ${path}`;
+
+/** `--shard` outside directory mode. */
+export const shardNeedsFolder = (): string => '--shard K/N needs a folder of scenarios';
+
+/** (dim) What this shard runs. */
+export const shardNotice = (
+  index: number,
+  count: number,
+  assigned: readonly string[],
+  total: number,
+): string =>
+  `shard ${index}/${count}: ${assigned.length} of ${total} scenario(s)` +
+  (assigned.length === 0 ? ' (nothing to run)' : `: ${assigned.join(', ')}`);
+
+/** The progress bar's line: `[█████░░░] 40% | 3/9 map_build | 0:12 elapsed | eta 0:18`. */
+export const progressLine = (
+  bar: string,
+  percent: number,
+  position: string,
+  scenario: string,
+  elapsed: string,
+  eta: string,
+): string => `${bar} ${percent}% | ${position} ${scenario} | ${elapsed} elapsed | eta ${eta}`;
+
+/** The scenario in the progress bar while it runs several replicates: `fib (replicate 2/5)`. */
+export const progressReplicate = (name: string, replicate: number, count: number): string =>
+  `${name} (replicate ${replicate}/${count})`;
+
+/** The progress bar's estimate before anything finished. */
+export const progressUnknown = '…';
+
+/** Two targets rendered different responses for one scenario (the correctness gate between backends). */
+export const targetsDisagree = (
+  scenario: string,
+  first: string,
+  other: string,
+  offset: number,
+  firstBytes: string,
+  otherBytes: string,
+): string =>
+  `targets disagree on scenario '${scenario}': ${first} and ${other} responses differ at byte ${offset}: ` +
+  `${first} ${firstBytes}, ${other} ${otherBytes}`;
+
+/** ` in replicate 2 of 5`, or nothing for a single replicate. */
+export const replicateOf = (index: number, total: number): string => ` in replicate ${index} of ${total}`;
+
+/** A replicate's timed samples were still getting faster. */
+export const stillTrending = (label: string, which: string, tau: number, p: number, ratio: number): string =>
+  `warning: ${label}: timed samples still trending down${which} (Kendall tau ${tau.toFixed(2)}, ` +
+  `p ${p.toPrecision(2)}, first third ${ratio.toFixed(2)}x the last); the JIT may still be warming up: ` +
+  'raise `warmup` or set `warmup = "auto"`';
+
+/** `warmup = "auto"` spent its budget before the run time was stable. */
+export const warmupUnstable = (label: string, which: string, runs: number): string =>
+  `warning: ${label}: warmup = "auto" stopped at its budget${which} after ${runs} runs without a stable run time`;
+
+/** (red) A contained failure of one scenario in a folder. */
+export const scenarioFailed = (name: string, target: string, detail: string, several: boolean): string =>
+  `bench run (${name}${several ? ` [${target}]` : ''}): ${detail}`;
+
+/** `--save-baseline` after some scenario failed: the baseline would miss it. */
+export const baselineNotSaved = (path: string, failed: number): string =>
+  `save-baseline: '${path}' not written: ${failed} scenario run(s) failed`;
+
+/** Several targets with an option that reads or writes one target's baseline file. */
+export const oneTargetOnly = (option: string): string =>
+  `${option} works with one target at a time; --baseline-dir keeps one file per target`;

@@ -1,11 +1,5 @@
 import type { BenchReport } from '@aver/bench-report';
-import {
-  captureHost,
-  RunError,
-  registerTarget,
-  type TargetRunResult,
-  unregisterTarget,
-} from '@aver/bench-runner';
+import { captureHost, RunError, registerTarget, unregisterTarget } from '@aver/bench-runner';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { CliIo } from './cli-io.js';
 import { runCli } from './run-cli.js';
@@ -20,7 +14,22 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process with buffered streams; `tty` makes stderr a terminal. */
+/** Every timed sample of an in-process run, in ms (`FakeTargetControl.sampleMs` sets it). */
+const timing = { sampleMs: 1 };
+
+/**
+ * A fake monotonic clock that advances `stepMs()` on every read, so every timed sample of an inline run is
+ * exactly that long (a sample is the difference of two consecutive reads).
+ */
+export function steppingClock(stepMs: () => number = () => timing.sampleMs): () => bigint {
+  let now = 0n;
+  return () => (now += BigInt(Math.round(stepMs() * 1e6)));
+}
+
+/**
+ * Runs the CLI in-process with buffered streams; `tty` makes stderr a terminal. Scenarios run inline on a
+ * stepping clock (every sample `sampleMs`, 1 ms unless a test sets it), so reports are the same from run to run.
+ */
 export async function runInProcess(
   argv: string[],
   options: { tty?: boolean; env?: Record<string, string | undefined> } = {},
@@ -37,36 +46,56 @@ export async function runInProcess(
     env: options.env ?? {},
     stderrIsTTY: options.tty ?? false,
   };
-  const code = await runCli(argv, io);
+  const code = await runCli(argv, io, { clock: steppingClock() });
   return { code, stdout, stderr };
 }
 
 /** Knobs of the `fake` target registered by `useFakeTarget`. */
 export interface FakeTargetControl {
-  /** Every timed sample, in ms. */
+  /** Every timed sample of an in-process run, in ms (reset to 1 after each test). */
   sampleMs: number;
   /** When set, the run fails with this `RunError` message (kind `runtime`). */
   failWith: string | null;
   /** When set, the run throws this plain error (a bug, for the internal-error path). */
   crashWith: string | null;
+  /** The rendered response of a scenario (default: its name). */
+  respond: (scenario: string) => string | null;
+  /** Called before each run (a test can change `sampleMs` from run to run). */
+  beforeRun: () => void;
 }
 
-/** Registers a deterministic `fake` target for the tests of this file (removed afterwards). */
-export function useFakeTarget(): FakeTargetControl {
-  const control: FakeTargetControl = { sampleMs: 1, failWith: null, crashWith: null };
+/**
+ * Registers a deterministic target (`fake` unless named) for the tests of this file (removed afterwards): it
+ * renders the scenario's name (unless `respond` says otherwise) and cannot count. It runs inline only (`runInProcess` uses a clock, which implies inline).
+ */
+export function useFakeTarget(name = 'fake'): FakeTargetControl {
+  const control: FakeTargetControl = {
+    get sampleMs() {
+      return timing.sampleMs;
+    },
+    set sampleMs(value: number) {
+      timing.sampleMs = value;
+    },
+    failWith: null,
+    crashWith: null,
+    respond: (scenario) => scenario,
+    beforeRun: () => {},
+  };
   beforeAll(() => {
     registerTarget({
-      name: 'fake',
-      run: (manifest): TargetRunResult => {
+      name,
+      moduleUrl: 'file:///nonexistent/fake-target.js',
+      prepare: (job) => {
         if (control.failWith !== null) throw new RunError('runtime', control.failWith);
         if (control.crashWith !== null) throw new Error(control.crashWith);
         return {
-          samplesMs: Array.from({ length: manifest.iterations }, () => control.sampleMs),
-          responseText: manifest.name,
           passesApplied: ['tco', 'typecheck'],
           compilerVisibleAllocs: 0,
-          counters: null,
           backend: { averVersion: '0.0.0-fake', build: 'release', wasmtimeVersion: null },
+          runOnce: () => {
+            control.beforeRun();
+            return control.respond(job.scenario);
+          },
         };
       },
     });
@@ -75,9 +104,11 @@ export function useFakeTarget(): FakeTargetControl {
     control.sampleMs = 1;
     control.failWith = null;
     control.crashWith = null;
+    control.respond = (scenario) => scenario;
+    control.beforeRun = () => {};
   });
   afterAll(() => {
-    unregisterTarget('fake');
+    unregisterTarget(name);
   });
   return control;
 }

@@ -88,6 +88,13 @@ describe('formatMarkdown', () => {
     expect(rows[1]![0]).toBe(name.replace('\n', ' '));
   });
 
+  it('leaves underscores inside words alone and escapes those that could start emphasis', () => {
+    const [fib] = fixtureResults('run.ndjson');
+    const markdown = formatMarkdown([{ ...fib!, name: 'map_build _x_' }]);
+    expect(markdown).toContain('| map_build \\_x\\_ |');
+    expect(table(markdown).rows[1]![0]).toBe('map_build _x_');
+  });
+
   it('says so when there is nothing to show', () => {
     expect(formatMarkdown([])).toBe('## Aver Bench\n\nNo results.\n');
   });

@@ -79,8 +79,12 @@ ${body.filter((part) => part !== '').join('\n')}
 
 function navigation(scenarios: readonly ScenarioView[]): string {
   if (scenarios.length === 0) return '';
+  const manyTargets = new Set(scenarios.map((view) => view.target)).size > 1;
   const links = scenarios
-    .map((view) => `<li><a href="#${escapeHtml(view.id)}">${escapeHtml(label(view))}</a></li>`)
+    .map(
+      (view) =>
+        `<li><a href="#${escapeHtml(view.id)}">${escapeHtml(manyTargets ? label(view) : view.name)}</a></li>`,
+    )
     .join('');
   return `<nav aria-label="${escapeHtml(messages.page.scenariosNav)}"><ul>${links}</ul></nav>`;
 }

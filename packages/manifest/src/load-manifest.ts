@@ -48,6 +48,8 @@ export function loadManifest(path: string): Manifest {
     expected: fields.expected,
     tolerance: fields.tolerance,
     effects: fields.effects,
+    timeoutMs: fields.timeoutMs,
+    memoryLimitMb: fields.memoryLimitMb,
     warnings: unknownKeyWarnings(path, document, positions),
   };
 }
@@ -77,10 +79,23 @@ function parseManifestSource(path: string, source: string): Record<string, unkno
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
     const reason = error.message.replace(/^Invalid TOML document: /, '').split('\n\n')[0] ?? '';
-    const sourceLine = source.split(/\r?\n/)[error.line - 1] ?? '';
+    const sourceLine = lineOf(source, error.line);
     const message = `${path}: ${messages.tomlSyntax(error.line, error.column, sourceLine, reason)}`;
     throw new ManifestError('parse', path, [{ message, key: null, line: error.line, column: error.column }]);
   }
+}
+
+/** Line `line` (1-based) of a text without its line end ('' past the end), found without splitting the text. */
+function lineOf(text: string, line: number): string {
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0) return '';
+    start = newline + 1;
+  }
+  const newline = text.indexOf('\n', start);
+  const end = newline < 0 ? text.length : newline;
+  return text.slice(start, text.charCodeAt(end - 1) === 13 && end > start ? end - 1 : end);
 }
 
 function wholeFileIssue(message: string): ManifestIssue {

@@ -6,7 +6,7 @@ import { describeTomlValue, formatTomlFloat } from './describe-toml-value.js';
 import type { EffectsShape } from './effects-schema.js';
 import { createEffectsSchema, NO_EFFECTS } from './effects-schema.js';
 import type { ExpectedShape } from './manifest.js';
-import { DEFAULT_ITERATIONS, DEFAULT_WARMUP, NO_EXPECTATIONS } from './manifest.js';
+import { DEFAULT_ITERATIONS, DEFAULT_TIMEOUT_MS, DEFAULT_WARMUP, NO_EXPECTATIONS } from './manifest.js';
 import * as messages from './messages.js';
 import { joinPathVerbatim, parentDirVerbatim } from './path-utils.js';
 
@@ -21,6 +21,8 @@ export const TOP_LEVEL_KEYS = [
   'expected',
   'tolerance',
   'effects',
+  'timeout_ms',
+  'memory_limit_mb',
 ] as const;
 /** Keys of the `[expected]` table. */
 export const EXPECTED_KEYS = ['response_bytes', 'response_bytes_min', 'response_bytes_max'] as const;
@@ -33,11 +35,13 @@ export interface ValidatedManifestFields {
   readonly entry: string;
   readonly moduleRoot: string;
   readonly iterations: number;
-  readonly warmup: number;
+  readonly warmup: number | 'auto';
   readonly args: readonly string[];
   readonly expected: ExpectedShape;
   readonly tolerance: Tolerance;
   readonly effects: EffectsShape;
+  readonly timeoutMs: number;
+  readonly memoryLimitMb: number | null;
 }
 
 const MAX_COUNT = BigInt(Number.MAX_SAFE_INTEGER);
@@ -69,17 +73,51 @@ function countSchema(key: string, options: { positive: boolean }) {
       (input) => typeof input === 'bigint',
       (issue) => messages.wrongType(key, 'an integer', describeTomlValue(issue.input)),
     ),
+    countRange<bigint>(key, options),
+    v.transform((value) => Number(value)),
+  );
+}
+
+/** The range checks of a count (other values, such as `"auto"`, pass). */
+function countRange<T>(key: string, options: { positive: boolean }) {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed || typeof dataset.value !== 'bigint') return;
+    const value = dataset.value;
+    if (options.positive && value === 0n)
+      addIssue({ message: messages.iterationsMustBePositive(), expected: VERBATIM });
+    else if (value < 0n && options.positive)
+      addIssue({ message: messages.iterationsNegative(String(value)) });
+    else if (value < 0n) addIssue({ message: messages.mustBeNonNegative(key, String(value)) });
+    else if (value > MAX_COUNT) addIssue({ message: messages.integerTooLarge(key, String(value)) });
+  });
+}
+
+/** A TOML integer that must be at least 1 (`timeout_ms`, `memory_limit_mb`) → a JS number. */
+function positiveSchema(key: string) {
+  return v.pipe(
+    v.custom<bigint>(
+      (input) => typeof input === 'bigint',
+      (issue) => messages.wrongType(key, 'an integer', describeTomlValue(issue.input)),
+    ),
     v.rawCheck<bigint>(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
-      const value = dataset.value;
-      if (options.positive && value === 0n)
-        addIssue({ message: messages.iterationsMustBePositive(), expected: VERBATIM });
-      else if (value < 0n && options.positive)
-        addIssue({ message: messages.iterationsNegative(String(value)) });
-      else if (value < 0n) addIssue({ message: messages.mustBeNonNegative(key, String(value)) });
-      else if (value > MAX_COUNT) addIssue({ message: messages.integerTooLarge(key, String(value)) });
+      if (dataset.value < 1n) addIssue({ message: messages.mustBePositive(key, String(dataset.value)) });
+      else if (dataset.value > MAX_COUNT)
+        addIssue({ message: messages.integerTooLarge(key, String(dataset.value)) });
     }),
     v.transform((value) => Number(value)),
+  );
+}
+
+/** `warmup`: a count, or `"auto"` (warm up until the run time is stable; our addition). */
+function warmupSchema() {
+  return v.pipe(
+    v.custom<bigint | 'auto'>(
+      (input) => typeof input === 'bigint' || input === 'auto',
+      (issue) => messages.wrongType('warmup', 'an integer or "auto"', describeTomlValue(issue.input)),
+    ),
+    countRange<bigint | 'auto'>('warmup', { positive: false }),
+    v.transform((value) => (value === 'auto' ? 'auto' : Number(value))),
   );
 }
 
@@ -225,11 +263,13 @@ export function createManifestSchema(manifestDir: string) {
           v.string((issue) => messages.wrongType('name', 'a string', describeTomlValue(issue.input))),
         ),
         iterations: v.optional(countSchema('iterations', { positive: true }), BigInt(DEFAULT_ITERATIONS)),
-        warmup: v.optional(countSchema('warmup', { positive: false }), BigInt(DEFAULT_WARMUP)),
+        warmup: v.optional(warmupSchema(), BigInt(DEFAULT_WARMUP)),
         args: v.optional(argsSchema, []),
         expected: v.optional(ExpectedSchema),
         tolerance: v.optional(ToleranceSchema),
         effects: v.optional(createEffectsSchema(manifestDir)),
+        timeout_ms: v.optional(positiveSchema('timeout_ms')),
+        memory_limit_mb: v.optional(positiveSchema('memory_limit_mb')),
       },
       (issue) => (issue.expected === '"entry"' ? messages.missingEntry() : messages.notATable()),
     ),
@@ -249,6 +289,8 @@ export function createManifestSchema(manifestDir: string) {
         expected: document.expected ?? NO_EXPECTATIONS,
         tolerance: document.tolerance ?? DEFAULT_TOLERANCE,
         effects: document.effects ?? NO_EFFECTS,
+        timeoutMs: document.timeout_ms ?? DEFAULT_TIMEOUT_MS,
+        memoryLimitMb: document.memory_limit_mb ?? null,
       };
     }),
   );

@@ -20,14 +20,35 @@ export const cannotRead = (path: string, reason: string): string => `cannot read
  */
 export const tomlSyntax = (line: number, column: number, sourceLine: string, reason: string): string => {
   const gutter = ' '.repeat(String(line).length + 1);
+  const frame = frameWindow(sourceLine, column);
   return (
     `TOML parse error at line ${line}, column ${column}\n` +
     `${gutter}|\n` +
-    `${line} | ${sourceLine}\n` +
-    `${gutter}|${' '.repeat(column)}^\n` +
+    `${line} | ${frame.text}\n` +
+    `${gutter}|${' '.repeat(frame.column)}^\n` +
     reason
   );
 };
+
+/** Code points of a source line a code frame shows at most (ours: the crate prints the whole line). */
+export const CODE_FRAME_WIDTH = 120;
+
+/**
+ * The part of a source line a code frame shows: all of it when it fits, else `CODE_FRAME_WIDTH` code points
+ * around `column`, cut with `…`; `column` is where the caret goes in the shown text.
+ */
+function frameWindow(sourceLine: string, column: number): { text: string; column: number } {
+  const codePoints = Array.from(sourceLine);
+  if (codePoints.length <= CODE_FRAME_WIDTH) return { text: sourceLine, column };
+  const to = Math.min(codePoints.length, Math.max(0, column - 1 - CODE_FRAME_WIDTH / 3) + CODE_FRAME_WIDTH);
+  const from = Math.max(0, to - CODE_FRAME_WIDTH);
+  const before = from > 0 ? '…' : '';
+  const after = to < codePoints.length ? '…' : '';
+  return {
+    text: before + codePoints.slice(from, to).join('') + after,
+    column: column - from + before.length,
+  };
+}
 
 /** Reference: `entry` is absent or not a string. */
 export const missingEntry = (): string => 'missing required `entry = "..."`';
@@ -106,3 +127,7 @@ export const atPosition = (message: string, line: number, column: number): strin
 /** `synthesizeAdHocManifest` with a non-integer or negative count. */
 export const adHocCount = (key: 'iterations' | 'warmup', found: number): string =>
   `\`${key}\` must be a non-negative integer, found ${found}`;
+
+/** A key that must be a positive integer (`timeout_ms`, `memory_limit_mb`) holds 0 or less. */
+export const mustBePositive = (key: string, found: string): string =>
+  `\`${key}\` must be a positive integer, found ${found}`;

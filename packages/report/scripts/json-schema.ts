@@ -4,8 +4,10 @@ import {
   BenchReportSchema,
   HostInfoSchema,
   IterationStatsSchema,
+  ReplicateRecordSchema,
   RunCountersSchema,
   ScenarioMetadataSchema,
+  SteadyStateSchema,
 } from '../src/schema.js';
 
 /** Where the generated schema is published: `@aver/bench-report/schema.json`. */
@@ -27,6 +29,8 @@ export function buildJsonSchemaText(): string {
       HostInfo: HostInfoSchema,
       IterationStats: IterationStatsSchema,
       RunCounters: RunCountersSchema,
+      ReplicateRecord: ReplicateRecordSchema,
+      SteadyState: SteadyStateSchema,
     },
   });
   return `${JSON.stringify(schema, null, 2)}\n`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeControlChars, quoteText } from './escape-text.js';
+import { escapeControlChars, escapeControlCharsInText, quoteText } from './escape-text.js';
 
 describe('escapeControlChars', () => {
   it('escapes what a terminal would act on and keeps printable text', () => {
@@ -10,6 +10,12 @@ describe('escapeControlChars', () => {
     );
     expect(escapeControlChars('café ☕ C:\\bench\\fib.toml "x"')).toBe('café ☕ C:\\bench\\fib.toml "x"');
     expect(escapeControlChars('lone \ud800 surrogate')).toBe('lone \\u{d800} surrogate');
+  });
+});
+
+describe('escapeControlCharsInText', () => {
+  it('keeps line feeds and tabs, and escapes every other control', () => {
+    expect(escapeControlCharsInText('a\n\tb\r\u001b[0m\u0007')).toBe('a\n\tb\\r\\u{1b}[0m\\u{7}');
   });
 });
 

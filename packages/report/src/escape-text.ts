@@ -4,6 +4,9 @@
  * bidirectional formatting characters that reorder what the reader sees (Trojan Source), and lone surrogates.
  */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|\p{Surrogate}/gu;
+/** `UNSAFE` without the line feed and the tab, which only lay text out. */
+const UNSAFE_IN_TEXT =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|\p{Surrogate}/gu;
 const UNSAFE_OR_QUOTE =
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"\\]|\p{Surrogate}/gu;
 
@@ -30,6 +33,16 @@ function escapeOne(char: string): string {
  */
 export function escapeControlChars(text: string): string {
   return text.replace(UNSAFE, escapeOne);
+}
+
+/**
+ * `escapeControlChars` for a whole message of several lines (a code frame, a list of errors): line feeds and tabs
+ * stay, every other terminal control is escaped.
+ * @param text The message.
+ * @returns The message with terminal controls other than `\n` and `\t` escaped.
+ */
+export function escapeControlCharsInText(text: string): string {
+  return text.replace(UNSAFE_IN_TEXT, escapeOne);
 }
 
 /**

@@ -86,7 +86,23 @@ describe('parseReport', () => {
       'response_sha256',
       'samples_ms',
       'counters',
+      'replicates',
     ]);
+    expect(report.replicates).toBeNull();
+  });
+
+  it('reads per-replicate records and rejects a malformed one with its path', () => {
+    const replicate = {
+      samples_ms: [1.5, 1.25],
+      warmup_count: 12,
+      warmup_stable: true,
+      steady_state: { kendall_tau: -0.5, p_value: 0.02, early_late_ratio: 1.2, trending: false },
+    };
+    const report = parseReport(withKey('replicates', [replicate, { ...replicate, steady_state: null }]));
+    expect(report.replicates).toEqual([replicate, { ...replicate, steady_state: null }]);
+    expect(() => parseReport(withKey('replicates', [{ ...replicate, warmup_count: -1 }]))).toThrowError(
+      'replicates[0].warmup_count: expected non-negative integer, got -1',
+    );
   });
 
   it('requires every non-Option key of the reference', () => {

@@ -5,8 +5,10 @@ import type {
   BackendInfo,
   HostInfo,
   IterationStats,
+  ReplicateRecord,
   RunCounters,
   ScenarioMetadata,
+  SteadyState,
 } from './types.js';
 
 /** How `serializeReport` lays the JSON out. */
@@ -63,6 +65,28 @@ function reportNode(report: BenchReport): JsonNode {
     ['response_sha256', nullable(report.response_sha256, string)],
     ['samples_ms', nullable(report.samples_ms, (samples) => array(samples.map(float)))],
     ['counters', nullable(report.counters, countersNode)],
+    // Written only when present, so that a plain one-replicate report keeps exactly the keys above.
+    ...(report.replicates == null
+      ? []
+      : [['replicates', array(report.replicates.map(replicateNode))] as const]),
+  ]);
+}
+
+function replicateNode(replicate: ReplicateRecord): JsonNode {
+  return object([
+    ['samples_ms', array(replicate.samples_ms.map(float))],
+    ['warmup_count', integer(replicate.warmup_count)],
+    ['warmup_stable', nullable(replicate.warmup_stable, (stable) => scalar(String(stable)))],
+    ['steady_state', nullable(replicate.steady_state, steadyStateNode)],
+  ]);
+}
+
+function steadyStateNode(state: SteadyState): JsonNode {
+  return object([
+    ['kendall_tau', float(state.kendall_tau)],
+    ['p_value', float(state.p_value)],
+    ['early_late_ratio', float(state.early_late_ratio)],
+    ['trending', scalar(String(state.trending))],
   ]);
 }
 

@@ -245,6 +245,35 @@ describe.skipIf(!built)('aver run contains runaway programs (spawned)', () => {
   });
 });
 
+describe.skipIf(!built)('aver prints no terminal control from its input (spawned)', () => {
+  const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it('escapes controls in code frames and paths, and cuts a 5 MB line to a window around the error', () => {
+    const big = write(
+      'big.av',
+      `fn main() -> Int\n    x = String.len("${'a'.repeat(5_000_000)}\u001b[2J") + missing\n    x\n`,
+    );
+    const { code, stderr } = aver(['check', big]);
+    expect(code).toBe(1);
+    expect(stderr.length).toBeLessThan(1000);
+    expect(stderr).toContain(`${big}:2:5000030: error: Unknown identifier 'missing'`);
+    expect(stderr).toContain('\\u{1b}[2J") + missing\n');
+    expect(stderr).not.toMatch(RAW_CONTROL);
+  });
+
+  it('escapes controls in the failing cases aver verify prints', () => {
+    const verify = write(
+      'verify-esc.av',
+      'fn id(s: String) -> String\n    s\n\nverify id\n    id("\u001b]0;pwned\u0007") => "x"\n',
+    );
+    const { code, stdout } = aver(['verify', verify]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('case: id("\\u{1b}]0;pwned\\u{7}") == "x"');
+    expect(stdout).toContain('actual: "\\u{1b}]0;pwned\\u{7}"');
+    expect(stdout).not.toMatch(RAW_CONTROL);
+  });
+});
+
 describe.skipIf(!built)('aver run reading the process stdin (spawned)', () => {
   const echo = write(
     'echo.av',

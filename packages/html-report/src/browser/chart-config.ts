@@ -44,7 +44,22 @@ export function buildConfig(spec: ChartSpec, theme: Theme): Config {
             },
           ],
         },
-        options: { scales: scales(theme, 'ms', undefined, false), plugins: { legend: { display: false } } },
+        options: {
+          scales: scales(theme, 'ms', undefined, false),
+          plugins: {
+            legend: { display: false },
+            tooltip: {
+              callbacks: {
+                label: (item: {
+                  parsed: { min: number; q1: number; median: number; q3: number; max: number };
+                }) => {
+                  const { min, q1, median, q3, max } = item.parsed;
+                  return `median ${formatMs(median)}, quartiles ${formatMs(q1)} to ${formatMs(q3)}, range ${formatMs(min)} to ${formatMs(max)}`;
+                },
+              },
+            },
+          },
+        },
       });
     case 'percentiles':
       return base(theme, {
@@ -174,8 +189,11 @@ function scales(theme: Theme, unit: 'ms' | 'ratio', xTitle?: string, zero = true
     },
     y: {
       beginAtZero: unit === 'ms' && zero,
-      // A violin's density reaches past the extreme samples; leave it room.
+      // A violin's density reaches past the extreme samples; leave it room, but a time is never negative.
       grace: zero ? 0 : '12%',
+      afterDataLimits: (scale: { min: number }) => {
+        if (scale.min < 0) scale.min = 0;
+      },
       ticks: { color: theme.muted, callback: (value: number | string) => format(Number(value)) },
       grid: { color: theme.grid },
       title: { display: true, text: unit === 'ms' ? 'time' : 'p50 / first run', color: theme.muted },
