@@ -11,3 +11,4 @@ export { JsMessages } from './messages.js';
 export { type JsRunOptions, JsUnsupportedError, runJs } from './run-js.js';
 export { RUNTIME, type JsRuntime } from './runtime.js';
 export { jsStackBudget } from './stack-budget.js';
+export { compileJob, jsTarget, target } from './js-target.js';
