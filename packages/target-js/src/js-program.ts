@@ -73,14 +73,19 @@ export class JsProgram {
       this.fast ??= loadModule(this.module, this.entryPath);
       return this.fast;
     }
-    this.checked ??= loadModule(emitModule(this.lowered, { entryPath: this.entryPath, deadline: true }), this.entryPath);
+    this.checked ??= loadModule(
+      emitModule(this.lowered, { entryPath: this.entryPath, deadline: true }),
+      this.entryPath,
+    );
     return this.checked;
   }
 }
 
 function loadModule(module: EmittedModule, entryPath: string): LoadedModule {
   const filename = `${entryPath}.aver-js-${++modulesLoaded}.js`;
-  const factory = runInThisContext(module.source, { filename }) as (runtime: typeof RUNTIME) => ModuleInstance;
+  const factory = runInThisContext(module.source, { filename }) as (
+    runtime: typeof RUNTIME,
+  ) => ModuleInstance;
   return { instance: factory(RUNTIME), filename, lineTable: module.lineTable, busy: false };
 }
 

@@ -26,19 +26,34 @@ describe('the js target under the runner', () => {
   });
 
   it('reports a runtime error with the vm message and line', async () => {
-    const entry = temp.write('boom.av', 'fn half(n: Int) -> Int\n    n / 0\n\nfn main() -> Int\n    half(4)\n');
-    const manifest = { ...loadManifest(join(scenarios, 'fib.toml')), name: 'boom', entry, moduleRoot: temp.dir() };
-    const failure = await runScenario({ ...manifest, warmup: 0, iterations: 1 }, jsTarget, { isolation: 'inline' }).catch(
-      (error: unknown) => error,
+    const entry = temp.write(
+      'boom.av',
+      'fn half(n: Int) -> Int\n    n / 0\n\nfn main() -> Int\n    half(4)\n',
     );
+    const manifest = {
+      ...loadManifest(join(scenarios, 'fib.toml')),
+      name: 'boom',
+      entry,
+      moduleRoot: temp.dir(),
+    };
+    const failure = await runScenario({ ...manifest, warmup: 0, iterations: 1 }, jsTarget, {
+      isolation: 'inline',
+    }).catch((error: unknown) => error);
     expect(isRunError(failure) && failure.kind).toBe('runtime');
     expect((failure as Error).message).toBe('Runtime error [line 2]: division by zero');
   });
 
   it('reports a type error as the typecheck stage, before anything runs', async () => {
     const entry = temp.write('bad.av', 'fn main() -> Int\n    "text"\n');
-    const manifest = { ...loadManifest(join(scenarios, 'fib.toml')), name: 'bad', entry, moduleRoot: temp.dir() };
-    const failure = await runScenario(manifest, jsTarget, { isolation: 'inline' }).catch((error: unknown) => error);
+    const manifest = {
+      ...loadManifest(join(scenarios, 'fib.toml')),
+      name: 'bad',
+      entry,
+      moduleRoot: temp.dir(),
+    };
+    const failure = await runScenario(manifest, jsTarget, { isolation: 'inline' }).catch(
+      (error: unknown) => error,
+    );
     expect(isRunError(failure) && failure.kind).toBe('typecheck');
     expect((failure as Error).message).toBe(
       "error[2:5]: Function 'main': body returns String but declared return type is Int",

@@ -48,8 +48,12 @@ const STACK_TRACE_FRAMES = 64;
  * @throws AverRuntimeError on a runtime error or an exceeded limit, with the source line.
  * @throws JsUnsupportedError for `count` or `stepBudget`.
  */
-export function runJs(program: JsProgram, options: JsRunOptions | RunOptions = {}): { value: Value; counters: null } {
-  if ((options as RunOptions).stepBudget !== undefined) throw new JsUnsupportedError(JsMessages.stepBudgetUnsupported());
+export function runJs(
+  program: JsProgram,
+  options: JsRunOptions | RunOptions = {},
+): { value: Value; counters: null } {
+  if ((options as RunOptions).stepBudget !== undefined)
+    throw new JsUnsupportedError(JsMessages.stepBudgetUnsupported());
   if ((options as RunOptions).count === true) throw new JsUnsupportedError(JsMessages.countersUnsupported());
   const timeoutMs = options.timeoutMs ?? null;
   const loaded = program.load(timeoutMs !== null);
@@ -85,7 +89,8 @@ export function runJs(program: JsProgram, options: JsRunOptions | RunOptions = {
       if (failed !== UNIT) return { value: failed, counters: null };
     }
     if (instance.main === null) return { value: UNIT, counters: null };
-    if (instance.mainArity !== 0) throw new AverRuntimeError(RuntimeMessages.mainHasParameters(instance.mainArity));
+    if (instance.mainArity !== 0)
+      throw new AverRuntimeError(RuntimeMessages.mainHasParameters(instance.mainArity));
     return { value: instance.main(0) as Value, counters: null };
   } catch (error) {
     throw withAverLine(error, loaded);

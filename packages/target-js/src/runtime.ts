@@ -88,7 +88,7 @@ function negInt(a: Int): Int {
 
 /** Float `==` (reference "Equality"): equal, or both NaN. */
 function eqFloat(a: number, b: number): boolean {
-  return a === b || (a !== a && b !== b);
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
 /** Marks a Vector or Map shared (a second reference now exists) and gives it back. */
@@ -100,7 +100,9 @@ function share<T extends VectorValue | MapValue>(value: T): T {
 /** `Vector.get` (the VM's `VECTOR_GET`). */
 function vectorGet(vector: VectorValue, index: Value): Value {
   const items = vector.items;
-  return typeof index === 'number' && index >= 0 && index < items.length ? new WrapValue(WrapKind.Some, items[index]) : NONE;
+  return typeof index === 'number' && index >= 0 && index < items.length
+    ? new WrapValue(WrapKind.Some, items[index])
+    : NONE;
 }
 
 /** `Option.withDefault(Vector.get(v, i), d)` (the VM's `VECTOR_GET_OR`). */
@@ -171,7 +173,8 @@ function updateRecord(base: RecordValue, indexes: readonly number[], values: rea
 /** A map literal `{k1 => v1, …}` from its keys and values in source order; a later duplicate key wins. */
 function mapOf(pairs: readonly Value[]): MapValue {
   const table = new Map<unknown, MapEntry>();
-  for (let i = 0; i < pairs.length; i += 2) table.set(mapKeyOf(pairs[i]), { key: pairs[i], value: pairs[i + 1] });
+  for (let i = 0; i < pairs.length; i += 2)
+    table.set(mapKeyOf(pairs[i]), { key: pairs[i], value: pairs[i + 1] });
   return new MapValue(table);
 }
 
@@ -193,7 +196,12 @@ function unwrapAll(results: readonly Value[]): TupleValue {
 }
 
 /** Calls a built-in or a constructor used as a function value (`CALL_VALUE` without a frame). */
-function callOther(host: HostContext, impls: Readonly<Record<string, BuiltinImpl>>, callee: FunctionValue, args: Value[]): Value {
+function callOther(
+  host: HostContext,
+  impls: Readonly<Record<string, BuiltinImpl>>,
+  callee: FunctionValue,
+  args: Value[],
+): Value {
   if (callee.kind === 'builtin') return impls[callee.name](host, args[0], args[1], args[2], args[3]);
   if (callee.sumType === null) return new WrapValue(callee.index as WrapKind, args[0]);
   return new VariantValue(callee.sumType, callee.index, args);
@@ -250,11 +258,6 @@ const BUILTIN_NAMES: readonly string[] = BUILTINS.map((row) => row.name);
 /** `{}`: one shared empty map, flagged shared so that a `Map.set` on it copies (as the VM's constant). */
 const EMPTY_MAP = share(new MapValue(new Map()));
 
-/** A generator that returns `value` at once: the deep twin's result of a call the VM inlines. */
-function* done(value: Value): Generator<never, Value, Value> {
-  return value;
-}
-
 /** The object a generated module receives as `$rt`. */
 export const RUNTIME = Object.freeze({
   UNIT,
@@ -299,7 +302,6 @@ export const RUNTIME = Object.freeze({
   stackOverflow,
   deadlineExceeded,
   matchFailure,
-  done,
 });
 
 /** The type of `RUNTIME`. */

@@ -32,11 +32,16 @@ function outcomeOf(run: (options: RunOptions) => { value: Value }, setup: RunSet
   const stderr: string[] = [];
   const { stdinLines = [], ...options } = setup;
   const lines = [...stdinLines];
-  const console = { writeOut: (line: string) => stdout.push(line), writeErr: (line: string) => stderr.push(line) };
+  const console = {
+    writeOut: (line: string) => stdout.push(line),
+    writeErr: (line: string) => stderr.push(line),
+  };
   try {
     const { value } = run({ ...options, console, stdin: () => lines.shift() ?? null });
     const mainError =
-      value instanceof WrapValue && value.wrap === WrapKind.Err ? (displayValue(value.value) ?? 'Unit') : null;
+      value instanceof WrapValue && value.wrap === WrapKind.Err
+        ? (displayValue(value.value) ?? 'Unit')
+        : null;
     return { stdout, stderr, value: displayValue(value), mainError, error: null };
   } catch (error) {
     if (!(error instanceof AverRuntimeError)) throw error;

@@ -82,9 +82,14 @@ describe('the VM golden programs on the js target', () => {
 describe('the VM golden programs on the js target with a tiny JS stack budget', () => {
   // Past the budget every call runs in the generator twins on the heap stack: the same outcome, errors and lines.
   for (const program of programs) {
-    it.skipIf(needsVmCounting(program.expected.setup))(`${program.name} runs as on the vm from depth 2 on`, () => {
-      const setup = program.expected.setup;
-      expect(runOnJs(program.path, { ...setup, stackBudget: 2 } as RunSetup)).toEqual(runOnVm(program.path, setup));
-    });
+    it.skipIf(needsVmCounting(program.expected.setup))(
+      `${program.name} runs as on the vm from depth 2 on`,
+      () => {
+        const setup = program.expected.setup;
+        expect(runOnJs(program.path, { ...setup, stackBudget: 2 } as RunSetup)).toEqual(
+          runOnVm(program.path, setup),
+        );
+      },
+    );
   }
 });

@@ -10,7 +10,8 @@ import { runOnJs, runOnVm } from './differential.js';
 
 const scenariosDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bench/scenarios');
 const scenarios = readdirSync(scenariosDir).filter((name) => name.endsWith('.av'));
-const sha256 = (text: string | null) => (text === null ? null : createHash('sha256').update(text).digest('hex'));
+const sha256 = (text: string | null) =>
+  text === null ? null : createHash('sha256').update(text).digest('hex');
 
 describe('the bench scenarios on the js target', () => {
   it('finds the scenarios', () => {

@@ -287,7 +287,10 @@ function groupFunction(context: EmitContext, group: TailGroup, mode: 'fast' | 'd
   const declaration = scope.declaration();
   if (declaration !== null) lines.push({ depth: 1, text: declaration });
   if (mode === 'fast') {
-    lines.push({ depth: 1, text: `if ($d > $lim) return $enterDeep(${group.name}$deep(${signature.join(', ')}), $d);` });
+    lines.push({
+      depth: 1,
+      text: `if ($d > $lim) return $enterDeep(${group.name}$deep(${signature.join(', ')}), $d);`,
+    });
   }
   lines.push({ depth: 1, text: '$loop: for (;;) {' });
   lines.push({ depth: 2, text: 'switch ($fn) {' });

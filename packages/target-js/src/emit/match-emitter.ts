@@ -13,7 +13,9 @@ import { wrapKindOf } from './module-constants.js';
 import { intLiteral, type UnitEmitter } from './unit-emitter.js';
 
 /** Where a `match` delivers its value: returned from the function (tail position) or stored in a variable. */
-export type MatchDestination = { readonly kind: 'return' } | { readonly kind: 'assign'; readonly variable: string };
+export type MatchDestination =
+  | { readonly kind: 'return' }
+  | { readonly kind: 'assign'; readonly variable: string };
 
 /** What one arm's pattern needs: the conditions on the subject, then the binder assignments once they hold. */
 interface ArmCode {
@@ -75,7 +77,7 @@ export function emitMatch(emitter: UnitEmitter, match: MatchExpr, destination: M
   const switchOn = switchSubject(emitter, match.arms, variable, exhaustive);
   if (switchOn !== null) {
     emitter.line(`switch (${switchOn.subject}) {`);
-    match.arms.forEach((arm, index) => {
+    match.arms.forEach((_arm, index) => {
       const label = index === lastIndex && exhaustive ? 'default' : switchOn.labels[index];
       emitter.line(label === 'default' ? '  default: {' : `  case ${label}: {`);
       emitter.append(body(index), 2);
@@ -240,7 +242,9 @@ function collect(
         literal.kind === 'IntLit'
           ? intLiteral(literal.value)
           : literal.kind === 'FloatLit'
-            ? (Object.is(literal.value, -0) ? '-0' : String(literal.value))
+            ? Object.is(literal.value, -0)
+              ? '-0'
+              : String(literal.value)
             : JSON.stringify(literal.value);
       code.tests.push(`${access} === ${value}`);
       return;
@@ -253,7 +257,8 @@ function collect(
       const head = pattern.headSlot ?? -1;
       const tail = pattern.tailSlot ?? -1;
       const ownedHead = !fresh && type?.kind === 'List' && isOwnedType(type.elem);
-      if (head >= 0) code.binds.push(`${emitter.local(head, pattern.head)} = ${shared(`${access}.head`, ownedHead)};`);
+      if (head >= 0)
+        code.binds.push(`${emitter.local(head, pattern.head)} = ${shared(`${access}.head`, ownedHead)};`);
       if (tail >= 0) code.binds.push(`${emitter.local(tail, pattern.tail)} = ${access}.tail;`);
       return;
     }
@@ -331,5 +336,7 @@ function boolBranchArms(match: MatchExpr, types: ReadonlyMap<unknown, Type>): [M
 }
 
 function boolPattern(pattern: Pattern): boolean | null {
-  return pattern.kind === 'LiteralPattern' && pattern.literal.kind === 'BoolLit' ? pattern.literal.value : null;
+  return pattern.kind === 'LiteralPattern' && pattern.literal.kind === 'BoolLit'
+    ? pattern.literal.value
+    : null;
 }

@@ -67,7 +67,10 @@ export function planModule(lowered: LoweredProgram): ModulePlan {
 
   const tails = new Map<string, Call[]>();
   for (const draft of drafts) tails.set(draft.unit.name, compiledTailCalls(draft.unit));
-  const groupOf = mutualTailGroups(drafts.map((draft) => draft.unit.name), tails);
+  const groupOf = mutualTailGroups(
+    drafts.map((draft) => draft.unit.name),
+    tails,
+  );
 
   const plans = new Map<string, UnitPlan & { group: TailGroup | null }>();
   for (const draft of drafts) {
@@ -96,7 +99,8 @@ export function planModule(lowered: LoweredProgram): ModulePlan {
   const moduleNames = new Set<string>();
   for (const plan of units) moduleNames.add(plan.name).add(`${plan.name}$deep`);
   for (const group of groups) moduleNames.add(group.name).add(`${group.name}$deep`);
-  const mainPlan = lowered.checked.functions.get('main')?.module === null ? (plans.get('main') ?? null) : null;
+  const mainPlan =
+    lowered.checked.functions.get('main')?.module === null ? (plans.get('main') ?? null) : null;
   return {
     units,
     byName: plans,
@@ -131,7 +135,8 @@ export function compiledTailCalls(unit: CodeUnit): Call[] {
       return;
     }
     if (expr.tail === true && expr.target?.kind === 'function') found.push(expr);
-    else if (expr.target?.kind === 'builtin' && expr.target.name === BufferIntrinsic.sequence) visit(expr.args[1]);
+    else if (expr.target?.kind === 'builtin' && expr.target.name === BufferIntrinsic.sequence)
+      visit(expr.args[1]);
   };
   if (last?.kind === 'ExprStmt') visit(last.expr);
   return found;

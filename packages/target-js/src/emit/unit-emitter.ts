@@ -218,7 +218,8 @@ export class UnitEmitter {
       if (!value.pure) this.line(`${mark}${value.code};`);
       return;
     }
-    if (stmt.slot !== undefined && this.unit.unit.kind !== 'topLevel' && this.scalarReplace(stmt, rest)) return;
+    if (stmt.slot !== undefined && this.unit.unit.kind !== 'topLevel' && this.scalarReplace(stmt, rest))
+      return;
     const value = this.expr(stmt.value);
     if (stmt.slot !== undefined) {
       this.line(`${mark}${this.local(stmt.slot, stmt.name)} = ${value.code};`);
@@ -242,7 +243,11 @@ export class UnitEmitter {
     const values = this.operands(construction.components);
     const fieldNames =
       construction.kind === 'record'
-        ? (this.context.checked.types.get(construction.typeName) as { fields: { name: string }[] } | undefined)?.fields
+        ? (
+            this.context.checked.types.get(construction.typeName) as
+              | { fields: { name: string }[] }
+              | undefined
+          )?.fields
         : undefined;
     const components: string[] = new Array(values.length);
     values.forEach((value, index) => {
@@ -438,7 +443,9 @@ export class UnitEmitter {
           ? { kind: 'text' as const, value: part.value }
           : { kind: 'value' as const, expr: part.expr, display: 'value' as const },
       );
-    const values = this.operands(segments.flatMap((segment) => (segment.kind === 'value' ? [segment.expr] : [])));
+    const values = this.operands(
+      segments.flatMap((segment) => (segment.kind === 'value' ? [segment.expr] : [])),
+    );
     let next = 0;
     const pieces = segments.map((segment) => {
       if (segment.kind === 'text') return JSON.stringify(segment.value);
@@ -549,7 +556,10 @@ export class UnitEmitter {
     if (callee.inlined) return impure(`${mark}${callee.name}(${args})`);
     const tick = this.context.deadline ? `${mark}$tick(), ` : '';
     const withDepth = args === '' ? '$d + 1' : `${args}, $d + 1`;
-    if (this.mode === 'fast') return impure(tick === '' ? `${mark}${callee.name}(${withDepth})` : `(${tick}${mark}${callee.name}(${withDepth}))`);
+    if (this.mode === 'fast')
+      return impure(
+        tick === '' ? `${mark}${callee.name}(${withDepth})` : `(${tick}${mark}${callee.name}(${withDepth}))`,
+      );
     const group = callee.group;
     const generator =
       group === null
@@ -580,7 +590,9 @@ export class UnitEmitter {
         return impure(`new $StringBuffer(${this.expr(args[0]).code})`);
       case BufferIntrinsic.append: {
         const parts = this.operands(args);
-        return impure(parts.slice(1).reduce((buffer, part) => `$bufferAppend(${buffer}, ${part.code})`, parts[0].code));
+        return impure(
+          parts.slice(1).reduce((buffer, part) => `$bufferAppend(${buffer}, ${part.code})`, parts[0].code),
+        );
       }
       case BufferIntrinsic.sequence: {
         const [first, second] = this.operands(args);
@@ -631,7 +643,8 @@ export class UnitEmitter {
    */
   private fusedWithDefault(call: Call): Js | null {
     const [option, fallback] = call.args;
-    if (option.kind !== 'Call' || option.target?.kind !== 'builtin' || option.lowered !== undefined) return null;
+    if (option.kind !== 'Call' || option.target?.kind !== 'builtin' || option.lowered !== undefined)
+      return null;
     const inner = option.target.name;
     if (inner === 'Map.get') {
       // `Map.get` borrows the map unless its key reads it (the fallback belongs to the outer call), as on the VM;
@@ -660,10 +673,14 @@ export class UnitEmitter {
       return null;
     }
     const moves =
-      fallback.lastUse === true && !readsSlot(option.args[1], vector.slot) && !readsSlot(option.args[2], vector.slot);
+      fallback.lastUse === true &&
+      !readsSlot(option.args[1], vector.slot) &&
+      !readsSlot(option.args[2], vector.slot);
     const variable = this.local(vector.slot, vector.name);
     const read = moves ? pure(variable) : impure(`$share(${variable})`);
-    const args = this.operands([vector, option.args[1], option.args[2]], (_arg, index) => (index === 0 ? read : null));
+    const args = this.operands([vector, option.args[1], option.args[2]], (_arg, index) =>
+      index === 0 ? read : null,
+    );
     return impure(`${lineMark(call.span.line)}$vectorSetOrKeep($host, ${codes(args)})`);
   }
 
@@ -675,7 +692,8 @@ export class UnitEmitter {
     if (expr.kind !== 'Call' || expr.lowered !== undefined || expr.target?.kind !== 'builtin') return null;
     const helper = UNBOXED_OPTION_BUILTINS[expr.target.name];
     if (helper === undefined) return null;
-    const args = expr.target.name === 'String.charAt' ? this.operands(expr.args) : this.borrowingArgs(expr.args);
+    const args =
+      expr.target.name === 'String.charAt' ? this.operands(expr.args) : this.borrowingArgs(expr.args);
     return impure(`${lineMark(expr.span.line)}${helper}(${codes(args)})`);
   }
 
@@ -704,7 +722,9 @@ export class UnitEmitter {
       });
     }
     const fields = target.fieldOrder.map((named) => values[named].code);
-    return impure(`new $RecordValue(${this.context.constants.recordType(target.typeName, call.span.line)}, [${fields.join(', ')}])`);
+    return impure(
+      `new $RecordValue(${this.context.constants.recordType(target.typeName, call.span.line)}, [${fields.join(', ')}])`,
+    );
   }
 
   private binary(expr: Extract<Expr, { kind: 'Binary' }>): Js {
