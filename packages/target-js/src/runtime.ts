@@ -1,5 +1,6 @@
 import {
   AverRuntimeError,
+  BUILTIN_CONSTANTS,
   BUILTINS,
   builtinImplementations,
   CHARGE_THRESHOLD,
@@ -258,6 +259,13 @@ const BUILTIN_NAMES: readonly string[] = BUILTINS.map((row) => row.name);
 /** `{}`: one shared empty map, flagged shared so that a `Map.set` on it copies (as the VM's constant). */
 const EMPTY_MAP = share(new MapValue(new Map()));
 
+/** The value of a built-in constant (`BranchPath.Root`), as the VM's constant pool holds it. */
+function builtinConstant(name: string): Value {
+  const constant = BUILTIN_CONSTANTS.get(name);
+  if (constant === undefined) throw new Error(`Internal error: unknown built-in value '${name}'`);
+  return constant.value;
+}
+
 /** The object a generated module receives as `$rt`. */
 export const RUNTIME = Object.freeze({
   UNIT,
@@ -298,6 +306,7 @@ export const RUNTIME = Object.freeze({
   unwrapAll,
   callOther,
   builtinsByName,
+  builtinConstant,
   runDeep,
   stackOverflow,
   deadlineExceeded,

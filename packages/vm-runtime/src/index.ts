@@ -7,6 +7,7 @@ export {
   type BuiltinDef,
   type BuiltinImpl,
   type BuiltinSignature,
+  BUILTIN_CONSTANTS,
   builtinImplementations,
   type HostContext,
 } from './builtins/index.js';

@@ -1,4 +1,10 @@
-import { BUILTIN_INDEX, type CheckedProgram, type RuntimeTypes, WrapKind } from '@aver/vm-runtime';
+import {
+  BUILTIN_CONSTANTS,
+  BUILTIN_INDEX,
+  type CheckedProgram,
+  type RuntimeTypes,
+  WrapKind,
+} from '@aver/vm-runtime';
 import { JsCompileError } from './compile-error.js';
 import { qualifiedIdentifier } from './js-names.js';
 import type { ModulePlan } from './module-plan.js';
@@ -31,6 +37,15 @@ export class ModuleConstants {
   builtin(name: string, line: number): string {
     if (!BUILTIN_INDEX.has(name)) throw new JsCompileError(`unknown built-in '${name}'`, line);
     return this.declare(`$${qualifiedIdentifier(name)}`, () => `$impls[${JSON.stringify(name)}]`);
+  }
+
+  /** A built-in constant such as `BranchPath.Root`. */
+  builtinConstant(name: string, line: number): string {
+    if (!BUILTIN_CONSTANTS.has(name)) throw new JsCompileError(`unknown built-in value '${name}'`, line);
+    return this.declare(
+      `$constant$${qualifiedIdentifier(name)}`,
+      () => `$rt.builtinConstant(${JSON.stringify(name)})`,
+    );
   }
 
   /** Built-in `name` as a function value (`<builtin List.len>`). */

@@ -479,6 +479,8 @@ export class UnitEmitter {
         return pure(constants.builtinValue(resolution.name, line));
       case 'variant':
         return pure(constants.constructorValue(resolution.typeName, resolution.variant, line));
+      case 'constant':
+        return pure(constants.builtinConstant(resolution.name, line));
       case 'global':
         return impure(`${lineMark(line)}$readGlobal(${globalVariable(resolution.qualifiedName)})`);
       default:
