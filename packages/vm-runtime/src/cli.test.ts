@@ -274,6 +274,25 @@ describe.skipIf(!built)('aver prints no terminal control from its input (spawned
   });
 });
 
+describe.skipIf(!built)('aver run is not sandboxed (spawned)', () => {
+  it('reads files and the environment, which bench mode denies', () => {
+    const data = write('data.txt', 'from disk');
+    const reader = write(
+      'reader.av',
+      `fn main() -> Unit\n    ! [Console.print, Disk.readText, Env.get]\n    Console.print(Disk.readText("${data}"))\n    Console.print(Env.get("AVER_SANDBOX_PROBE"))\n`,
+    );
+    const result = spawnSync(process.execPath, [cliPath, 'run', reader], {
+      encoding: 'utf8',
+      env: { ...process.env, AVER_SANDBOX_PROBE: 'visible' },
+    });
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      0,
+      'Result.Ok("from disk")\nOption.Some("visible")\n',
+      '',
+    ]);
+  });
+});
+
 describe.skipIf(!built)('aver run reading the process stdin (spawned)', () => {
   const echo = write(
     'echo.av',
