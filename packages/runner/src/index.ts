@@ -8,10 +8,12 @@ export type {
   ScenarioIsolation,
   TargetBackend,
   TargetJob,
+  TargetSandbox,
   TargetRunner,
 } from './target.js';
 export {
   getTarget,
+  isTargetName,
   listTargets,
   REFERENCE_TARGETS,
   registerTarget,
