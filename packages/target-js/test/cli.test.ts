@@ -51,7 +51,7 @@ describe.skipIf(!existsSync(cli))('aver-bench --target vm,js', () => {
     const { default: instantiate } = await import(pathToFileURL(file).href);
     const module = instantiate(RUNTIME);
     module.start({
-      host: createHost('silent'),
+      host: createHost('silent', [], undefined),
       fastDepth: 100,
       maxFrames: 1_000_000,
       checkDeadline: () => {},
