@@ -2,6 +2,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import {
   BackendInfoSchema,
   BenchReportSchema,
+  FunctionCountersSchema,
   HostInfoSchema,
   IterationStatsSchema,
   RunCountersSchema,
@@ -27,6 +28,7 @@ export function buildJsonSchemaText(): string {
       HostInfo: HostInfoSchema,
       IterationStats: IterationStatsSchema,
       RunCounters: RunCountersSchema,
+      FunctionCounters: FunctionCountersSchema,
     },
   });
   return `${JSON.stringify(schema, null, 2)}\n`;

@@ -1,6 +1,7 @@
 export type {
   BackendInfo,
   BenchReport,
+  FunctionCounters,
   HostInfo,
   IterationStats,
   RunCounters,
@@ -11,6 +12,7 @@ export { DEFAULT_TOLERANCE } from './types.js';
 export {
   BackendInfoSchema,
   BenchReportSchema,
+  FunctionCountersSchema,
   HostInfoSchema,
   IterationStatsSchema,
   RunCountersSchema,

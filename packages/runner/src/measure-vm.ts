@@ -92,7 +92,13 @@ export function measureVm(vm: VmRuntime, job: VmJob, clock: () => bigint): VmMea
     counters:
       counters === null
         ? null
-        : { instructions: counters.instructions, calls: counters.calls, allocations: counters.allocations },
+        : {
+            instructions: counters.instructions,
+            calls: counters.calls,
+            allocations: counters.allocations,
+            by_opcode: { ...counters.byOpcode },
+            functions: null,
+          },
     averVersion: vm.VERSION,
   };
 }
