@@ -4,30 +4,9 @@
 // `pnpm --filter @aver/vm-runtime build`. Usage: node bench/vm/run.mjs [--iterations N] [--rounds R] [--filter NAME]
 // Each workload runs R rounds of N timed iterations after a warmup; the reported p50/p95 come from the round with the
 // lowest p50, so a neighbour's burst on a shared machine does not count against the VM.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileFile, displayValue, runProgram } from '../../packages/vm-runtime/dist/index.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const scenarios = join(here, '..', 'scenarios');
-
-/** Workload classes: the program (bench/scenarios, or this folder) and the reference Rust VM's p50 in ms. */
-const WORKLOADS = [
-  { name: 'countdown', file: join(scenarios, 'countdown.av'), referenceMs: 0.46 },
-  { name: 'fib', file: join(scenarios, 'fib.av'), referenceMs: 0.095 },
-  { name: 'newtype_variant', file: join(scenarios, 'newtype_variant.av'), referenceMs: 0.57 },
-  { name: 'newtype_record', file: join(scenarios, 'newtype_record.av'), referenceMs: 0.57 },
-  { name: 'record', file: join(scenarios, 'record.av'), referenceMs: 1.07 },
-  { name: 'match_dispatch', file: join(scenarios, 'match_dispatch.av'), referenceMs: 3.67 },
-  { name: 'map_build', file: join(scenarios, 'map_build.av'), referenceMs: 20.3 },
-  { name: 'map_lookup', file: join(scenarios, 'map_lookup.av'), referenceMs: 7.07 },
-  { name: 'string_interp', file: join(scenarios, 'string_interp.av'), referenceMs: 15.0 },
-  { name: 'vector_ops', file: join(scenarios, 'vector_ops.av'), referenceMs: 12.9 },
-  { name: 'buffered_join', file: join(here, 'buffered_join.av'), referenceMs: null },
-  { name: 'deep_recursion', file: join(here, 'deep_recursion.av'), referenceMs: null },
-  { name: 'trivial_main', file: join(here, 'trivial_main.av'), referenceMs: null },
-];
+import { WORKLOADS } from './workloads.mjs';
 
 const { values } = parseArgs({
   options: {

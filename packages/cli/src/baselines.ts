@@ -1,9 +1,24 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describeIoError, joinPathVerbatim } from '@aver/bench-manifest';
 import type { BenchReport, HostInfo } from '@aver/bench-report';
-import { parseReport, parseReports } from '@aver/bench-report';
+import { parseReport, ReportParseError } from '@aver/bench-report';
+import { checkBaselineValues } from './check-baseline-values.js';
 import { CliError } from './cli-errors.js';
 import * as messages from './messages.js';
+
+/** A baseline file, read and checked in full before any scenario runs. */
+export interface Baselines {
+  /** The file, for messages. */
+  readonly path: string;
+  /** Whether the file holds no report at all (empty, or blank lines only). */
+  readonly empty: boolean;
+  /**
+   * The baseline of one scenario.
+   * @param name The scenario's name.
+   * @returns Its report, or `null` when the file has none for it.
+   */
+  find(name: string): BenchReport | null;
+}
 
 /**
  * The baseline `--baseline-dir` uses for this machine (spec §7.5): `{dir}/{os}-{arch}-{target}.json`, joined
@@ -29,22 +44,34 @@ export function pickHostBaseline(
 }
 
 /**
- * Finds the baseline of one scenario in a `--compare` file (spec §7.5): a file that is one JSON document must be
- * a report and is used whatever its scenario name (the `--save-baseline` output); otherwise the file is NDJSON and
- * the first report with the scenario's name wins. Unlike the reference, every NDJSON line must parse, also those
- * after the match.
- * @param path The `--compare` value.
- * @param name The current scenario's name.
- * @returns The baseline report, or `null` when the NDJSON has no entry for the scenario.
- * @throws {CliError} When the file cannot be read or parsed.
+ * What is wrong with a `--baseline-dir` folder, or `null` when it is a folder. The reference treats a missing
+ * folder like a folder without this host's file (no comparison, silently); the caller decides how loud to be.
+ * @param dir The `--baseline-dir` value.
+ * @returns A one-line problem, or `null`.
  */
-export function findCompareBaseline(path: string, name: string): BenchReport | null {
-  let text: string;
+export function baselineDirProblem(dir: string): string | null {
   try {
-    text = readFileSync(path, 'utf8');
+    return statSync(dir).isDirectory() ? null : messages.baselineDirNotFolder(dir);
   } catch (error) {
-    throw new CliError(messages.compareCannotRead(path, describeIoError(error)));
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return messages.baselineDirMissing(dir);
+    return messages.baselineDirUnreadable(dir, describeIoError(error));
   }
+}
+
+/**
+ * Reads a `--compare` file (spec §7.5): a file that is one JSON document must be a report and is used whatever
+ * its scenario name (the `--save-baseline` output); otherwise the file is NDJSON and the first report with a
+ * scenario's name wins. Unlike the reference, every line must parse (also those after a match), and every report
+ * must hold possible values (`checkBaselineValues`); errors name the key and the line.
+ * @param path The `--compare` value (or, in single-scenario mode, this host's `--baseline-dir` file).
+ * @returns The baselines.
+ * @throws {CliError} When the file cannot be read or parsed, or holds an impossible value.
+ */
+export function readCompareBaseline(path: string): Baselines {
+  const text = readBaselineText(path, messages.compareCannotRead);
+  const fail = (line: number, detail: string) =>
+    new CliError(messages.compareCannotParse(path, messages.onLine(line, detail)));
   let document: unknown;
   let isOneDocument = true;
   try {
@@ -52,44 +79,94 @@ export function findCompareBaseline(path: string, name: string): BenchReport | n
   } catch {
     isOneDocument = false;
   }
-  try {
-    if (isOneDocument) return parseReport(document);
-    return parseReports(text).find((report) => report.scenario.name === name) ?? null;
-  } catch (error) {
-    throw new CliError(
-      messages.compareCannotParse(path, error instanceof Error ? error.message : String(error)),
-    );
+  if (isOneDocument) {
+    const report = checkedReport(document, (key, detail) => fail(lineOfKey(text, key), detail));
+    return { path, empty: false, find: () => report };
   }
+  const reports = readNdjson(text, fail);
+  return {
+    path,
+    empty: reports.length === 0,
+    find: (name) => reports.find((report) => report.scenario.name === name) ?? null,
+  };
 }
 
 /**
  * Reads a `--baseline-dir` host baseline strictly as NDJSON (spec §9.5 step 3) and indexes it by scenario name;
- * when a name repeats, the last line wins.
+ * when a name repeats, the last line wins. Every report must hold possible values (`checkBaselineValues`).
  * @param path The host baseline file.
- * @returns Scenario name → baseline report.
- * @throws {CliError} When the file cannot be read or a line is not a report (with its 1-based line number).
+ * @returns The baselines.
+ * @throws {CliError} When the file cannot be read, a line is not a report or holds an impossible value (with its
+ *   1-based line number).
  */
-export function loadBaselineIndex(path: string): Map<string, BenchReport> {
-  let text: string;
+export function loadBaselineIndex(path: string): Baselines {
+  const text = readBaselineText(path, messages.baselineDirCannotRead);
+  const reports = readNdjson(
+    text,
+    (line, detail) => new CliError(messages.baselineDirParse(path, line, detail)),
+  );
+  const index = new Map(reports.map((report) => [report.scenario.name, report]));
+  return { path, empty: index.size === 0, find: (name) => index.get(name) ?? null };
+}
+
+function readBaselineText(path: string, cannotRead: (path: string, detail: string) => string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CliError(messages.baselineDirCannotRead(path, describeIoError(error)));
+    throw new CliError(cannotRead(path, describeIoError(error)));
   }
-  const index = new Map<string, BenchReport>();
+}
+
+/** Every non-blank line must be a report with possible values; `fail` builds the error for a line. */
+function readNdjson(text: string, fail: (line: number, detail: string) => CliError): BenchReport[] {
+  const reports: BenchReport[] = [];
   const lines = text.split('\n');
   for (let at = 0; at < lines.length; at++) {
     if (lines[at].trim() === '') continue;
-    let report: BenchReport;
+    let value: unknown;
     try {
-      report = parseReport(JSON.parse(lines[at]));
+      value = JSON.parse(lines[at]);
     } catch (error) {
-      const detail = error instanceof SyntaxError ? `invalid JSON: ${error.message}` : errorText(error);
-      throw new CliError(messages.baselineDirParse(path, at + 1, detail));
+      throw fail(at + 1, messages.invalidJson(errorText(error)));
     }
-    index.set(report.scenario.name, report);
+    reports.push(checkedReport(value, (_key, detail) => fail(at + 1, detail)));
   }
-  return index;
+  return reports;
+}
+
+/** A report whose shape and values hold; `fail` gets the dot path of the first bad key and the problem. */
+function checkedReport(value: unknown, fail: (key: string, detail: string) => CliError): BenchReport {
+  let report: BenchReport;
+  try {
+    report = parseReport(value);
+  } catch (error) {
+    if (error instanceof ReportParseError) throw fail(error.path, error.message);
+    throw error;
+  }
+  const problem = checkBaselineValues(report);
+  if (problem !== null) throw fail(problem.key, problem.message);
+  return report;
+}
+
+/** How `ReportParseError.path` names the document itself. */
+const WHOLE_REPORT = 'report';
+
+/**
+ * The 1-based line of a key in a pretty JSON document (`iterations.p50_ms` → the line of `"p50_ms"` after
+ * `"iterations"`; an array index points at its array). The keys are searched in order, so this holds for
+ * documents laid out like `--save-baseline` writes them; line 1 when a key is not found.
+ */
+function lineOfKey(text: string, path: string): number {
+  if (path === WHOLE_REPORT) return 1;
+  let at = 0;
+  for (const key of path.replace(/\[\d+\]/g, '').split('.')) {
+    const found = text.indexOf(JSON.stringify(key), at);
+    if (found < 0) break;
+    at = found;
+  }
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function errorText(error: unknown): string {

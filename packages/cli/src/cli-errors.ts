@@ -1,6 +1,13 @@
 /** A command line that cannot be understood (clap's usage errors): exit 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  /** The subcommand whose usage the footer shows; the bench command's when absent. */
+  readonly command: string | undefined;
+
+  constructor(message: string, command?: string) {
+    super(message);
+    this.command = command;
+  }
 }
 
 /**

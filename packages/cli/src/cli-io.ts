@@ -1,3 +1,6 @@
+import { escapeControlCharsInText } from '@aver/bench-report';
+import { createProgressBar, NO_PROGRESS, type Progress, type ProgressPlan } from './progress-bar.js';
+
 /** Styles a piece of text for the terminal (the identity when colour is off). */
 export type Style = (text: string) => string;
 
@@ -18,6 +21,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether standard error is a terminal: colour and progress lines only then. */
   readonly stderrIsTTY: boolean;
+  /** The terminal's width in columns, when stderr is one (the progress bar fits itself to it). */
+  readonly stderrColumns?: number;
 }
 
 /** The terminal side of a run: colours (or none) and the progress line. */
@@ -28,9 +33,9 @@ export interface Terminal {
   readonly warn: (text: string) => void;
   readonly notice: (text: string) => void;
   readonly success: (text: string) => void;
-  /** Shows a progress line on a terminal (replacing the previous one); does nothing otherwise. */
-  readonly progress: (text: string) => void;
-  /** Removes the progress line, if one is shown. */
+  /** Starts the progress bar of a run on a terminal (see `progressEnabled`); a silent one otherwise. */
+  readonly startProgress: (plan: ProgressPlan) => Progress;
+  /** Stops the progress bar and removes it, if one is shown. */
   readonly clearProgress: () => void;
 }
 
@@ -54,12 +59,14 @@ export function colorsEnabled(io: CliIo): boolean {
 }
 
 /**
- * Whether the directory-mode progress line is shown: it is drawn with terminal control sequences, so only on a
- * terminal that takes them (stderr is a TTY, colour is allowed, `TERM` is not `dumb`). With `NO_COLOR` the
- * output holds no escape sequence at all.
+ * Whether the progress bar is shown: it is drawn with terminal control sequences, so only on a terminal that
+ * takes them (stderr is a TTY, colour is allowed, `TERM` is not `dumb`), and never in CI (`CI` set to anything
+ * but `0` or `false`), whose logs keep every frame. With `NO_COLOR` the output holds no escape sequence at all.
  */
 export function progressEnabled(io: CliIo): boolean {
-  return io.stderrIsTTY && colorsEnabled(io) && io.env.TERM !== 'dumb';
+  const ci = io.env.CI;
+  const inCi = isSet(ci) && ci !== '0' && ci.toLowerCase() !== 'false';
+  return io.stderrIsTTY && colorsEnabled(io) && io.env.TERM !== 'dumb' && !inCi;
 }
 
 /** An SGR style closed with a full reset, byte for byte what the reference's `colored` crate writes. */
@@ -79,15 +86,16 @@ export function createColors(enabled: boolean): Colors {
 export function createTerminal(io: CliIo): Terminal {
   const colors = createColors(colorsEnabled(io));
   const showProgress = progressEnabled(io);
-  let progressShown = false;
+  let active: Progress | null = null;
   const clearProgress = (): void => {
-    if (!progressShown) return;
-    io.stderr('\r\x1b[2K');
-    progressShown = false;
+    active?.stop();
+    active = null;
   };
+  // Messages quote paths, names, source lines and values from the input: they are escaped before they are
+  // styled, so only our own colour codes reach the terminal.
   const line = (style: Style) => (text: string) => {
-    clearProgress();
-    io.stderr(`${style(text)}\n`);
+    active?.clear();
+    io.stderr(`${style(escapeControlCharsInText(text))}\n`);
   };
   return {
     colors,
@@ -95,10 +103,18 @@ export function createTerminal(io: CliIo): Terminal {
     warn: line(colors.yellow),
     notice: line(colors.dim),
     success: line(colors.cyan),
-    progress: (text) => {
-      if (!showProgress) return;
-      io.stderr(`\r\x1b[2K${text}`);
-      progressShown = true;
+    startProgress: (plan) => {
+      clearProgress();
+      if (!showProgress) return NO_PROGRESS;
+      const bar = createProgressBar(io, plan);
+      active = bar;
+      return {
+        ...bar,
+        stop: () => {
+          bar.stop();
+          if (active === bar) active = null;
+        },
+      };
     },
     clearProgress,
   };

@@ -6,6 +6,12 @@ export function helpText(): string {
 Run Aver benchmark scenarios and report wall-time statistics.
 
 Usage: aver-bench SCENARIO [OPTIONS]
+       aver-bench report INPUT... [-o FILE] [--format html|markdown|bmf]
+       aver-bench merge FILE... [-o FILE]
+
+Commands:
+  report    render saved results as an HTML page, a Markdown summary or BMF JSON
+  merge     join the --shard outputs of one folder into one NDJSON run
 
 Arguments:
   SCENARIO  a .toml manifest, an .av program (ad-hoc run), or a folder whose *.toml
@@ -16,22 +22,67 @@ Options:
       --iterations <N>        timed iterations of an ad-hoc .av run [default: 30]
       --warmup <N>            untimed warm-up runs of an ad-hoc .av run [default: 3]
       --json                  print the report as JSON (one NDJSON line per scenario for a folder)
+      --format <FORMAT>       human (default), json (as --json), markdown (a GitHub table,
+                              also appended to $GITHUB_STEP_SUMMARY) or bmf (Bencher JSON)
+      --shard <K/N>           run only the K-th of N slices of a folder (balanced by the
+                              baseline's times when --baseline-dir has one)
       --save-baseline <PATH>  also write the report(s) to PATH (pretty JSON, or NDJSON for a folder)
       --compare <PATH>        compare one scenario with the baseline in PATH
       --baseline-dir <DIR>    compare with DIR/<os>-<arch>-<target>.json when it exists
-      --fail-on-regression    exit 1 when a comparison finds a regression
+      --fail-on-regression    exit 1 on a regression, an [expected] mismatch, or a missing
+                              baseline (folder, entry, empty file)
+      --require-baseline      exit 1 when there is nothing to compare with, including no
+                              file for this host in --baseline-dir
   -h, --help                  print this help
   -V, --version               print the version
 
-Reports and diffs go to stdout; errors, warnings and progress go to stderr.
+Reports and diffs go to stdout; errors, warnings and progress go to stderr. Progress shows
+only on a terminal and never when CI is set.
 
 Exit codes:
-  0   success, also: a regression without --fail-on-regression, no baseline for this host,
-      no baseline entry for the scenario
-  1   bad target, manifest or run error, unreadable or unparsable baseline, write error,
-      a regression with --fail-on-regression
+  0   success, also without --fail-on-regression: a regression, an [expected] mismatch,
+      a missing baseline; with it: no file for this host in an existing --baseline-dir
+  1   bad target, manifest or run error (also a main that returns Result.Err), unreadable,
+      unparsable or impossible baseline, write error, a failed gate (see above)
   2   usage error (unknown option, bad value, --compare with --baseline-dir)
   70  internal error (a bug; set AVER_DEBUG=1 for the stack trace)
+`;
+}
+
+/** The `report --help` text. */
+export function reportHelpText(): string {
+  return `aver-bench report ${cliVersion()}
+Render saved results as one self-contained HTML page, a Markdown summary or BMF JSON.
+
+Usage: aver-bench report INPUT... [OPTIONS]
+
+Arguments:
+  INPUT...  files aver-bench wrote, oldest first: reports (--json, --save-baseline),
+            baselines, --json runs with diff lines, ab output; two or more runs add a history
+
+Options:
+  -o, --output <FILE>      write to FILE (atomically) instead of stdout
+      --format <FORMAT>    html (default), markdown (also appended to $GITHUB_STEP_SUMMARY
+                           when printed) or bmf
+      --title <TEXT>       the HTML page's title [default: Aver Bench report]
+  -h, --help               print this help
+`;
+}
+
+/** The `merge --help` text. */
+export function mergeHelpText(): string {
+  return `aver-bench merge ${cliVersion()}
+Join the outputs of \`aver-bench FOLDER --shard K/N --json\` (every shard of one folder) into the
+NDJSON one unsharded run prints, in scenario order.
+
+Usage: aver-bench merge FILE... [OPTIONS]
+
+Options:
+  -o, --output <FILE>  write to FILE (atomically) instead of stdout
+  -h, --help           print this help
+
+Refuses a missing or repeated shard, a scenario missing or reported twice, and reports
+from different hosts.
 `;
 }
 

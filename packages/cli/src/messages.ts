@@ -1,3 +1,5 @@
+import { escapeControlChars } from '@aver/bench-report';
+
 /**
  * Every message text of the `aver-bench` command. Texts quoted from the reference (spec §7.5, §9) are marked
  * "reference"; colour is applied by the caller.
@@ -58,8 +60,78 @@ export const baselineDirCannotRead = (path: string, detail: string): string =>
 export const baselineDirParse = (path: string, line: number, detail: string): string =>
   `baseline-dir: parse error '${path}' line ${line}: ${detail}`;
 
+/** A baseline line (or, in a single-report file, the line of the offending key) and what is wrong there. */
+export const onLine = (line: number, detail: string): string => `line ${line}: ${detail}`;
+
+/** A baseline line that is not JSON. */
+export const invalidJson = (detail: string): string => `invalid JSON: ${detail}`;
+
+/** `--baseline-dir` names nothing (the reference skips the comparison silently). */
+export const baselineDirMissing = (dir: string): string => `baseline-dir: folder '${dir}' does not exist`;
+
+/** `--baseline-dir` names a file. */
+export const baselineDirNotFolder = (dir: string): string => `baseline-dir: '${dir}' is not a folder`;
+
+/** `--baseline-dir` cannot be inspected (permissions). */
+export const baselineDirUnreadable = (dir: string, detail: string): string =>
+  `baseline-dir: cannot read folder '${dir}': ${detail}`;
+
+/** `--baseline-dir` has no file for this host (the reference's one lenient case; see `noHostBaseline`). */
+export const hostBaselineMissing = (path: string): string =>
+  `baseline-dir: no baseline for this host at '${path}'`;
+
+/** A `--compare` file with no report in it (empty, or blank lines only). */
+export const compareEmpty = (path: string): string => `compare: baseline '${path}' is empty`;
+
+/** This host's `--baseline-dir` file with no report in it. */
+export const baselineDirEmpty = (path: string): string => `baseline-dir: baseline '${path}' is empty`;
+
+/** Directory mode: a scenario that ran has no line in this host's baseline. */
+export const baselineDirNoEntry = (path: string, name: string): string =>
+  `baseline-dir: baseline '${path}' has no entry for scenario '${name}'`;
+
+/** A missing baseline that a gate flag turns into a failure (exit 1). */
+export const failsWith = (problem: string, flag: string): string => `${problem} (fails with ${flag})`;
+
+/** A missing baseline that does not fail the run: said on stderr, nothing compared. */
+export const nothingCompared = (problem: string): string => `warning: ${problem}; nothing compared`;
+
+/** A baseline `p50_ms`/`p95_ms` of 0: growth over 0 is defined as 0 % (spec §7.2), so it could never regress. */
+export const zeroBaselineTime = (key: string): string =>
+  `${key}: expected a time above 0, got 0 (no run can be slower than a baseline of 0 by a percentage)`;
+
+/** Baseline statistics in an order no sample set has. */
+export const statsOutOfOrder = (lowerKey: string, lower: number, upperKey: string, upper: number): string =>
+  `${lowerKey}: ${lower} is above ${upperKey} (${upper}), which no sample set can give`;
+
+/** A baseline mean outside the range of the samples. */
+export const meanOutsideRange = (mean: number, min: number, max: number): string =>
+  `iterations.mean_ms: ${mean} is outside min_ms..max_ms (${min}..${max}), which no sample set can give`;
+
+/**
+ * The response broke the manifest's `[expected]` bounds. `bounds` is the table as written
+ * (`response_bytes = 5`), `got` what came back (`3 bytes: "832"`).
+ */
+export const expectedMismatch = (name: string, bounds: string, got: string): string =>
+  `${name}: response does not match [expected] ${bounds}; got ${got}`;
+
+/** The last response met the bounds, but an earlier timed iteration's did not. */
+export const earlierIterationMismatch = (got: string): string =>
+  `${got} on the last timed iteration, but an earlier one gave a response outside the bounds`;
+
+/** A `main` that returned Unit has no response to measure. */
+export const noResponse = (): string => 'no response (main returned Unit)';
+
+/** The size and start of a response: `3 bytes: "832"`. */
+export const responseShown = (bytes: number, quoted: string): string =>
+  `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}: ${quoted}`;
+
+/** Ours: an `[expected]` mismatch without `--fail-on-regression`. */
+export const warning = (text: string): string => `warning: ${text}`;
+
 /** Reference: directory mode, human output, a scenario missing from the baseline. The dash is U+2014. */
-export const noBaselineEntry = (name: string): string => `${name}: no baseline entry — skipped\n`;
+export const noBaselineEntry = (name: string): string =>
+  `${escapeControlChars(name)}: no baseline entry — skipped\n`;
 
 /** `--baseline-dir` without a baseline for this host: the reference is silent; we say so on stderr. */
 export const noHostBaseline = (path: string): string =>
@@ -74,10 +146,6 @@ export const countsIgnored = (flags: readonly string[], scenario: string): strin
 /** A manifest warning (unknown key), printed on stderr. */
 export const manifestWarning = (text: string): string => `warning: ${text}`;
 
-/** Directory-mode progress on a terminal. */
-export const progress = (index: number, total: number, name: string): string =>
-  `[${index}/${total}] ${name} …`;
-
 /** Standard output cannot be written (a full disk, a closed descriptor); Rust's `println!` says the same. */
 export const stdoutWrite = (detail: string): string => `failed printing to stdout: ${detail}`;
 
@@ -88,7 +156,10 @@ export const internalError = (detail: string): string => `aver-bench: internal e
 export const usage = {
   prefix: 'aver-bench: error: ',
   footer: "\n\nUsage: aver-bench SCENARIO [OPTIONS]\n\nFor more information, try '--help'.",
+  commandFooter: (command: string, args: string): string =>
+    `\n\nUsage: aver-bench ${command} ${args} [OPTIONS]\n\nFor more information, try 'aver-bench ${command} --help'.`,
   missingScenario: (): string => 'the following required arguments were not provided: <SCENARIO>',
+  missingArgument: (name: string): string => `the following required arguments were not provided: ${name}`,
   unexpectedArgument: (arg: string): string => `unexpected argument '${arg}' found`,
   unknownOption: (option: string): string => `unexpected argument '${option}' found`,
   missingValue: (option: string): string => `a value is required for '${option}' but none was supplied`,
@@ -100,4 +171,62 @@ export const usage = {
   badCount: (option: string, value: string): string =>
     `invalid value '${value}' for '${option}': expected a non-negative integer`,
   emptyValue: (option: string): string => `invalid value '' for '${option}': a value must not be empty`,
+  badChoice: (option: string, value: string, choices: readonly string[]): string =>
+    `invalid value '${value}' for '${option}': expected one of ${choices.join(', ')}`,
+  badShard: (option: string, value: string): string =>
+    `invalid value '${value}' for '${option}': expected K/N with 1 <= K <= N, e.g. 2/4`,
+  requiresOneOf: (option: string, others: readonly string[]): string =>
+    `the argument '${option}' requires ${others.map((other) => `'${other}'`).join(' or ')}`,
 };
+
+/** `$GITHUB_STEP_SUMMARY` is set but cannot be appended to. */
+export const stepSummaryWrite = (path: string, detail: string): string =>
+  `cannot append the summary to $GITHUB_STEP_SUMMARY '${path}': ${detail}`;
+
+/** A subcommand cannot read one of its input files. */
+export const commandCannotRead = (command: string, path: string, detail: string): string =>
+  `${command}: cannot read '${path}': ${detail}`;
+
+/** A subcommand cannot write its output file. */
+export const commandCannotWrite = (command: string, path: string, detail: string): string =>
+  `${command}: cannot write '${path}': ${detail}`;
+
+/** A subcommand failed on its input (the detail names the file and line). */
+export const commandFailed = (command: string, detail: string): string => `${command}: ${detail}`;
+
+/** A subcommand skipped something in its input. */
+export const commandWarning = (command: string, detail: string): string => `warning: ${command}: ${detail}`;
+
+/** (cyan) `report -o FILE` wrote its page. */
+export const wroteReport = (path: string, scenarios: number): string =>
+  `Wrote report → ${path} (${scenarios} scenario(s))`;
+
+/** (cyan) `merge -o FILE` wrote the merged run. */
+export const wroteMerge = (path: string, shards: number, reports: number): string =>
+  `Merged ${shards} shard(s), ${reports} report(s) → ${path}`;
+
+/** `--shard` outside directory mode. */
+export const shardNeedsFolder = (): string => '--shard K/N needs a folder of scenarios';
+
+/** (dim) What this shard runs. */
+export const shardNotice = (
+  index: number,
+  count: number,
+  assigned: readonly string[],
+  total: number,
+): string =>
+  `shard ${index}/${count}: ${assigned.length} of ${total} scenario(s)` +
+  (assigned.length === 0 ? ' (nothing to run)' : `: ${assigned.join(', ')}`);
+
+/** The progress bar's line: `[█████░░░] 40% | 3/9 map_build | 0:12 elapsed | eta 0:18`. */
+export const progressLine = (
+  bar: string,
+  percent: number,
+  position: string,
+  scenario: string,
+  elapsed: string,
+  eta: string,
+): string => `${bar} ${percent}% | ${position} ${scenario} | ${elapsed} elapsed | eta ${eta}`;
+
+/** The progress bar's estimate before anything finished. */
+export const progressUnknown = '…';

@@ -22,10 +22,13 @@ describe('parseCliArgs', () => {
         iterations: null,
         warmup: null,
         json: false,
+        format: 'human',
+        shard: null,
         saveBaseline: null,
         compare: null,
         baselineDir: null,
         failOnRegression: false,
+        requireBaseline: false,
       },
     });
   });
@@ -43,6 +46,7 @@ describe('parseCliArgs', () => {
       '--baseline-dir',
       'bench/baselines',
       '--fail-on-regression',
+      '--require-baseline',
     ]);
     expect(request).toEqual({
       kind: 'run',
@@ -52,10 +56,13 @@ describe('parseCliArgs', () => {
         iterations: 5,
         warmup: 0,
         json: true,
+        format: 'json',
+        shard: null,
         saveBaseline: 'out.json',
         compare: null,
         baselineDir: 'bench/baselines',
         failOnRegression: true,
+        requireBaseline: true,
       },
     });
   });
@@ -124,5 +131,12 @@ describe('parseCliArgs', () => {
     expect(usageError(['x', '--compare', 'a.json', '--baseline-dir', 'b'])).toBe(
       "the argument '--compare <PATH>' cannot be used with '--baseline-dir <DIR>'",
     );
+  });
+
+  it('rejects --require-baseline without a baseline to require', () => {
+    expect(usageError(['fib.toml', '--require-baseline'])).toBe(
+      "the argument '--require-baseline' requires '--baseline-dir <DIR>' or '--compare <PATH>'",
+    );
+    expect(parseCliArgs(['fib.toml', '--require-baseline', '--compare', 'b.json']).kind).toBe('run');
   });
 });

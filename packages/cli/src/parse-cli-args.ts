@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from './cli-errors.js';
 import { usage } from './messages.js';
+import { scanOptions } from './scan-options.js';
 
 /** The options of one `aver-bench` run, after validation. */
 export interface CliOptions {
@@ -12,11 +12,30 @@ export interface CliOptions {
   readonly iterations: number | null;
   /** `--warmup` (ad-hoc `.av` only), `null` when absent. */
   readonly warmup: number | null;
+  /** `--json`, or `--format json`. */
   readonly json: boolean;
+  /** `--format`: `human` (default), `json` (as `--json`), `markdown` or `bmf` (a summary after the run). */
+  readonly format: OutputFormat;
+  /** `--shard K/N` (directory mode): run only the K-th of N slices of the folder. */
+  readonly shard: ShardSpec | null;
   readonly saveBaseline: string | null;
   readonly compare: string | null;
   readonly baselineDir: string | null;
   readonly failOnRegression: boolean;
+  /** `--require-baseline`: a missing baseline (folder, host file, entry) fails the run. */
+  readonly requireBaseline: boolean;
+}
+
+/** How a run prints its results. */
+export type OutputFormat = 'human' | 'json' | 'markdown' | 'bmf';
+
+/** The formats `--format` accepts, in the order the help lists them. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['human', 'json', 'markdown', 'bmf'];
+
+/** `--shard K/N`: the K-th (1-based) of N slices. */
+export interface ShardSpec {
+  readonly index: number;
+  readonly count: number;
 }
 
 /** What the command line asks for. */
@@ -31,10 +50,13 @@ const OPTIONS = {
   iterations: { display: '--iterations <N>', takesValue: true },
   warmup: { display: '--warmup <N>', takesValue: true },
   json: { display: '--json', takesValue: false },
+  format: { display: '--format <FORMAT>', takesValue: true },
+  shard: { display: '--shard <K/N>', takesValue: true },
   'save-baseline': { display: '--save-baseline <PATH>', takesValue: true },
   compare: { display: '--compare <PATH>', takesValue: true },
   'baseline-dir': { display: '--baseline-dir <DIR>', takesValue: true },
   'fail-on-regression': { display: '--fail-on-regression', takesValue: false },
+  'require-baseline': { display: '--require-baseline', takesValue: false },
   help: { display: '--help', takesValue: false },
   version: { display: '--version', takesValue: false },
 } as const;
@@ -51,48 +73,9 @@ const SHORT_NAMES: Readonly<Record<string, OptionName>> = { h: 'help', V: 'versi
  * @throws {UsageError} When the command line is wrong (exit 2).
  */
 export function parseCliArgs(argv: readonly string[]): CliRequest {
-  const { tokens } = parseArgs({
-    args: [...argv],
-    options: Object.fromEntries(
-      Object.entries(OPTIONS).map(([name, spec]) => [name, { type: spec.takesValue ? 'string' : 'boolean' }]),
-    ) as Record<OptionName, { type: 'string' | 'boolean' }>,
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-  });
-  const values = new Map<OptionName, string | true>();
-  const positionals: string[] = [];
-  let wantsHelp = false;
-  let wantsVersion = false;
-  const problems: string[] = [];
-  for (const token of tokens) {
-    if (token.kind === 'positional') {
-      positionals.push(token.value);
-      continue;
-    }
-    if (token.kind === 'option-terminator') continue;
-    const name = resolveName(token.name, token.rawName);
-    if (name === null) {
-      problems.push(usage.unknownOption(token.rawName));
-      continue;
-    }
-    if (name === 'help') wantsHelp = true;
-    if (name === 'version') wantsVersion = true;
-    const spec = OPTIONS[name];
-    if (values.has(name)) problems.push(usage.repeated(spec.display));
-    if (spec.takesValue) {
-      const value = token.value;
-      if (value === undefined || (!token.inlineValue && value.startsWith('-') && value !== '-')) {
-        problems.push(usage.missingValue(spec.display));
-        continue;
-      }
-      if (value === '') problems.push(usage.emptyValue(spec.display));
-      values.set(name, value);
-    } else {
-      if (token.value !== undefined) problems.push(usage.flagWithValue(spec.display, token.value));
-      values.set(name, true);
-    }
-  }
+  const { values, positionals, problems } = scanOptions(argv, OPTIONS, SHORT_NAMES);
+  const wantsHelp = values.has('help');
+  const wantsVersion = values.has('version');
   if (wantsHelp) return { kind: 'help' };
   if (wantsVersion) return { kind: 'version' };
   if (problems.length > 0) throw new UsageError(problems[0]);
@@ -101,10 +84,19 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.has('compare') && values.has('baseline-dir')) {
     throw new UsageError(usage.conflict(OPTIONS.compare.display, OPTIONS['baseline-dir'].display));
   }
+  if (values.has('require-baseline') && !values.has('compare') && !values.has('baseline-dir')) {
+    throw new UsageError(
+      usage.requiresOneOf(OPTIONS['require-baseline'].display, [
+        OPTIONS['baseline-dir'].display,
+        OPTIONS.compare.display,
+      ]),
+    );
+  }
   const text = (name: OptionName): string | null => {
     const value = values.get(name);
     return typeof value === 'string' ? value : null;
   };
+  const format = parseFormat(text('format'), values.has('json'));
   return {
     kind: 'run',
     options: {
@@ -112,18 +104,16 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       target: text('target') ?? 'vm',
       iterations: parseCount('iterations', text('iterations')),
       warmup: parseCount('warmup', text('warmup')),
-      json: values.has('json'),
+      json: format === 'json',
+      format,
+      shard: parseShard(text('shard')),
       saveBaseline: text('save-baseline'),
       compare: text('compare'),
       baselineDir: text('baseline-dir'),
       failOnRegression: values.has('fail-on-regression'),
+      requireBaseline: values.has('require-baseline'),
     },
   };
-}
-
-function resolveName(name: string, rawName: string): OptionName | null {
-  if (rawName.startsWith('--')) return name in OPTIONS ? (name as OptionName) : null;
-  return SHORT_NAMES[name] ?? null;
 }
 
 /** A clap `usize`: decimal digits only (a leading `+` is allowed), within the safe integer range. */
@@ -132,4 +122,33 @@ function parseCount(name: 'iterations' | 'warmup', value: string | null): number
   const count = /^\+?[0-9]+$/.test(value) ? Number(value.replace(/^\+/, '')) : Number.NaN;
   if (!Number.isSafeInteger(count)) throw new UsageError(usage.badCount(OPTIONS[name].display, value));
   return count;
+}
+
+/** `--format`, reconciled with `--json` (which is `--format json`). */
+function parseFormat(value: string | null, json: boolean): OutputFormat {
+  if (value === null) return json ? 'json' : 'human';
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) {
+    throw new UsageError(usage.badChoice(OPTIONS.format.display, value, OUTPUT_FORMATS));
+  }
+  if (json && value !== 'json')
+    throw new UsageError(usage.conflict(OPTIONS.json.display, OPTIONS.format.display));
+  return value as OutputFormat;
+}
+
+/** `K/N` with 1 <= K <= N. */
+function parseShard(value: string | null): ShardSpec | null {
+  if (value === null) return null;
+  const match = /^([0-9]+)\/([0-9]+)$/.exec(value);
+  const index = match === null ? Number.NaN : Number(match[1]);
+  const count = match === null ? Number.NaN : Number(match[2]);
+  if (
+    !Number.isSafeInteger(index) ||
+    !Number.isSafeInteger(count) ||
+    index < 1 ||
+    count < 1 ||
+    index > count
+  ) {
+    throw new UsageError(usage.badShard(OPTIONS.shard.display, value));
+  }
+  return { index, count };
 }

@@ -282,7 +282,7 @@ describe('--compare', () => {
     const other = parseReportJson(await savedReport(path.join(dir, 'other.toml')));
     const baseline = temp.write('all.json', `${serializeReport(other)}\n${serializeReport(other)}\n`);
     const result = await runInProcess(
-      [path.join(dir, 'fib.toml'), '--target', 'fake', '--compare', baseline, '--fail-on-regression'],
+      [path.join(dir, 'fib.toml'), '--target', 'fake', '--compare', baseline],
       { tty: true },
     );
     expect(result.code).toBe(0);
@@ -328,7 +328,9 @@ describe('--compare', () => {
       baseline,
     ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^compare: cannot parse baseline '.*': scenario: required key is missing/);
+    expect(result.stderr).toMatch(
+      /^compare: cannot parse baseline '.*': line 1: scenario: required key is missing/,
+    );
   });
 });
 
@@ -509,12 +511,18 @@ describe('directory mode', () => {
     expect(result.stderr).toMatch(/^scenario load: .*b\.toml: missing required `entry = "\.\.\."`\n/);
   });
 
-  it('shows a progress line on a terminal only, and clears it', async () => {
+  it('shows a progress bar on a terminal only, never in CI, and clears it', async () => {
     const dir = scenarios({ a: '', b: '' });
-    const onTerminal = await runInProcess([dir, '--target', 'fake'], { tty: true });
-    expect(onTerminal.stderr).toBe('\r\x1b[2K[1/2] a …\r\x1b[2K\r\x1b[2K[2/2] b …\r\x1b[2K');
+    const onTerminal = await runInProcess([dir, '--target', 'fake', '--json'], { tty: true });
+    // The first frame: nothing done yet, so no estimate; the last: everything done. Then the line is cleared.
+    expect(onTerminal.stderr).toMatch(/░{20} 0% \| 1\/2 a \| \d+s elapsed \| eta …/);
+    expect(onTerminal.stderr).toMatch(/█{20} 100% \| 2\/2 b \| \d+s elapsed \| eta \d+s/);
+    expect(onTerminal.stderr.endsWith('\x1b[2K')).toBe(true);
+    expect(parseReports(onTerminal.stdout).map((report) => report.scenario.name)).toEqual(['a', 'b']);
     const piped = await runInProcess([dir, '--target', 'fake']);
     expect(piped.stderr).toBe('');
+    const inCi = await runInProcess([dir, '--target', 'fake'], { tty: true, env: { CI: 'true' } });
+    expect(inCi.stderr).toBe('');
   });
 
   it('writes no escape sequence at all on a terminal with NO_COLOR, CLICOLOR=0 or TERM=dumb', async () => {

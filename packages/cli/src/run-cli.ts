@@ -1,28 +1,44 @@
 import { ManifestError } from '@aver/bench-manifest';
+import { escapeControlChars, escapeControlCharsInText } from '@aver/bench-report';
 import { RunError, resolveTarget, TargetError } from '@aver/bench-runner';
 import { CliError, UsageError } from './cli-errors.js';
+import { findSubcommand, SUBCOMMANDS } from './commands/subcommands.js';
 import type { CliIo, Terminal } from './cli-io.js';
 import { createTerminal } from './cli-io.js';
 import { cliVersion, helpText } from './help-text.js';
 import * as messages from './messages.js';
 import { parseCliArgs } from './parse-cli-args.js';
+import type { RunContext } from './run-context.js';
 import { runDirectory } from './run-directory.js';
 import { runSingle } from './run-single.js';
+import { ResultCollector, printSummary, type SummaryFormat } from './run-summary.js';
 import { scenarioKind } from './scenario-kind.js';
 
 /** Exit code of an unexpected internal error (BSD `EX_SOFTWARE`). */
 export const EXIT_INTERNAL = 70;
+
+/** Seams for tests; the command itself never sets them. */
+export interface RunCliOptions {
+  /**
+   * Monotonic clock in nanoseconds. When given, scenarios are measured inline (on this thread) with it, so a
+   * test gets exact timings from a fake clock.
+   */
+  readonly clock?: () => bigint;
+}
 
 /**
  * Runs `aver-bench` with the given arguments (spec §9). Never throws and never exits: every outcome is an exit
  * code, every message goes through `io`.
  * @param argv The arguments after the program name.
  * @param io Standard streams, environment and terminal detection.
+ * @param seams Test seams (a fake clock).
  * @returns 0 success, 1 failure or gated regression, 2 usage error, 70 internal error.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, seams: RunCliOptions = {}): Promise<number> {
   const terminal = createTerminal(io);
   try {
+    const subcommand = findSubcommand(argv);
+    if (subcommand !== null) return await subcommand.command.run(argv.slice(1), io, terminal);
     const request = parseCliArgs(argv);
     if (request.kind === 'help') {
       io.stdout(helpText());
@@ -33,21 +49,54 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     const { options } = request;
-    const context = { io, terminal, target: resolveTarget(options.target) };
+    const target = resolveTarget(options.target);
+    const scenarioOptions = seams.clock === undefined ? {} : { clock: seams.clock };
     const kind = scenarioKind(options.scenario);
-    if (kind === 'directory') return await runDirectory(options, context);
-    return await runSingle(options, kind === 'ad-hoc', context);
+    if (options.shard !== null && kind !== 'directory') throw new CliError(messages.shardNeedsFolder());
+    const run = (context: RunContext) =>
+      kind === 'directory' ? runDirectory(options, context) : runSingle(options, kind === 'ad-hoc', context);
+    const base = { io, terminal, target, scenarioOptions };
+    if (options.format !== 'markdown' && options.format !== 'bmf') return await run(base);
+    return await runWithSummary(options.format, run, base);
   } catch (error) {
     return reportFailure(error, io, terminal);
   }
+}
+
+/**
+ * A run whose results are printed as one summary at the end (`--format markdown|bmf`): the flow's own output is
+ * dropped, its reports and comparisons are collected, and the summary is printed even when the run stops early
+ * (then the error follows on stderr).
+ */
+async function runWithSummary(
+  format: SummaryFormat,
+  run: (context: RunContext) => Promise<number>,
+  context: RunContext,
+): Promise<number> {
+  const collector = new ResultCollector();
+  const quiet: CliIo = { ...context.io, stdout: () => {} };
+  let code: number;
+  try {
+    code = await run({ ...context, io: quiet, observer: collector });
+  } catch (error) {
+    if (collector.results().length > 0) printSummary(format, collector.results(), context.io);
+    throw error;
+  }
+  printSummary(format, collector.results(), context.io);
+  return code;
 }
 
 /** The one place that maps errors to messages and exit codes (spec §9.3). */
 function reportFailure(error: unknown, io: CliIo, terminal: Terminal): number {
   terminal.clearProgress();
   if (error instanceof UsageError) {
-    io.stderr(`${messages.usage.prefix.replace('error:', terminal.colors.red('error:'))}${error.message}`);
-    io.stderr(`${messages.usage.footer}\n`);
+    io.stderr(
+      `${messages.usage.prefix.replace('error:', terminal.colors.red('error:'))}${escapeControlChars(error.message)}`,
+    );
+    const command = error.command === undefined ? undefined : SUBCOMMANDS[error.command];
+    io.stderr(
+      `${command === undefined ? messages.usage.footer : messages.usage.commandFooter(error.command!, command.args)}\n`,
+    );
     return 2;
   }
   if (error instanceof CliError) {
@@ -67,7 +116,7 @@ function reportFailure(error: unknown, io: CliIo, terminal: Terminal): number {
     return 1;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  io.stderr(`${messages.internalError(detail)}\n`);
+  io.stderr(`${escapeControlCharsInText(messages.internalError(detail))}\n`);
   if (io.env.AVER_DEBUG === '1' && error instanceof Error && error.stack !== undefined)
     io.stderr(`${error.stack}\n`);
   return EXIT_INTERNAL;

@@ -1,24 +1,27 @@
 import type { Dirent } from 'node:fs';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { BenchReport } from '@aver/bench-report';
 import { formats, serializeReport } from '@aver/bench-report';
 import { diff, formatDiff, formatDiffLine } from '@aver/bench-diff';
 import { describeIoError, joinPathVerbatim, loadManifest } from '@aver/bench-manifest';
-import { captureHost, RunError, runScenario } from '@aver/bench-runner';
-import { loadBaselineIndex, pickHostBaseline } from './baselines.js';
+import type { ScenarioRun } from '@aver/bench-runner';
+import { RunError, runScenarioDetailed } from '@aver/bench-runner';
+import { formatShardLine } from '@aver/bench-results';
 import { CliError } from './cli-errors.js';
+import { prepareBaselines, reportExpectedMismatch, reportMissingEntry } from './gate.js';
 import * as messages from './messages.js';
 import type { CliOptions } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
-import { saveBaseline } from './save-baseline.js';
+import { checkBaselineTarget, saveBaseline } from './save-baseline.js';
+import { expectedCosts, selectShard } from './select-shard.js';
 import { warnIgnoredCounts } from './warnings.js';
 
 /**
  * Directory mode (spec §9.5): every `*.toml` in the folder, sorted bytewise, one report each (NDJSON with
  * `--json`), gated against this host's baseline in `--baseline-dir`. The first manifest or run error stops the
- * batch (exit 1) after the reports already printed.
- * @returns The exit code: 1 for a regression with `--fail-on-regression`, otherwise 0.
+ * batch (exit 1) after the reports already printed. The baseline is read and checked before the first scenario
+ * runs; missing entries are reported after the diffs.
+ * @returns The exit code: 1 when the gate fails (see gate.ts), otherwise 0.
  */
 export async function runDirectory(options: CliOptions, context: RunContext): Promise<number> {
   const { io, terminal } = context;
@@ -26,42 +29,65 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
   const dir = options.scenario;
   const manifestPaths = listManifests(dir);
   warnIgnoredCounts(options, terminal);
-  const baselines = hostBaselines(options, context);
+  if (options.saveBaseline !== null) checkBaselineTarget(options.saveBaseline);
+  const baselines = prepareBaselines(options, context, true);
+  let paths: readonly string[] = manifestPaths;
+  let shardCosts: readonly (number | null)[] | null = null;
+  if (options.shard !== null) {
+    const selection = selectShard(manifestPaths, options.shard, baselines, context.target.name);
+    paths = selection.paths;
+    shardCosts = selection.costs;
+    const { line } = selection;
+    terminal.notice(messages.shardNotice(line.index, line.count, line.assigned, line.scenarios.length));
+    if (options.json) io.stdout(`${formatShardLine(line)}\n`);
+  }
+  const progress = terminal.startProgress({ costs: shardCosts ?? expectedCosts(paths, baselines) });
   const queuedDiffs: string[] = [];
   const savedLines: string[] = [];
-  let anyRegression = false;
-  for (const [index, manifestPath] of manifestPaths.entries()) {
+  const missingEntries: string[] = [];
+  let failed = false;
+  for (const [index, manifestPath] of paths.entries()) {
     const manifest = loadManifest(manifestPath);
     for (const warning of manifest.warnings) terminal.warn(messages.manifestWarning(warning));
-    terminal.progress(messages.progress(index + 1, manifestPaths.length, manifest.name));
-    let report: BenchReport;
+    progress.start(index, manifest.name);
+    let run: ScenarioRun;
     try {
-      report = await runScenario(manifest, context.target);
+      run = await runScenarioDetailed(manifest, context.target, context.scenarioOptions);
     } catch (error) {
+      progress.stop();
       if (error instanceof RunError) throw new CliError(messages.benchRunNamed(manifest.name, error.message));
       throw error;
-    } finally {
-      terminal.clearProgress();
     }
-    const baseline = baselines?.get(manifest.name);
-    if (baseline !== undefined) {
+    progress.finish(index);
+    const { report } = run;
+    const baseline = baselines?.find(manifest.name) ?? null;
+    if (baseline !== null) {
       const verdict = diff(report, baseline, manifest.tolerance);
-      anyRegression ||= verdict.regressed;
+      context.observer?.diff(verdict);
+      failed ||= verdict.regressed && options.failOnRegression;
       if (options.json) io.stdout(`${formatDiffLine(verdict)}\n`);
       else queuedDiffs.push(formatDiff(verdict));
-    } else if (baselines !== null && !options.json) {
-      queuedDiffs.push(messages.noBaselineEntry(manifest.name));
+    } else if (baselines !== null) {
+      missingEntries.push(manifest.name);
+      if (!options.json) queuedDiffs.push(messages.noBaselineEntry(manifest.name));
     }
+    context.observer?.report(report);
     if (options.saveBaseline !== null) savedLines.push(serializeReport(report));
     if (options.json) io.stdout(formats.ndjson(report));
     else io.stdout(`${index > 0 ? '\n' : ''}${formats.human(report)}`);
+    failed = reportExpectedMismatch(manifest, run, options, context) || failed;
   }
+  progress.stop();
   if (options.saveBaseline !== null) {
     saveBaseline(options.saveBaseline, `${savedLines.join('\n')}\n`);
     terminal.success(messages.savedBaselineCount(options.saveBaseline, savedLines.length));
   }
   if (queuedDiffs.length > 0 && !options.json) io.stdout(`\n${queuedDiffs.join('')}`);
-  return anyRegression && options.failOnRegression ? 1 : 0;
+  if (baselines !== null) {
+    for (const name of missingEntries)
+      failed = reportMissingEntry(baselines, name, options, context, true) || failed;
+  }
+  return failed ? 1 : 0;
 }
 
 /**
@@ -91,15 +117,4 @@ function isDirectory(entry: Dirent, dir: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** This host's baseline index, or `null` when there is no `--baseline-dir` or no file for this host. */
-function hostBaselines(options: CliOptions, context: RunContext): Map<string, BenchReport> | null {
-  if (options.baselineDir === null) return null;
-  const candidate = pickHostBaseline(options.baselineDir, context.target.name, captureHost());
-  if (!candidate.exists) {
-    context.terminal.notice(messages.noHostBaseline(candidate.path));
-    return null;
-  }
-  return loadBaselineIndex(candidate.path);
 }

@@ -3,19 +3,21 @@ import { loadManifest, synthesizeAdHocManifest } from '@aver/bench-manifest';
 import type { BenchReport } from '@aver/bench-report';
 import { formats, serializeReport } from '@aver/bench-report';
 import { diff, formatDiff } from '@aver/bench-diff';
-import { captureHost, runScenario } from '@aver/bench-runner';
-import { findCompareBaseline, pickHostBaseline } from './baselines.js';
+import { runScenarioDetailed } from '@aver/bench-runner';
+import type { Baselines } from './baselines.js';
 import { CliError } from './cli-errors.js';
+import { prepareBaselines, reportExpectedMismatch, reportMissingEntry } from './gate.js';
 import * as messages from './messages.js';
 import type { CliOptions } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
-import { saveBaseline } from './save-baseline.js';
+import { checkBaselineTarget, saveBaseline } from './save-baseline.js';
 import { warnIgnoredCounts } from './warnings.js';
 
 /**
  * One scenario: a `.toml` manifest or an ad-hoc `.av` program (spec §9.2 steps 3–9, §7.5). Manifest and run
- * errors propagate as `ManifestError` / `RunError` for the top-level handler.
- * @returns The exit code: 1 for a regression with `--fail-on-regression`, otherwise 0.
+ * errors propagate as `ManifestError` / `RunError` for the top-level handler. The baseline is read and checked
+ * before the scenario runs.
+ * @returns The exit code: 1 when the gate fails (see gate.ts), otherwise 0.
  */
 export async function runSingle(options: CliOptions, adHoc: boolean, context: RunContext): Promise<number> {
   const { io, terminal } = context;
@@ -32,41 +34,37 @@ export async function runSingle(options: CliOptions, adHoc: boolean, context: Ru
     manifest = loadManifest(options.scenario);
     for (const warning of manifest.warnings) terminal.warn(messages.manifestWarning(warning));
   }
-  const report = await runScenario(manifest, context.target);
+  if (options.saveBaseline !== null) checkBaselineTarget(options.saveBaseline);
+  const baselines = prepareBaselines(options, context, false);
+  const run = await runScenarioDetailed(manifest, context.target, context.scenarioOptions);
+  const { report } = run;
   if (options.saveBaseline !== null) {
     saveBaseline(options.saveBaseline, `${serializeReport(report, { pretty: true })}\n`);
     terminal.success(messages.savedBaseline(options.saveBaseline));
   }
   io.stdout(options.json ? formats.json(report) : formats.human(report));
-  const baselinePath = chooseBaseline(options, context);
-  if (baselinePath === null) return 0;
-  return compareWithBaseline(report, manifest, baselinePath, options, context);
+  let failed = reportExpectedMismatch(manifest, run, options, context);
+  if (baselines !== null)
+    failed = compareWithBaseline(report, manifest, baselines, options, context) || failed;
+  context.observer?.report(report);
+  return failed ? 1 : 0;
 }
 
-/** `--compare P` uses P; `--baseline-dir D` uses this host's file in D when there is one. */
-function chooseBaseline(options: CliOptions, context: RunContext): string | null {
-  if (options.compare !== null) return options.compare;
-  if (options.baselineDir === null) return null;
-  const candidate = pickHostBaseline(options.baselineDir, context.target.name, captureHost());
-  if (candidate.exists) return candidate.path;
-  context.terminal.notice(messages.noHostBaseline(candidate.path));
-  return null;
-}
-
-/** Spec §7.5: diff against the baseline; human mode prints it after a blank line, JSON mode prints nothing. */
+/**
+ * Spec §7.5: diff against the baseline; human mode prints it after a blank line, JSON mode prints nothing.
+ * @returns Whether the run fails: a regression with `--fail-on-regression`, or a missing entry a gate flag requires.
+ */
 function compareWithBaseline(
   report: BenchReport,
   manifest: Manifest,
-  baselinePath: string,
+  baselines: Baselines,
   options: CliOptions,
   context: RunContext,
-): number {
-  const baseline = findCompareBaseline(baselinePath, manifest.name);
-  if (baseline === null) {
-    context.terminal.error(messages.compareNoEntry(baselinePath, manifest.name));
-    return 0;
-  }
+): boolean {
+  const baseline = baselines.find(manifest.name);
+  if (baseline === null) return reportMissingEntry(baselines, manifest.name, options, context, false);
   const verdict = diff(report, baseline, manifest.tolerance);
+  context.observer?.diff(verdict);
   if (!options.json) context.io.stdout(`\n${formatDiff(verdict)}`);
-  return verdict.regressed && options.failOnRegression ? 1 : 0;
+  return verdict.regressed && options.failOnRegression;
 }

@@ -1,11 +1,5 @@
 import type { BenchReport } from '@aver/bench-report';
-import {
-  captureHost,
-  RunError,
-  registerTarget,
-  type TargetRunResult,
-  unregisterTarget,
-} from '@aver/bench-runner';
+import { captureHost, RunError, registerTarget, unregisterTarget } from '@aver/bench-runner';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { CliIo } from './cli-io.js';
 import { runCli } from './run-cli.js';
@@ -20,7 +14,22 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process with buffered streams; `tty` makes stderr a terminal. */
+/** Every timed sample of an in-process run, in ms (`FakeTargetControl.sampleMs` sets it). */
+const timing = { sampleMs: 1 };
+
+/**
+ * A fake monotonic clock that advances `stepMs()` on every read, so every timed sample of an inline run is
+ * exactly that long (a sample is the difference of two consecutive reads).
+ */
+export function steppingClock(stepMs: () => number = () => timing.sampleMs): () => bigint {
+  let now = 0n;
+  return () => (now += BigInt(Math.round(stepMs() * 1e6)));
+}
+
+/**
+ * Runs the CLI in-process with buffered streams; `tty` makes stderr a terminal. Scenarios run inline on a
+ * stepping clock (every sample `sampleMs`, 1 ms unless a test sets it), so reports are the same from run to run.
+ */
 export async function runInProcess(
   argv: string[],
   options: { tty?: boolean; env?: Record<string, string | undefined> } = {},
@@ -37,13 +46,13 @@ export async function runInProcess(
     env: options.env ?? {},
     stderrIsTTY: options.tty ?? false,
   };
-  const code = await runCli(argv, io);
+  const code = await runCli(argv, io, { clock: steppingClock() });
   return { code, stdout, stderr };
 }
 
 /** Knobs of the `fake` target registered by `useFakeTarget`. */
 export interface FakeTargetControl {
-  /** Every timed sample, in ms. */
+  /** Every timed sample of an in-process run, in ms (reset to 1 after each test). */
   sampleMs: number;
   /** When set, the run fails with this `RunError` message (kind `runtime`). */
   failWith: string | null;
@@ -51,22 +60,33 @@ export interface FakeTargetControl {
   crashWith: string | null;
 }
 
-/** Registers a deterministic `fake` target for the tests of this file (removed afterwards). */
+/**
+ * Registers a deterministic `fake` target for the tests of this file (removed afterwards): it renders the
+ * scenario's name and cannot count. It runs inline only (`runInProcess` uses a clock, which implies inline).
+ */
 export function useFakeTarget(): FakeTargetControl {
-  const control: FakeTargetControl = { sampleMs: 1, failWith: null, crashWith: null };
+  const control: FakeTargetControl = {
+    get sampleMs() {
+      return timing.sampleMs;
+    },
+    set sampleMs(value: number) {
+      timing.sampleMs = value;
+    },
+    failWith: null,
+    crashWith: null,
+  };
   beforeAll(() => {
     registerTarget({
       name: 'fake',
-      run: (manifest): TargetRunResult => {
+      moduleUrl: 'file:///nonexistent/fake-target.js',
+      prepare: (job) => {
         if (control.failWith !== null) throw new RunError('runtime', control.failWith);
         if (control.crashWith !== null) throw new Error(control.crashWith);
         return {
-          samplesMs: Array.from({ length: manifest.iterations }, () => control.sampleMs),
-          responseText: manifest.name,
           passesApplied: ['tco', 'typecheck'],
           compilerVisibleAllocs: 0,
-          counters: null,
           backend: { averVersion: '0.0.0-fake', build: 'release', wasmtimeVersion: null },
+          runOnce: () => job.scenario,
         };
       },
     });
@@ -88,7 +108,9 @@ export function hostBaselineName(target: string): string {
   return `${host.os}-${host.arch}-${target}.json`;
 }
 
-/** A copy of `report` whose p50 and p95 are tiny, so any current run regresses against it. */
+/** A copy of `report` whose times are all tiny, so any current run regresses against it. */
 export function tinyBaseline(report: BenchReport): BenchReport {
-  return { ...report, iterations: { ...report.iterations, p50_ms: 0.000001, p95_ms: 0.000001 } };
+  const ms = 0.000001;
+  const iterations = { min_ms: ms, max_ms: ms, mean_ms: ms, p50_ms: ms, p95_ms: ms, p99_ms: ms };
+  return { ...report, iterations, samples_ms: report.samples_ms?.map(() => ms) ?? null };
 }

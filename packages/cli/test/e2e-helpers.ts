@@ -23,7 +23,13 @@ export function spawnCli(
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string>; preload?: string } = {},
 ): SpawnedRun {
-  const env: Record<string, string | undefined> = { ...process.env, AVER_DEBUG: undefined, ...options.env };
+  // A summary file of the job running the tests must not receive the tests' summaries.
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    AVER_DEBUG: undefined,
+    GITHUB_STEP_SUMMARY: undefined,
+    ...options.env,
+  };
   const nodeArgs = options.preload === undefined ? [] : ['--import', options.preload];
   const result = spawnSync(process.execPath, [...nodeArgs, CLI_MAIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,

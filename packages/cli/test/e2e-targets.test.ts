@@ -14,10 +14,7 @@ function manifest(): string {
 
 describe('aver-bench end to end: a target registered by another package', () => {
   it('runs on a target that registered itself, with no change to the runner', () => {
-    const run = spawnCli([manifest(), '--target', 'fake', '--json'], {
-      preload: FAKE_TARGET,
-      env: { FAKE_SAMPLE_MS: '2.5' },
-    });
+    const run = spawnCli([manifest(), '--target', 'fake', '--json'], { preload: FAKE_TARGET });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
@@ -28,8 +25,8 @@ describe('aver-bench end to end: a target registered by another package', () => 
       build: 'release',
       wasmtime_version: null,
     });
-    expect(report.samples_ms).toEqual([2.5, 2.5]);
-    expect(run.stdout).toContain('"samples_ms": [\n    2.5,\n    2.5\n  ]');
+    expect(report.samples_ms).toHaveLength(2);
+    expect(report.response_bytes).toBe('prog'.length);
   });
 
   it('lists the registered target in the unknown-target message', () => {

@@ -48,9 +48,10 @@ function reportOf(json: string): BenchReport {
   return JSON.parse(json) as BenchReport;
 }
 
-/** The report as a baseline whose p50/p95 are `ms`: tiny → the current run regresses, huge → it is ok. */
+/** The report as a baseline whose every time is `ms`: tiny → the current run regresses, huge → it is ok. */
 function withTimes(report: BenchReport, ms: number): BenchReport {
-  return { ...report, iterations: { ...report.iterations, p50_ms: ms, p95_ms: ms } };
+  const iterations = { min_ms: ms, max_ms: ms, mean_ms: ms, p50_ms: ms, p95_ms: ms, p99_ms: ms };
+  return { ...report, iterations, samples_ms: report.samples_ms?.map(() => ms) ?? null };
 }
 
 function hostBaseline(): string {
@@ -399,7 +400,7 @@ describe('aver-bench end to end: baselines and comparison', () => {
     expect(run.stdout).toContain(', limit +0%) — regression\n');
   });
 
-  it('finds the entry by name in an NDJSON baseline, and exits 0 when it is missing', () => {
+  it('finds the entry by name in an NDJSON baseline; a missing entry exits 0, or 1 with --fail-on-regression', () => {
     const manifest = scenario('fib', FIB);
     const current = reportOf(spawnCli([manifest, '--json']).stdout);
     const other = { ...current, scenario: { ...current.scenario, name: 'other' } };
@@ -409,9 +410,15 @@ describe('aver-bench end to end: baselines and comparison', () => {
     );
     expect(spawnCli([manifest, '--compare', both, '--fail-on-regression']).code).toBe(1);
     const onlyOther = temp.write('other.json', `${JSON.stringify(other)}\n${JSON.stringify(other)}\n`);
-    const missing = spawnCli([manifest, '--compare', onlyOther, '--fail-on-regression']);
+    const missing = spawnCli([manifest, '--compare', onlyOther]);
     expect(missing.code).toBe(0);
     expect(missing.stderr).toBe(`compare: baseline '${onlyOther}' has no entry for scenario 'fib'\n`);
+    const gated = spawnCli([manifest, '--compare', onlyOther, '--fail-on-regression']);
+    expect(gated.code).toBe(1);
+    expect(gated.stdout).toContain('fib [vm]\n');
+    expect(gated.stderr).toBe(
+      `compare: baseline '${onlyOther}' has no entry for scenario 'fib' (fails with --fail-on-regression)\n`,
+    );
   });
 
   it('exits 1 for an unreadable or unparsable baseline', () => {

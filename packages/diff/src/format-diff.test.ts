@@ -71,6 +71,17 @@ describe('formatDiff', () => {
     ]);
   });
 
+  it('escapes terminal controls in the scenario name and in notes built from a baseline file', () => {
+    const result = diff(
+      makeReport({ p50: 1, p95: 1, passes: ['tco'] }),
+      makeReport({ p50: 1, p95: 1, passes: ['tco\u001b[2J'] }),
+    );
+    const text = formatDiff({ ...result, scenario: 'fib\u001b]0;title\u0007' });
+    expect(text.split('\n')[0]).toBe('fib\\u{1b}]0;title\\u{7}: ok');
+    expect(text).toContain('note: passes_applied changed: baseline=["tco\\u{1b}[2J"] current=["tco"]');
+    expect(text).not.toContain('\u001b');
+  });
+
   it('prints one note line per note, after the metrics', () => {
     const result = diff(
       makeReport({ target: 'rust', responseBytes: 4, allocs: 1 }),

@@ -1,4 +1,4 @@
-import { formatFixed, formatMs } from '@aver/bench-report';
+import { escapeControlChars, formatFixed, formatMs } from '@aver/bench-report';
 import * as messages from './messages.js';
 import type { DiffReport, MetricDiff } from './types.js';
 
@@ -18,10 +18,11 @@ import type { DiffReport, MetricDiff } from './types.js';
  * @returns The text block; every line ends in `\n`.
  */
 export function formatDiff(diff: DiffReport): string {
-  let text = `${messages.diffHeader(diff.scenario, diff.regressed)}\n`;
+  // The name and the notes come from manifests and baseline files: no terminal control reaches the output.
+  let text = `${messages.diffHeader(escapeControlChars(diff.scenario), diff.regressed)}\n`;
   text += metricLine('p50', diff.p50);
   text += metricLine('p95', diff.p95);
-  for (const note of diff.notes) text += `  note: ${note}\n`;
+  for (const note of diff.notes) text += `  note: ${escapeControlChars(note)}\n`;
   return text;
 }
 

@@ -1,3 +1,5 @@
+export type { EffectsShape } from './effects-schema.js';
+export { EFFECTS_KEYS, NO_EFFECTS } from './effects-schema.js';
 export type { ExpectedShape, Manifest } from './manifest.js';
 export {
   AD_HOC_ITERATIONS,

@@ -37,6 +37,7 @@ describe('loadManifest defaults', () => {
       args: [],
       expected: { responseBytes: null, responseBytesMin: null, responseBytesMax: null },
       tolerance: { wall_time_p50_pct: 20, wall_time_p95_pct: 30 },
+      effects: { allow: [], diskRoot: null },
       warnings: [],
     });
   });
@@ -192,6 +193,14 @@ describe('loadManifest errors', () => {
     expect(lines.slice(1, 4)).toEqual(['   |', '12 | entry = "x', '   |         ^']);
   });
 
+  it('shows a window around the error of a very long line, not the whole line', () => {
+    const file = scenario(`entry = "main.av"\nname = "${'x'.repeat(5_000_000)}" oops\n`);
+    const lines = loadError(file).message.split('\n');
+    expect(lines[0]).toBe(`${file}: TOML parse error at line 2, column 5000011`);
+    expect(lines[2]).toBe(`2 | …${'x'.repeat(114)}" oops`);
+    expect(lines[3].indexOf('^')).toBe(lines[2].indexOf('oops'));
+  });
+
   it('reports a duplicate key as a parse error', () => {
     const error = loadError(scenario('entry = "main.av"\nentry = "main.av"\n'));
     expect(error.kind).toBe('parse');
@@ -254,11 +263,16 @@ describe('loadManifest errors', () => {
     );
   });
 
-  it('rejects a string warmup, naming the key and the expected type', () => {
+  it('rejects a string warmup other than "auto", naming the key and the expected type', () => {
     const file = scenario('entry = "main.av"\nwarmup = "3"\n');
     expect(loadError(file).message).toBe(
-      `${file}: \`warmup\` must be an integer, found a string ("3") (line 2, column 10)`,
+      `${file}: \`warmup\` must be an integer or "auto", found a string ("3") (line 2, column 10)`,
     );
+  });
+
+  it('accepts warmup = "auto"', () => {
+    const file = scenario('entry = "main.av"\nwarmup = "auto"\n');
+    expect(loadManifest(file).warmup).toBe('auto');
   });
 
   it('rejects negative counts instead of wrapping them', () => {
@@ -374,7 +388,7 @@ describe('loadManifest warnings', () => {
     expect(manifest.iterations).toBe(10);
     expect(manifest.warnings).toEqual([
       `${file}: unknown key \`itrations\` (line 2, column 1) is ignored; did you mean \`iterations\`?`,
-      `${file}: unknown key \`colour\` (line 3, column 1) is ignored (known keys here: entry, module_root, name, iterations, warmup, args, expected, tolerance)`,
+      `${file}: unknown key \`colour\` (line 3, column 1) is ignored (known keys here: entry, module_root, name, iterations, warmup, args, expected, tolerance, effects)`,
       `${file}: unknown key \`expected.respons_bytes\` (line 5, column 1) is ignored; did you mean \`response_bytes\`?`,
       `${file}: unknown key \`tolerance.wall_time_p50\` (line 7, column 1) is ignored; did you mean \`wall_time_p50_pct\`?`,
     ]);
@@ -385,5 +399,42 @@ describe('loadManifest warnings', () => {
     expect(loadManifest(file).warnings).toEqual([
       `${file}: unknown key \`expected.bytes\` (line 2, column 34) is ignored (known keys here: response_bytes, response_bytes_min, response_bytes_max)`,
     ]);
+  });
+});
+
+describe('loadManifest [effects]', () => {
+  it('defaults to no allowed effects and no disk root', () => {
+    expect(loadManifest(scenario('entry = "main.av"\n')).effects).toEqual({ allow: [], diskRoot: null });
+  });
+
+  it('reads allow and a disk_root next to the manifest', () => {
+    mkdirSync(path.join(temp.dir(), 'data'));
+    const file = scenario(
+      'entry = "main.av"\n[effects]\nallow = ["Disk.readText", "Env"]\ndisk_root = "data"\n',
+    );
+    expect(loadManifest(file).effects).toEqual({
+      allow: ['Disk.readText', 'Env'],
+      diskRoot: `${temp.dir()}${path.sep}data`,
+    });
+  });
+
+  it('rejects entries that are not effect names, a disk_root that is not a folder, and warns of unknown keys', () => {
+    const file = scenario(
+      'entry = "main.av"\n[effects]\nallow = ["disk.readText", 3]\ndisk_root = "nowhere"\nalow = []\n',
+    );
+    expect(loadError(file).message).toBe(
+      [
+        `${file}: \`effects.allow[0]\` must name an effect like "Disk" or "Disk.readText", found "disk.readText" (line 3, column 9)`,
+        `${file}: \`effects.allow[1]\` must be a string, found an integer (3) (line 3, column 9)`,
+        `${file}: disk root 'nowhere' is not a directory (resolved to '${temp.dir()}${path.sep}nowhere') (line 4, column 13)`,
+      ].join('\n'),
+    );
+    const misspelt = scenario('entry = "main.av"\n[effects]\nallow = ["Disk"]\n\nalow = []\n');
+    expect(loadManifest(misspelt).warnings).toEqual([
+      `${misspelt}: unknown key \`effects.alow\` (line 5, column 1) is ignored; did you mean \`allow\`?`,
+    ]);
+    expect(loadError(scenario('entry = "main.av"\neffects = ["Disk"]\n')).message).toMatch(
+      /`effects` must be a table, found an array/,
+    );
   });
 });

@@ -17,6 +17,7 @@ import {
 } from './manifest-schema.js';
 import * as messages from './messages.js';
 import { fileStem, parentDirVerbatim } from './path-utils.js';
+import { EFFECTS_KEYS } from './effects-schema.js';
 
 /**
  * Reads, parses and validates a scenario manifest (spec §2.3, with the deliberate fixes listed in the README).
@@ -46,6 +47,7 @@ export function loadManifest(path: string): Manifest {
     args: fields.args,
     expected: fields.expected,
     tolerance: fields.tolerance,
+    effects: fields.effects,
     warnings: unknownKeyWarnings(path, document, positions),
   };
 }
@@ -75,10 +77,23 @@ function parseManifestSource(path: string, source: string): Record<string, unkno
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
     const reason = error.message.replace(/^Invalid TOML document: /, '').split('\n\n')[0] ?? '';
-    const sourceLine = source.split(/\r?\n/)[error.line - 1] ?? '';
+    const sourceLine = lineOf(source, error.line);
     const message = `${path}: ${messages.tomlSyntax(error.line, error.column, sourceLine, reason)}`;
     throw new ManifestError('parse', path, [{ message, key: null, line: error.line, column: error.column }]);
   }
+}
+
+/** Line `line` (1-based) of a text without its line end ('' past the end), found without splitting the text. */
+function lineOf(text: string, line: number): string {
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0) return '';
+    start = newline + 1;
+  }
+  const newline = text.indexOf('\n', start);
+  const end = newline < 0 ? text.length : newline;
+  return text.slice(start, text.charCodeAt(end - 1) === 13 && end > start ? end - 1 : end);
 }
 
 function wholeFileIssue(message: string): ManifestIssue {
@@ -126,7 +141,7 @@ function findPosition(
   return null;
 }
 
-/** One warning per unknown key at the top level, in `[expected]` and in `[tolerance]`, with a likely fix. */
+/** One warning per unknown key at the top level and in each table, with a likely fix. */
 function unknownKeyWarnings(
   path: string,
   document: Record<string, unknown>,
@@ -146,5 +161,6 @@ function unknownKeyWarnings(
   check(document, '', TOP_LEVEL_KEYS);
   check(document.expected, 'expected.', EXPECTED_KEYS);
   check(document.tolerance, 'tolerance.', TOLERANCE_KEYS);
+  check(document.effects, 'effects.', EFFECTS_KEYS);
   return warnings;
 }

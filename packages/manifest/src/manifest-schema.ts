@@ -3,6 +3,8 @@ import type { Tolerance } from '@aver/bench-report';
 import { DEFAULT_TOLERANCE } from '@aver/bench-report';
 import * as v from 'valibot';
 import { describeTomlValue, formatTomlFloat } from './describe-toml-value.js';
+import type { EffectsShape } from './effects-schema.js';
+import { createEffectsSchema, NO_EFFECTS } from './effects-schema.js';
 import type { ExpectedShape } from './manifest.js';
 import { DEFAULT_ITERATIONS, DEFAULT_WARMUP, NO_EXPECTATIONS } from './manifest.js';
 import * as messages from './messages.js';
@@ -18,6 +20,7 @@ export const TOP_LEVEL_KEYS = [
   'args',
   'expected',
   'tolerance',
+  'effects',
 ] as const;
 /** Keys of the `[expected]` table. */
 export const EXPECTED_KEYS = ['response_bytes', 'response_bytes_min', 'response_bytes_max'] as const;
@@ -30,10 +33,11 @@ export interface ValidatedManifestFields {
   readonly entry: string;
   readonly moduleRoot: string;
   readonly iterations: number;
-  readonly warmup: number;
+  readonly warmup: number | 'auto';
   readonly args: readonly string[];
   readonly expected: ExpectedShape;
   readonly tolerance: Tolerance;
+  readonly effects: EffectsShape;
 }
 
 const MAX_COUNT = BigInt(Number.MAX_SAFE_INTEGER);
@@ -65,17 +69,34 @@ function countSchema(key: string, options: { positive: boolean }) {
       (input) => typeof input === 'bigint',
       (issue) => messages.wrongType(key, 'an integer', describeTomlValue(issue.input)),
     ),
-    v.rawCheck<bigint>(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const value = dataset.value;
-      if (options.positive && value === 0n)
-        addIssue({ message: messages.iterationsMustBePositive(), expected: VERBATIM });
-      else if (value < 0n && options.positive)
-        addIssue({ message: messages.iterationsNegative(String(value)) });
-      else if (value < 0n) addIssue({ message: messages.mustBeNonNegative(key, String(value)) });
-      else if (value > MAX_COUNT) addIssue({ message: messages.integerTooLarge(key, String(value)) });
-    }),
+    countRange<bigint>(key, options),
     v.transform((value) => Number(value)),
+  );
+}
+
+/** The range checks of a count (other values, such as `"auto"`, pass). */
+function countRange<T>(key: string, options: { positive: boolean }) {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed || typeof dataset.value !== 'bigint') return;
+    const value = dataset.value;
+    if (options.positive && value === 0n)
+      addIssue({ message: messages.iterationsMustBePositive(), expected: VERBATIM });
+    else if (value < 0n && options.positive)
+      addIssue({ message: messages.iterationsNegative(String(value)) });
+    else if (value < 0n) addIssue({ message: messages.mustBeNonNegative(key, String(value)) });
+    else if (value > MAX_COUNT) addIssue({ message: messages.integerTooLarge(key, String(value)) });
+  });
+}
+
+/** `warmup`: a count, or `"auto"` (warm up until the run time is stable; our addition). */
+function warmupSchema() {
+  return v.pipe(
+    v.custom<bigint | 'auto'>(
+      (input) => typeof input === 'bigint' || input === 'auto',
+      (issue) => messages.wrongType('warmup', 'an integer or "auto"', describeTomlValue(issue.input)),
+    ),
+    countRange<bigint | 'auto'>('warmup', { positive: false }),
+    v.transform((value) => (value === 'auto' ? 'auto' : Number(value))),
   );
 }
 
@@ -221,10 +242,11 @@ export function createManifestSchema(manifestDir: string) {
           v.string((issue) => messages.wrongType('name', 'a string', describeTomlValue(issue.input))),
         ),
         iterations: v.optional(countSchema('iterations', { positive: true }), BigInt(DEFAULT_ITERATIONS)),
-        warmup: v.optional(countSchema('warmup', { positive: false }), BigInt(DEFAULT_WARMUP)),
+        warmup: v.optional(warmupSchema(), BigInt(DEFAULT_WARMUP)),
         args: v.optional(argsSchema, []),
         expected: v.optional(ExpectedSchema),
         tolerance: v.optional(ToleranceSchema),
+        effects: v.optional(createEffectsSchema(manifestDir)),
       },
       (issue) => (issue.expected === '"entry"' ? messages.missingEntry() : messages.notATable()),
     ),
@@ -243,6 +265,7 @@ export function createManifestSchema(manifestDir: string) {
         args: document.args,
         expected: document.expected ?? NO_EXPECTATIONS,
         tolerance: document.tolerance ?? DEFAULT_TOLERANCE,
+        effects: document.effects ?? NO_EFFECTS,
       };
     }),
   );

@@ -1,4 +1,5 @@
 import type { Tolerance } from '@aver/bench-report';
+import type { EffectsShape } from './effects-schema.js';
 
 /** The optional `[expected]` table: bounds on the response size in bytes (`null` = not given). */
 export interface ExpectedShape {
@@ -19,13 +20,18 @@ export interface Manifest {
   readonly moduleRoot: string;
   /** Timed iterations, at least 1. */
   readonly iterations: number;
-  /** Untimed warm-up runs before the timed ones. */
-  readonly warmup: number;
+  /**
+   * Untimed warm-up runs before the timed ones, or `'auto'`: warm up until the per-run time is stable, within
+   * a bounded budget (the runner's stopping rule; our addition).
+   */
+  readonly warmup: number | 'auto';
   /** Command-line arguments the program sees through `Args.get()`. */
   readonly args: readonly string[];
   readonly expected: ExpectedShape;
   /** Regression limits for `--compare` and `--baseline-dir`. */
   readonly tolerance: Tolerance;
+  /** What the scenario may do beyond the bench sandbox's defaults (`[effects]`). */
+  readonly effects: EffectsShape;
   /** Problems that do not stop the run, such as unknown (likely misspelt) keys. */
   readonly warnings: readonly string[];
 }

@@ -20,14 +20,35 @@ export const cannotRead = (path: string, reason: string): string => `cannot read
  */
 export const tomlSyntax = (line: number, column: number, sourceLine: string, reason: string): string => {
   const gutter = ' '.repeat(String(line).length + 1);
+  const frame = frameWindow(sourceLine, column);
   return (
     `TOML parse error at line ${line}, column ${column}\n` +
     `${gutter}|\n` +
-    `${line} | ${sourceLine}\n` +
-    `${gutter}|${' '.repeat(column)}^\n` +
+    `${line} | ${frame.text}\n` +
+    `${gutter}|${' '.repeat(frame.column)}^\n` +
     reason
   );
 };
+
+/** Code points of a source line a code frame shows at most (ours: the crate prints the whole line). */
+export const CODE_FRAME_WIDTH = 120;
+
+/**
+ * The part of a source line a code frame shows: all of it when it fits, else `CODE_FRAME_WIDTH` code points
+ * around `column`, cut with `…`; `column` is where the caret goes in the shown text.
+ */
+function frameWindow(sourceLine: string, column: number): { text: string; column: number } {
+  const codePoints = Array.from(sourceLine);
+  if (codePoints.length <= CODE_FRAME_WIDTH) return { text: sourceLine, column };
+  const to = Math.min(codePoints.length, Math.max(0, column - 1 - CODE_FRAME_WIDTH / 3) + CODE_FRAME_WIDTH);
+  const from = Math.max(0, to - CODE_FRAME_WIDTH);
+  const before = from > 0 ? '…' : '';
+  const after = to < codePoints.length ? '…' : '';
+  return {
+    text: before + codePoints.slice(from, to).join('') + after,
+    column: column - from + before.length,
+  };
+}
 
 /** Reference: `entry` is absent or not a string. */
 export const missingEntry = (): string => 'missing required `entry = "..."`';
@@ -43,6 +64,14 @@ export const entryNotAFile = (raw: string, resolved: string): string =>
 /** Reference (post-0.20): `module_root` does not name a directory. */
 export const moduleRootNotADirectory = (raw: string, resolved: string): string =>
   `module root '${raw}' is not a directory (resolved to '${resolved}')`;
+
+/** An `[effects] allow` entry that is not written like an effect (our addition). */
+export const notAnEffectName = (index: number, found: string): string =>
+  `\`effects.allow[${index}]\` must name an effect like "Disk" or "Disk.readText", found ${JSON.stringify(found)}`;
+
+/** `[effects] disk_root` does not name a directory (our addition). */
+export const diskRootNotADirectory = (raw: string, resolved: string): string =>
+  `disk root '${raw}' is not a directory (resolved to '${resolved}')`;
 
 /** Reference: `iterations = 0`. */
 export const iterationsMustBePositive = (): string => '`iterations` must be > 0';

@@ -14,6 +14,7 @@ describe('synthesizeAdHocManifest', () => {
       args: [],
       expected: { responseBytes: null, responseBytesMin: null, responseBytesMax: null },
       tolerance: { wall_time_p50_pct: 20, wall_time_p95_pct: 30 },
+      effects: { allow: [], diskRoot: null },
       warnings: [],
     });
   });
@@ -32,6 +33,10 @@ describe('synthesizeAdHocManifest', () => {
     expect(() => synthesizeAdHocManifest('fib.av', { iterations: 0 })).toThrow(
       'fib.av: `iterations` must be > 0',
     );
+  });
+
+  it('takes warmup "auto"', () => {
+    expect(synthesizeAdHocManifest('fib.av', { warmup: 'auto' }).warmup).toBe('auto');
   });
 
   it('rejects negative or fractional counts', () => {

@@ -1,3 +1,4 @@
+import { NO_EFFECTS } from './effects-schema.js';
 import { DEFAULT_TOLERANCE } from '@aver/bench-report';
 import type { Manifest } from './manifest.js';
 import { AD_HOC_ITERATIONS, AD_HOC_WARMUP, NO_EXPECTATIONS } from './manifest.js';
@@ -8,7 +9,8 @@ import { fileStem, parentDirVerbatim } from './path-utils.js';
 /** Counts for an ad-hoc run; absent ones take the ad-hoc defaults (30 and 3). */
 export interface AdHocOptions {
   readonly iterations?: number;
-  readonly warmup?: number;
+  /** A count, or `'auto'` (warm up until the run time is stable). */
+  readonly warmup?: number | 'auto';
 }
 
 /**
@@ -30,7 +32,7 @@ export function synthesizeAdHocManifest(avPath: string, options: AdHocOptions = 
   };
   if (!isCount(iterations)) fail(messages.adHocCount('iterations', iterations), 'iterations');
   if (iterations === 0) fail(messages.iterationsMustBePositive(), 'iterations');
-  if (!isCount(warmup)) fail(messages.adHocCount('warmup', warmup), 'warmup');
+  if (warmup !== 'auto' && !isCount(warmup)) fail(messages.adHocCount('warmup', warmup), 'warmup');
   return {
     path: avPath,
     name: fileStem(avPath, 'scenario'),
@@ -41,6 +43,7 @@ export function synthesizeAdHocManifest(avPath: string, options: AdHocOptions = 
     args: [],
     expected: NO_EXPECTATIONS,
     tolerance: DEFAULT_TOLERANCE,
+    effects: NO_EFFECTS,
     warnings: [],
   };
 }

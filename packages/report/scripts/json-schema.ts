@@ -5,8 +5,10 @@ import {
   FunctionCountersSchema,
   HostInfoSchema,
   IterationStatsSchema,
+  ReplicateRecordSchema,
   RunCountersSchema,
   ScenarioMetadataSchema,
+  SteadyStateSchema,
 } from '../src/schema.js';
 
 /** Where the generated schema is published: `@aver/bench-report/schema.json`. */
@@ -29,6 +31,8 @@ export function buildJsonSchemaText(): string {
       IterationStats: IterationStatsSchema,
       RunCounters: RunCountersSchema,
       FunctionCounters: FunctionCountersSchema,
+      ReplicateRecord: ReplicateRecordSchema,
+      SteadyState: SteadyStateSchema,
     },
   });
   return `${JSON.stringify(schema, null, 2)}\n`;

@@ -42,6 +42,22 @@ describe('formatMs', () => {
 });
 
 describe('formatHuman', () => {
+  it('escapes terminal controls in the texts that come from manifests and report files', () => {
+    const report = sampleReport();
+    const hostile = {
+      ...report,
+      scenario: { ...report.scenario, name: 'fib\u001b[2J\u001b[31m', entry: 'a\nb.av' },
+      host: { ...report.host, os: 'linux\u009b' },
+      passes_applied: ['tco\r'],
+    };
+    const text = formatHuman(hostile);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(text.split('\n')[0]).toBe('fib\\u{1b}[2J\\u{1b}[31m [vm]');
+    expect(text).toContain('  entry:        a\\nb.av\n');
+    expect(text).toContain('  host:         linux\\u{9b}/');
+    expect(text).toContain('  passes:       tco\\r\n');
+  });
+
   it('renders the spec example byte for byte', () => {
     expect(formatHuman(sampleReport())).toBe(
       [

@@ -1,3 +1,4 @@
+import { escapeControlChars } from './escape-text.js';
 import { formatFixed } from './format-fixed.js';
 import { serializeReport } from './serialize-report.js';
 import type { BenchReport } from './types.js';
@@ -23,9 +24,10 @@ export function formatMs(ms: number): string {
  * @returns The text block.
  */
 export function formatHuman(report: BenchReport): string {
-  const { scenario, backend, host, iterations } = report;
+  const { scenario, backend, host, iterations } = escapedTexts(report);
   const wasmtime = backend.wasmtime_version === null ? '' : `, wasmtime ${backend.wasmtime_version}`;
-  const passes = report.passes_applied.length === 0 ? '(none)' : report.passes_applied.join(', ');
+  const passes =
+    report.passes_applied.length === 0 ? '(none)' : escapeControlChars(report.passes_applied.join(', '));
   const wallTime = [
     `min=${formatMs(iterations.min_ms)}`,
     `p50=${formatMs(iterations.p50_ms)}`,
@@ -44,6 +46,33 @@ export function formatHuman(report: BenchReport): string {
   if (report.response_bytes !== null) text += line('response', `${report.response_bytes} bytes`);
   if (report.expected_match !== null) text += line('expected', report.expected_match ? 'ok' : 'MISMATCH');
   return text;
+}
+
+/**
+ * The report's texts with terminal controls escaped (`escapeControlChars`): names, paths and versions come from
+ * manifests and report files, and a name must not be able to recolour or rewrite the terminal.
+ */
+function escapedTexts(
+  report: BenchReport,
+): Pick<BenchReport, 'scenario' | 'backend' | 'host' | 'iterations'> {
+  const { scenario, backend, host, iterations } = report;
+  return {
+    scenario: {
+      ...scenario,
+      name: escapeControlChars(scenario.name),
+      entry: escapeControlChars(scenario.entry),
+      target: escapeControlChars(scenario.target),
+    },
+    backend: {
+      ...backend,
+      aver_version: escapeControlChars(backend.aver_version),
+      build: escapeControlChars(backend.build),
+      wasmtime_version:
+        backend.wasmtime_version === null ? null : escapeControlChars(backend.wasmtime_version),
+    },
+    host: { ...host, os: escapeControlChars(host.os), arch: escapeControlChars(host.arch) },
+    iterations,
+  };
 }
 
 /** One labelled line: two spaces, `label:` padded so the value starts at column 16. */

@@ -4,8 +4,10 @@ export type {
   FunctionCounters,
   HostInfo,
   IterationStats,
+  ReplicateRecord,
   RunCounters,
   ScenarioMetadata,
+  SteadyState,
   Tolerance,
 } from './types.js';
 export { DEFAULT_TOLERANCE } from './types.js';
@@ -15,12 +17,15 @@ export {
   FunctionCountersSchema,
   HostInfoSchema,
   IterationStatsSchema,
+  ReplicateRecordSchema,
   RunCountersSchema,
   ScenarioMetadataSchema,
+  SteadyStateSchema,
 } from './schema.js';
 export { parseReport, parseReportJson, parseReports, ReportParseError } from './parse-report.js';
 export type { SerializeOptions } from './serialize-report.js';
 export { serializeReport } from './serialize-report.js';
+export { escapeControlChars, escapeControlCharsInText, quoteText } from './escape-text.js';
 export { formatFixed } from './format-fixed.js';
 export { formatJsonFloat, formatRustFloat } from './format-float.js';
 export type { ReportFormat, ReportFormatter } from './format.js';

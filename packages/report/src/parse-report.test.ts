@@ -116,7 +116,23 @@ describe('parseReport', () => {
       'response_sha256',
       'samples_ms',
       'counters',
+      'replicates',
     ]);
+    expect(report.replicates).toBeNull();
+  });
+
+  it('reads per-replicate records and rejects a malformed one with its path', () => {
+    const replicate = {
+      samples_ms: [1.5, 1.25],
+      warmup_count: 12,
+      warmup_stable: true,
+      steady_state: { kendall_tau: -0.5, p_value: 0.02, early_late_ratio: 1.2, trending: false },
+    };
+    const report = parseReport(withKey('replicates', [replicate, { ...replicate, steady_state: null }]));
+    expect(report.replicates).toEqual([replicate, { ...replicate, steady_state: null }]);
+    expect(() => parseReport(withKey('replicates', [{ ...replicate, warmup_count: -1 }]))).toThrowError(
+      'replicates[0].warmup_count: expected non-negative integer, got -1',
+    );
   });
 
   it('requires every non-Option key of the reference', () => {
@@ -170,6 +186,13 @@ describe('parseReport', () => {
       ],
       ['samples_ms', [1, 'x'], 'samples_ms[1]: expected number, got string'],
       ['counters', { instructions: 1, calls: 1 }, 'counters.allocations: required key is missing'],
+      ['iterations.p50_ms', -0.5, 'iterations.p50_ms: expected non-negative finite number, got -0.5'],
+      [
+        'iterations.max_ms',
+        Number.POSITIVE_INFINITY,
+        'iterations.max_ms: expected non-negative finite number, got Infinity',
+      ],
+      ['samples_ms', [1, -2], 'samples_ms[1]: expected non-negative finite number, got -2'],
     ];
     for (const [path, value, message] of cases) {
       expect(() => parseReport(withKey(path, value)), path).toThrow(message);

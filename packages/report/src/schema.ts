@@ -15,6 +15,7 @@ const label = {
   string: 'string',
   number: 'number',
   finite: 'finite number',
+  duration: 'non-negative finite number',
   count: 'non-negative integer',
   boolean: 'boolean',
   array: 'array',
@@ -22,8 +23,14 @@ const label = {
 } as const;
 
 const text = () => v.string(label.string);
+/** A duration: a time cannot be negative, and `1e999` (read as Infinity) is no time at all. */
 const milliseconds = (description: string) =>
-  v.pipe(v.number(label.number), v.finite(label.finite), v.description(description));
+  v.pipe(
+    v.number(label.number),
+    v.finite(label.duration),
+    v.minValue(0, label.duration),
+    v.description(description),
+  );
 /**
  * A Rust `usize`. The reference never rejects huge values (a negative TOML count wraps to u64::MAX, §2.3), so
  * the whole u64 range is accepted; JSON.parse rounds u64::MAX up to 2^64, and integers past 2^53 lose precision.
@@ -109,7 +116,10 @@ export const FunctionCountersSchema = v.pipe(
     {
       name: v.pipe(text(), v.description('Function name as written in the source.')),
       file: v.pipe(text(), v.description('Source file that defines it.')),
-      line: v.pipe(count(), v.description('1-based line of its definition.')),
+      line: v.pipe(
+        option(count()),
+        v.description('1-based line of its definition; null for code outside any function.'),
+      ),
       calls: v.pipe(count(), v.description('Times it was called.')),
       instructions: v.pipe(
         count(),
@@ -145,6 +155,66 @@ export const RunCountersSchema = v.pipe(
     label.object,
   ),
   v.description('Deterministic counters of one counted run.'),
+);
+
+/** `replicates[].steady_state`: the steady-state test of one replicate's samples. */
+export const SteadyStateSchema = v.pipe(
+  v.object(
+    {
+      kendall_tau: v.pipe(
+        v.number(label.number),
+        v.finite(label.finite),
+        v.description(
+          "Kendall's tau-b between sample index and duration; negative when later samples are faster.",
+        ),
+      ),
+      p_value: v.pipe(
+        v.number(label.number),
+        v.finite(label.finite),
+        v.description(
+          'One-sided p-value of "later samples are faster" (Mann-Kendall, asymptotic, ties corrected).',
+        ),
+      ),
+      early_late_ratio: v.pipe(
+        v.number(label.number),
+        v.finite(label.finite),
+        v.description('Median of the first third of the samples over the median of the last third.'),
+      ),
+      trending: v.pipe(
+        v.boolean(label.boolean),
+        v.description(
+          'Whether the samples were still trending down (p_value < 0.01 and early_late_ratio >= 1.05).',
+        ),
+      ),
+    },
+    label.object,
+  ),
+  v.description("The steady-state test of one replicate's timed samples."),
+);
+
+/** `replicates[]`: one fresh isolate's warm-up and timed samples. */
+export const ReplicateRecordSchema = v.pipe(
+  v.object(
+    {
+      samples_ms: v.pipe(
+        v.array(milliseconds('One timed iteration.'), label.array),
+        v.description("This replicate's timed samples in milliseconds, in measurement order."),
+      ),
+      warmup_count: v.pipe(count(), v.description('Untimed warm-up runs this replicate made.')),
+      warmup_stable: v.pipe(
+        option(v.boolean(label.boolean)),
+        v.description(
+          'For warmup = "auto": whether the warm-up reached a stable run time within its budget; otherwise null.',
+        ),
+      ),
+      steady_state: v.pipe(
+        option(SteadyStateSchema),
+        v.description('The steady-state test of samples_ms; null when there were too few samples to test.'),
+      ),
+    },
+    label.object,
+  ),
+  v.description('One replicate: a fresh isolate with its own warm-up and timed samples.'),
 );
 
 /** A whole report, as read from a report file or a baseline line. */
@@ -184,6 +254,12 @@ export const BenchReportSchema = v.pipe(
       counters: v.pipe(
         option(RunCountersSchema),
         v.description('Addition: counters of one run; null when absent.'),
+      ),
+      replicates: v.pipe(
+        option(v.array(ReplicateRecordSchema, label.array)),
+        v.description(
+          'Addition: one record per replicate, in run order; the top-level statistics and samples_ms cover all of them. Written only when it says more than the other keys (several replicates, warmup = "auto", or samples still trending down); null or absent otherwise.',
+        ),
       ),
     },
     label.object,

@@ -20,6 +20,27 @@ describe('serializeReport', () => {
     );
   });
 
+  it('writes per-replicate records after the other additions only when the report has them', () => {
+    const replicates = [
+      { samples_ms: [2, 1.5], warmup_count: 30, warmup_stable: null, steady_state: null },
+      {
+        samples_ms: [3],
+        warmup_count: 41,
+        warmup_stable: true,
+        steady_state: { kendall_tau: -0.25, p_value: 0.5, early_late_ratio: 1, trending: false },
+      },
+    ];
+    const compact = serializeReport(sampleReport({ replicates }));
+    expect(compact).toMatch(/"counters":null,"replicates":\[/);
+    expect(compact.slice(compact.indexOf('"replicates"'))).toBe(
+      '"replicates":[{"samples_ms":[2.0,1.5],"warmup_count":30,"warmup_stable":null,"steady_state":null},' +
+        '{"samples_ms":[3.0],"warmup_count":41,"warmup_stable":true,' +
+        '"steady_state":{"kendall_tau":-0.25,"p_value":0.5,"early_late_ratio":1.0,"trending":false}}]}',
+    );
+    expect(serializeReport(sampleReport({ replicates: null }))).toBe(serializeReport(sampleReport()));
+    expect(serializeReport(sampleReport())).not.toContain('replicates');
+  });
+
   it('does not depend on the order in which the caller built the objects, and drops unknown keys', () => {
     const base = sampleReport({ counters: { instructions: 10, calls: 2, allocations: 1 } });
     const shuffled = {
@@ -111,7 +132,9 @@ describe('serializeReport', () => {
       iterations: { ...sampleReport().iterations, p50_ms: Number.POSITIVE_INFINITY },
     });
     expect(() => serializeReport(broken)).toThrow(ReportParseError);
-    expect(() => serializeReport(broken)).toThrow('iterations.p50_ms: expected finite number, got Infinity');
+    expect(() => serializeReport(broken)).toThrow(
+      'iterations.p50_ms: expected non-negative finite number, got Infinity',
+    );
   });
 
   it('writes opcode counts sorted by name and function rows most instructions first, ties by file, line, name', () => {

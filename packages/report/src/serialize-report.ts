@@ -6,8 +6,10 @@ import type {
   FunctionCounters,
   HostInfo,
   IterationStats,
+  ReplicateRecord,
   RunCounters,
   ScenarioMetadata,
+  SteadyState,
 } from './types.js';
 
 /** How `serializeReport` lays the JSON out. */
@@ -64,6 +66,28 @@ function reportNode(report: BenchReport): JsonNode {
     ['response_sha256', nullable(report.response_sha256, string)],
     ['samples_ms', nullable(report.samples_ms, (samples) => array(samples.map(float)))],
     ['counters', nullable(report.counters, countersNode)],
+    // Written only when present, so that a plain one-replicate report keeps exactly the keys above.
+    ...(report.replicates == null
+      ? []
+      : [['replicates', array(report.replicates.map(replicateNode))] as const]),
+  ]);
+}
+
+function replicateNode(replicate: ReplicateRecord): JsonNode {
+  return object([
+    ['samples_ms', array(replicate.samples_ms.map(float))],
+    ['warmup_count', integer(replicate.warmup_count)],
+    ['warmup_stable', nullable(replicate.warmup_stable, (stable) => scalar(String(stable)))],
+    ['steady_state', nullable(replicate.steady_state, steadyStateNode)],
+  ]);
+}
+
+function steadyStateNode(state: SteadyState): JsonNode {
+  return object([
+    ['kendall_tau', float(state.kendall_tau)],
+    ['p_value', float(state.p_value)],
+    ['early_late_ratio', float(state.early_late_ratio)],
+    ['trending', scalar(String(state.trending))],
   ]);
 }
 
@@ -131,7 +155,7 @@ function sortedFunctions(rows: readonly FunctionCounters[]): FunctionCounters[] 
     (left, right) =>
       right.instructions - left.instructions ||
       byText(left.file, right.file) ||
-      left.line - right.line ||
+      (left.line ?? 0) - (right.line ?? 0) ||
       byText(left.name, right.name),
   );
 }
@@ -140,7 +164,7 @@ function functionNode(row: FunctionCounters): JsonNode {
   return object([
     ['name', string(row.name)],
     ['file', string(row.file)],
-    ['line', integer(row.line)],
+    ['line', nullable(row.line, integer)],
     ['calls', integer(row.calls)],
     ['instructions', integer(row.instructions)],
     ['allocations', integer(row.allocations)],

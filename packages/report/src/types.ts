@@ -78,14 +78,38 @@ export interface FunctionCounters {
   readonly name: string;
   /** The source file that defines it, as the runtime names it. */
   readonly file: string;
-  /** 1-based line of its definition. */
-  readonly line: number;
+  /** 1-based line of its definition; `null` for code outside any function (`__top_level__`). */
+  readonly line: number | null;
   /** Times it was called. */
   readonly calls: number;
   /** Instructions executed in its own frames (callees not included). */
   readonly instructions: number;
   /** Heap allocations made in its own frames. */
   readonly allocations: number;
+}
+
+/** The steady-state test of one replicate's timed samples (an addition; see the runner's README). */
+export interface SteadyState {
+  /** Kendall's tau-b between sample index and duration; negative when later samples are faster. */
+  readonly kendall_tau: number;
+  /** One-sided p-value of "later samples are faster" (Mann–Kendall, asymptotic, ties corrected). */
+  readonly p_value: number;
+  /** Median of the first third of the samples over the median of the last third. */
+  readonly early_late_ratio: number;
+  /** Whether the samples were still trending down (`p_value < 0.01` and `early_late_ratio >= 1.05`). */
+  readonly trending: boolean;
+}
+
+/** One replicate (a fresh isolate with its own warm-up and timed samples) of a scenario (an addition). */
+export interface ReplicateRecord {
+  /** This replicate's timed samples in ms, in measurement order. */
+  readonly samples_ms: readonly number[];
+  /** Untimed warm-up runs this replicate made. */
+  readonly warmup_count: number;
+  /** For `warmup = "auto"`: whether the warm-up reached a stable run time within its budget; otherwise `null`. */
+  readonly warmup_stable: boolean | null;
+  /** The steady-state test of `samples_ms`; `null` when there were too few samples to test. */
+  readonly steady_state: SteadyState | null;
 }
 
 /** One scenario's report: one JSON document, or one NDJSON line in directory mode. */
@@ -108,6 +132,11 @@ export interface BenchReport {
   readonly samples_ms: readonly number[] | null;
   /** Addition: counters of one counted run, or `null` when not counted. */
   readonly counters: RunCounters | null;
+  /**
+   * Addition: one record per replicate, in run order. Written only when it says more than the keys above
+   * (several replicates, `warmup = "auto"`, or samples still trending down); absent reads as `null`.
+   */
+  readonly replicates?: readonly ReplicateRecord[] | null;
 }
 
 /** Per-scenario regression thresholds in percent over baseline (`Tolerance`, §2.2). */

@@ -1,8 +1,31 @@
 /**
- * The stage a scenario failed in (spec §8): reading or parsing the entry, type-checking, compiling, running, or
- * setting the target up.
+ * The stage a scenario failed in. The reference's variants (spec §8): reading or parsing the entry,
+ * type-checking, compiling, running, or setting the target up. Ours: `timeout` (the scenario's `timeout_ms`
+ * passed and its isolate was ended), `memory` (the isolate reached its heap limit) and `nondeterministic` (the
+ * response changed between timed iterations or replicates, so the runs did not do the same work).
  */
-export type RunErrorKind = 'read' | 'parse' | 'typecheck' | 'compile' | 'runtime' | 'setup';
+export type RunErrorKind =
+  | 'read'
+  | 'parse'
+  | 'typecheck'
+  | 'compile'
+  | 'runtime'
+  | 'setup'
+  | 'timeout'
+  | 'memory'
+  | 'nondeterministic';
+
+const KINDS: ReadonlySet<string> = new Set<RunErrorKind>([
+  'read',
+  'parse',
+  'typecheck',
+  'compile',
+  'runtime',
+  'setup',
+  'timeout',
+  'memory',
+  'nondeterministic',
+]);
 
 /**
  * A scenario that could not be measured. `message` is the reference's text for the stage (for example
@@ -16,4 +39,17 @@ export class RunError extends Error {
     super(message);
     this.kind = kind;
   }
+}
+
+/**
+ * Whether `value` is a `RunError`, recognised by its name and kind rather than `instanceof`: a target package
+ * may carry its own copy of this package, and the isolate loads targets from bundles, so the class is not
+ * always the same object.
+ * @param value Anything thrown.
+ * @returns Whether it is a `RunError` of a known kind.
+ */
+export function isRunError(value: unknown): value is RunError {
+  if (!(value instanceof Error) || value.name !== 'RunError') return false;
+  const kind = (value as { kind?: unknown }).kind;
+  return typeof kind === 'string' && KINDS.has(kind);
 }

@@ -1,44 +1,42 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { VmJob, VmMeasurement } from './measure-vm.js';
+import { useTempDir } from '@aver/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { IsolateRequest } from './isolate-protocol.js';
+import type { ReplicateMeasurement } from './measure-replicate.js';
 import { RunError } from './run-error.js';
 import { runInWorker } from './run-in-worker.js';
 
-const work = mkdtempSync(path.join(tmpdir(), 'aver-run-in-worker-'));
-const JOB: VmJob = {
-  entry: 'main.av',
-  moduleRoot: '.',
-  args: ['x'],
-  warmup: 0,
-  iterations: 1,
-  source: 'fn main() -> Int\n    1\n',
+const temp = useTempDir('aver-run-in-worker-');
+const REQUEST: IsolateRequest = {
+  moduleUrl: 'file:///nowhere/target.js',
+  targetName: 'fake',
+  job: { scenario: 's', entry: 'main.av', source: 'fn main() -> Int\n    1\n', moduleRoot: '.', args: ['x'] },
+  plan: { iterations: 1, warmup: 0, count: true },
+  codeCache: null,
+  wantCodeCache: false,
 };
-const MEASUREMENT: VmMeasurement = {
+const MEASUREMENT: ReplicateMeasurement = {
   samplesMs: [0.5],
+  warmupRuns: 0,
+  warmupStable: null,
   responseText: '42',
-  responseBytesSeen: [2],
   passesApplied: ['tco', 'typecheck'],
   compilerVisibleAllocs: 0,
+  backend: { averVersion: '9.9.9', build: 'release', wasmtimeVersion: null },
   counters: { instructions: 3, calls: 1, allocations: 0 },
-  averVersion: '9.9.9',
 };
+const REPLY = JSON.stringify({ ok: true, measurement: MEASUREMENT, codeCache: null });
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true });
-});
-
 /** A worker script in the temp folder; `parentPort` and `workerData` are in scope. */
 function script(name: string, body: string): URL {
-  const file = path.join(work, `${name}.mjs`);
-  writeFileSync(file, `import { parentPort, workerData } from 'node:worker_threads';\n${body}\n`);
-  return pathToFileURL(file);
+  return pathToFileURL(
+    temp.write(`${name}.mjs`, `import { parentPort, workerData } from 'node:worker_threads';\n${body}\n`),
+  );
 }
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
@@ -51,14 +49,15 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 }
 
 describe('runInWorker', () => {
-  it('hands the job to the worker as plain data and returns its measurement', async () => {
+  it('hands the request to the worker as plain data and returns its measurement', async () => {
     const echo = script(
       'echo',
-      `parentPort.postMessage({ ok: true, measurement: { ...${JSON.stringify(MEASUREMENT)}, responseText: JSON.stringify(workerData) } });`,
+      `const reply = ${REPLY};\nreply.measurement.responseText = JSON.stringify(workerData);\nparentPort.postMessage(reply);`,
     );
-    const measurement = await runInWorker(echo, JOB);
-    expect(JSON.parse(measurement.responseText ?? '')).toEqual(JOB);
+    const { measurement, codeCache } = await runInWorker(REQUEST, { script: echo });
+    expect(JSON.parse(measurement.responseText ?? '')).toEqual(REQUEST);
     expect(measurement.counters).toEqual(MEASUREMENT.counters);
+    expect(codeCache).toBeNull();
   });
 
   it('rebuilds a RunError the worker sent as data, kind and message unchanged', async () => {
@@ -66,7 +65,7 @@ describe('runInWorker', () => {
       'run-error',
       "parentPort.postMessage({ ok: false, kind: 'typecheck', message: 'error[2:5]: a\\nerror[3:1]: b' });",
     );
-    const error = await failure(runInWorker(failing, JOB));
+    const error = await failure(runInWorker(REQUEST, { script: failing }));
     expect(error).toEqual(new RunError('typecheck', 'error[2:5]: a\nerror[3:1]: b'));
     expect(error).toBeInstanceOf(RunError);
   });
@@ -76,45 +75,71 @@ describe('runInWorker', () => {
       'bug',
       "parentPort.postMessage({ ok: false, kind: 'internal', message: 'Internal error: x', stack: 'Error: Internal error: x\\n    at here' });",
     );
-    const error = await failure(runInWorker(buggy, JOB));
+    const error = await failure(runInWorker(REQUEST, { script: buggy }));
     expect(error).not.toBeInstanceOf(RunError);
     expect(error.message).toBe('Internal error: x');
     expect(error.stack).toBe('Error: Internal error: x\n    at here');
   });
 
   it('reports a worker that dies of an uncaught error as a runtime RunError', async () => {
-    const error = await failure(runInWorker(script('throws', "throw new Error('boom\\nmore');"), JOB));
-    expect(error).toEqual(new RunError('runtime', 'vm worker failed: boom'));
+    const error = await failure(
+      runInWorker(REQUEST, { script: script('throws', "throw new Error('boom\\nmore');") }),
+    );
+    expect(error).toEqual(new RunError('runtime', 'isolate failed: boom'));
   });
 
   it('reports a worker that exits without a reply', async () => {
-    const error = await failure(runInWorker(script('exits', 'process.exit(3);'), JOB));
-    expect(error).toEqual(new RunError('runtime', 'vm worker exited with code 3 before reporting a result'));
+    const error = await failure(runInWorker(REQUEST, { script: script('exits', 'process.exit(3);') }));
+    expect(error).toEqual(new RunError('runtime', 'isolate exited with code 3 before reporting a result'));
   });
 
-  it('reports a worker that runs out of memory, and the process survives', async () => {
+  it('ends a worker that reaches its heap limit with a memory error, and the process survives', async () => {
     const hog = script('hog', 'const keep = [];\nfor (;;) keep.push(new Array(100_000).fill(keep.length));');
-    const error = await failure(runInWorker(hog, JOB, { resourceLimits: { maxOldGenerationSizeMb: 32 } }));
-    expect(error).toEqual(new RunError('runtime', 'vm worker ran out of memory (JS heap limit 32 MiB)'));
+    const error = await failure(runInWorker(REQUEST, { script: hog, maxOldGenerationSizeMb: 32 }));
+    expect(error).toEqual(
+      new RunError('memory', 'out of memory: the isolate reached its heap limit of 32 MiB'),
+    );
+  });
+
+  it('ends a worker stuck in an endless loop when the time limit passes', async () => {
+    const spin = script('spin', 'for (;;) {}');
+    const started = performance.now();
+    const error = await failure(runInWorker(REQUEST, { script: spin, timeoutMs: 300 }));
+    expect(error).toEqual(new RunError('timeout', 'timed out after 300 ms'));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it('gives the worker the stack size it asks for', async () => {
+    const depth = script(
+      'depth',
+      `let max = 0;\nconst down = (n) => { max = n; down(n + 1); };\ntry { down(0); } catch {}\nconst reply = ${REPLY};\nreply.measurement.responseText = String(max);\nparentPort.postMessage(reply);`,
+    );
+    const small = Number(
+      (await runInWorker(REQUEST, { script: depth, stackSizeMb: 1 })).measurement.responseText,
+    );
+    const large = Number(
+      (await runInWorker(REQUEST, { script: depth, stackSizeMb: 16 })).measurement.responseText,
+    );
+    expect(large).toBeGreaterThan(small * 8);
   });
 
   it('reports a missing worker script as a setup error', async () => {
-    const missing = pathToFileURL(path.join(work, 'missing.js'));
-    const error = await failure(runInWorker(missing, JOB));
+    const missing = pathToFileURL(path.join(temp.dir(), 'missing.js'));
+    const error = await failure(runInWorker(REQUEST, { script: missing }));
     expect(error).toEqual(
       new RunError(
         'setup',
-        `vm worker script not found at ${path.join(work, 'missing.js')}; build @aver/bench-runner first`,
+        `runner isolate script not found at ${path.join(temp.dir(), 'missing.js')}; build @aver/bench-runner first`,
       ),
     );
   });
 
   it('ends a worker that would keep running after its reply', async () => {
-    const lingering = script(
-      'lingers',
-      `setInterval(() => {}, 1000);\nparentPort.postMessage({ ok: true, measurement: ${JSON.stringify(MEASUREMENT)} });`,
-    );
-    await expect(runInWorker(lingering, JOB)).resolves.toEqual(MEASUREMENT);
+    const lingering = script('lingers', `setInterval(() => {}, 1000);\nparentPort.postMessage(${REPLY});`);
+    await expect(runInWorker(REQUEST, { script: lingering })).resolves.toEqual({
+      measurement: MEASUREMENT,
+      codeCache: null,
+    });
   });
 
   it("keeps the worker's stdout and stderr out of the caller's streams", async () => {
@@ -128,10 +153,10 @@ describe('runInWorker', () => {
         "process.stdout.write('LEAK stdout\\n');",
         "process.stderr.write('LEAK stderr\\n');",
         "process.emitWarning('LEAK warning');",
-        `setTimeout(() => parentPort.postMessage({ ok: true, measurement: ${JSON.stringify(MEASUREMENT)} }), 20);`,
+        `setTimeout(() => parentPort.postMessage(${REPLY}), 20);`,
       ].join('\n'),
     );
-    await runInWorker(noisy, JOB);
+    await runInWorker(REQUEST, { script: noisy });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const written = [...stdout.mock.calls, ...stderr.mock.calls].flat().map(String).join('');
     expect(written).not.toContain('LEAK');

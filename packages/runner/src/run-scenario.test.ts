@@ -1,20 +1,25 @@
 import { createHash } from 'node:crypto';
+import { useTempDir } from '@aver/test-utils';
 import { describe, expect, it } from 'vitest';
 import { RunError } from './run-error.js';
 import { runScenario } from './run-scenario.js';
 import { TargetError } from './target-error.js';
-import type { TargetRunner } from './target-runner.js';
-import { fakeManifest, fakeTarget } from './test-helpers.js';
+import { fakeManifestWithEntry, fakeTarget, scriptedClock } from './test-helpers.js';
 
 const HOST = { os: 'linux', arch: 'x86_64', cpus: 4 };
+const temp = useTempDir('aver-run-scenario-');
 
 describe('runScenario', () => {
-  it('assembles the report from the manifest and the target measurements, keys in contract order', async () => {
-    const report = await runScenario(fakeManifest(), fakeTarget('fake'), { host: HOST });
+  it('assembles the report from the manifest and the measurement, keys in contract order', async () => {
+    const manifest = fakeManifestWithEntry(temp);
+    const report = await runScenario(manifest, fakeTarget('fake'), {
+      host: HOST,
+      clock: scriptedClock([1, 2, 3]),
+    });
     expect(report).toEqual({
       scenario: {
         name: 'fake',
-        entry: 'bench/fake.av',
+        entry: manifest.entry,
         target: 'fake',
         iterations_count: 3,
         warmup_count: 1,
@@ -46,91 +51,102 @@ describe('runScenario', () => {
   });
 
   it('gives null response_bytes and sha256 for a Unit response', async () => {
-    const report = await runScenario(fakeManifest(), fakeTarget('fake', { responseText: null }), {
-      host: HOST,
-    });
+    const report = await runScenario(
+      fakeManifestWithEntry(temp),
+      fakeTarget('fake', { runOnce: () => null }),
+      {
+        host: HOST,
+        clock: scriptedClock([]),
+      },
+    );
     expect([report.response_bytes, report.response_sha256]).toEqual([null, null]);
   });
 
   it('computes expected_match from the manifest bounds', async () => {
-    const manifest = fakeManifest({
-      expected: { responseBytes: 6, responseBytesMin: null, responseBytesMax: null },
-    });
-    expect((await runScenario(manifest, fakeTarget('fake'), { host: HOST })).expected_match).toBe(true);
-    const tooSmall = fakeManifest({
-      expected: { responseBytes: null, responseBytesMin: 7, responseBytesMax: null },
-    });
-    expect((await runScenario(tooSmall, fakeTarget('fake'), { host: HOST })).expected_match).toBe(false);
-  });
-
-  it('holds every timed iteration to the bounds when the target reports the sizes it saw', async () => {
-    const manifest = fakeManifest({
-      expected: { responseBytes: 6, responseBytesMin: null, responseBytesMax: null },
-    });
-    // The last response ('héllo', 6 bytes) fits, but an earlier iteration rendered 5 bytes.
-    const flaky = fakeTarget('fake', { responseBytesSeen: [5, 6] });
-    const report = await runScenario(manifest, flaky, { host: HOST });
-    expect([report.response_bytes, report.expected_match]).toEqual([6, false]);
-    const steady = fakeTarget('fake', { responseBytesSeen: [6] });
-    expect((await runScenario(manifest, steady, { host: HOST })).expected_match).toBe(true);
+    const run = (expected: { responseBytes: number | null; responseBytesMin: number | null }) =>
+      runScenario(
+        fakeManifestWithEntry(temp, { expected: { ...expected, responseBytesMax: null } }),
+        fakeTarget('fake'),
+        { host: HOST, clock: scriptedClock([]) },
+      );
+    expect((await run({ responseBytes: 6, responseBytesMin: null })).expected_match).toBe(true);
+    expect((await run({ responseBytes: null, responseBytesMin: 7 })).expected_match).toBe(false);
   });
 
   it('captures the host when none is given', async () => {
-    const report = await runScenario(fakeManifest(), fakeTarget('fake'));
+    const report = await runScenario(fakeManifestWithEntry(temp), fakeTarget('fake'), {
+      clock: scriptedClock([]),
+    });
     expect(report.host.cpus).toBeGreaterThanOrEqual(1);
     expect(typeof report.host.os).toBe('string');
   });
 
-  it('passes the injected clock to the target', async () => {
-    let ticks = 0n;
-    const clock = () => (ticks += 1_500_000n);
-    const base = fakeTarget('timed');
-    const timed: TargetRunner = {
-      name: 'timed',
-      run: async (manifest, context) => {
-        const samplesMs: number[] = [];
-        for (let index = 0; index < manifest.iterations; index++) {
-          const start = context.clock();
-          samplesMs.push(Number(context.clock() - start) / 1e6);
-        }
-        return { ...(await base.run(manifest, context)), samplesMs };
-      },
-    };
-    const report = await runScenario(fakeManifest(), timed, { clock, host: HOST });
-    expect(report.samples_ms).toEqual([1.5, 1.5, 1.5]);
-  });
-
   it('resolves a target by name and rejects unknown names', async () => {
-    await expect(runScenario(fakeManifest(), 'nope', { host: HOST })).rejects.toThrowError(TargetError);
+    await expect(runScenario(fakeManifestWithEntry(temp), 'nope', { host: HOST })).rejects.toThrowError(
+      TargetError,
+    );
   });
 
   it('refuses a manifest without timed iterations instead of failing in the statistics', async () => {
-    const error = await runScenario(fakeManifest({ iterations: 0 }), fakeTarget('fake')).catch(
+    const error = await runScenario(fakeManifestWithEntry(temp, { iterations: 0 }), fakeTarget('fake'), {
+      clock: scriptedClock([]),
+    }).catch((caught) => caught);
+    expect(error).toEqual(
+      new RunError('setup', "scenario 'fake' has no timed iterations; `iterations` must be > 0"),
+    );
+  });
+
+  it('reads the entry before preparing, so a missing file is a read error naming it', async () => {
+    const manifest = fakeManifestWithEntry(temp, { entry: `${temp.dir()}/gone.av` });
+    const error = await runScenario(manifest, fakeTarget('fake'), { clock: scriptedClock([]) }).catch(
       (caught) => caught,
     );
     expect(error).toBeInstanceOf(RunError);
-    expect(error.kind).toBe('setup');
-    expect(error.message).toBe("scenario 'fake' has no timed iterations; `iterations` must be > 0");
+    expect(error.kind).toBe('read');
+    expect(error.message.startsWith(`${temp.dir()}/gone.av: `)).toBe(true);
   });
 
-  it('rejects a target that returns the wrong number of samples or a bad sample', async () => {
-    await expect(runScenario(fakeManifest(), fakeTarget('short', { samplesMs: [1] }))).rejects.toThrow(
-      "target 'short' returned 1 timing sample(s) for 3 iteration(s)",
+  it('runs replicates one after another, counts only in the first, and reports each', async () => {
+    const log = { prepared: 0, runs: 0, counted: 0, disposed: 0 };
+    const seen: number[] = [];
+    const report = await runScenario(
+      fakeManifestWithEntry(temp, { warmup: 2 }),
+      fakeTarget('fake', {}, log),
+      {
+        host: HOST,
+        clock: scriptedClock([1, 2, 3, 4, 5, 6]),
+        replicates: 2,
+        onReplicate: (_, index, total) => seen.push(index, total),
+      },
     );
+    expect(log).toEqual({ prepared: 2, runs: 10, counted: 1, disposed: 2 });
+    expect(seen).toEqual([0, 2, 1, 2]);
+    expect(report.samples_ms).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(report.iterations.p50_ms).toBe(3);
+    expect(report.scenario).toMatchObject({ iterations_count: 3, warmup_count: 2 });
+    expect(report.replicates).toEqual([
+      { samples_ms: [1, 2, 3], warmup_count: 2, warmup_stable: null, steady_state: null },
+      { samples_ms: [4, 5, 6], warmup_count: 2, warmup_stable: null, steady_state: null },
+    ]);
+  });
+
+  it('refuses a replicate count below one', async () => {
     await expect(
-      runScenario(fakeManifest(), fakeTarget('nan', { samplesMs: [1, Number.NaN, 2] })),
-    ).rejects.toThrow("target 'nan' returned an invalid timing sample #2: NaN");
+      runScenario(fakeManifestWithEntry(temp), fakeTarget('fake'), {
+        clock: scriptedClock([]),
+        replicates: 0,
+      }),
+    ).rejects.toThrowError(new RunError('setup', 'replicates must be a positive integer, got 0'));
   });
 
   it('lets a RunError from the target through unchanged', async () => {
-    const failing = {
-      name: 'failing',
-      run: () => {
+    const failing = fakeTarget('failing', {
+      runOnce: () => {
         throw new RunError('runtime', 'Runtime error [line 3]: division by zero');
       },
-    };
-    await expect(runScenario(fakeManifest(), failing)).rejects.toThrowError(
-      new RunError('runtime', 'Runtime error [line 3]: division by zero'),
-    );
+    });
+    await expect(
+      runScenario(fakeManifestWithEntry(temp), failing, { clock: scriptedClock([]) }),
+    ).rejects.toThrowError(new RunError('runtime', 'Runtime error [line 3]: division by zero'));
   });
 });

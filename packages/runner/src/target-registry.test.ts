@@ -26,6 +26,12 @@ describe('target registry', () => {
     expect(listTargets()).toEqual(['vm', 'fake']);
   });
 
+  it('refuses something that is not a target', () => {
+    expect(() => registerTarget({ name: 'fake', run: () => null } as never)).toThrow(
+      'a bench target needs a string `name`, a string `moduleUrl` and a `prepare(job)` function',
+    );
+  });
+
   it('refuses a duplicate or malformed name', () => {
     registerTarget(fakeTarget('fake'));
     expect(() => registerTarget(fakeTarget('fake'))).toThrow("bench target 'fake' is already registered");

@@ -1,6 +1,7 @@
 import * as messages from './messages.js';
 import { TargetError } from './target-error.js';
-import type { TargetRunner } from './target-runner.js';
+import { isTargetRunner } from './load-target.js';
+import type { TargetRunner } from './target.js';
 import { vmTarget } from './vm-target.js';
 
 /**
@@ -18,9 +19,10 @@ const registry = new Map<string, TargetRunner>([[vmTarget.name, vmTarget]]);
  * Makes a target available by name, for `runScenario` and the CLI's `--target`. The built-in `vm` target is
  * registered when this package loads.
  * @param runner The target.
- * @throws {TypeError} When the name is malformed or already registered.
+ * @throws {TypeError} When it is not a target, or its name is malformed or already registered.
  */
 export function registerTarget(runner: TargetRunner): void {
+  if (!isTargetRunner(runner)) throw new TypeError(messages.notATarget());
   if (!TARGET_NAME.test(runner.name)) throw new TypeError(messages.badTargetName(runner.name));
   if (registry.has(runner.name)) throw new TypeError(messages.targetAlreadyRegistered(runner.name));
   registry.set(runner.name, runner);

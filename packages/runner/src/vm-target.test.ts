@@ -9,7 +9,7 @@ import { VERSION } from '@aver/vm-runtime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RunError } from './run-error.js';
 import type { RunScenarioOptions } from './run-scenario.js';
-import { runScenario } from './run-scenario.js';
+import { runScenario, runScenarioDetailed } from './run-scenario.js';
 import { fakeManifest } from './test-helpers.js';
 
 const HOST = { os: 'linux', arch: 'x86_64', cpus: 1 };
@@ -98,18 +98,19 @@ describe('the vm target', () => {
     expect((await runScenario(manifest, 'vm', { host: HOST })).expected_match).toBe(true);
   });
 
-  it('holds every timed iteration, not only the last, to the expected bounds', async () => {
-    // Each run appends one character to a file and returns the whole file, so every iteration's response is one
-    // byte longer than the one before: only the last one matches the exact size.
+  it('fails as nondeterministic when the response changes between timed iterations', async () => {
+    // Each run appends one character to a file and returns the whole file, so every response is one byte
+    // longer than the one before: the runs do not do the same work.
     work ??= mkdtempSync(path.join(tmpdir(), 'aver-vm-target-'));
     const log = path.join(work, 'growing.txt');
     const source = `fn main() -> Result<String, String>\n    ! [Disk.appendText, Disk.readText]\n    _ = Disk.appendText("${log}", "x")?\n    Disk.readText("${log}")\n`;
-    const lastSize = 'Result.Ok("xxxx")'.length; // warmup 1 + 3 timed runs
-    const manifest = program('growing', source, {
-      expected: { responseBytes: lastSize, responseBytesMin: null, responseBytesMax: null },
-    });
-    const report = await runScenario(manifest, 'vm', { host: HOST });
-    expect([report.response_bytes, report.expected_match]).toEqual([lastSize, false]);
+    const error = await runError(program('growing', source));
+    expect(error.kind).toBe('nondeterministic');
+    // warmup 1, so the first timed run renders Result.Ok("xx") and the second Result.Ok("xxx").
+    expect(error.message).toBe(
+      'the response changed between timed iterations: iteration 2 differs from iteration 1 at byte 13: ' +
+        'iteration 1 "\\")", iteration 2 "x\\")"',
+    );
   });
 
   it('resolves depends from the manifest module root', async () => {
@@ -153,6 +154,28 @@ describe('the vm target', () => {
     expect(error.kind).toBe('runtime');
     expect(error.message).toMatch(/^Runtime error( \[line 5\])?: division by zero$/);
   });
+
+  it('fails a run whose main returns Result.Err, as aver run does (exit 1), in warm-up or timed runs', async () => {
+    const source = 'fn main() -> Result<Int, String>\n    Result.Err("no luck")\n';
+    for (const warmup of [0, 2]) {
+      const error = await runError(program('err', source, { iterations: 2, warmup }), {
+        isolation: 'inline',
+      });
+      expect({ kind: error.kind, message: error.message }).toEqual({
+        kind: 'runtime',
+        message: 'main returned error: no luck',
+      });
+    }
+  });
+
+  it('returns the rendered response with the report from runScenarioDetailed', async () => {
+    const run = await runScenarioDetailed(program('text', 'fn main() -> String\n    "a\\nb"\n'), 'vm', {
+      host: HOST,
+      isolation: 'inline',
+    });
+    expect(run.responseText).toBe('a\nb');
+    expect(run.report.response_bytes).toBe(3);
+  });
 });
 
 const SCENARIOS_DIR = fileURLToPath(new URL('../../../bench/scenarios', import.meta.url));
@@ -164,7 +187,7 @@ function untimed(report: Awaited<ReturnType<typeof runScenario>>) {
   return { ...rest, sampleCount: samples?.length };
 }
 
-describe('the vm target in worker and inline isolation', () => {
+describe('the vm target in worker, process and inline isolation', () => {
   const programs = (): ReturnType<typeof fakeManifest>[] => [
     program('fib', FIB, { expected: { responseBytes: 2, responseBytesMin: null, responseBytesMax: null } }),
     program('unit', 'fn main() -> Unit\n    ! [Console.print]\n    Console.print("quiet")\n'),
@@ -182,29 +205,35 @@ describe('the vm target in worker and inline isolation', () => {
     for (const manifest of programs()) {
       const inline = await runScenario(manifest, 'vm', { host: HOST, isolation: 'inline' });
       const worker = await runScenario(manifest, 'vm', { host: HOST, isolation: 'worker' });
+      const child = await runScenario(manifest, 'vm', { host: HOST, isolation: 'process' });
       expect(untimed(worker), manifest.name).toEqual(untimed(inline));
+      expect(untimed(child), manifest.name).toEqual(untimed(inline));
       expect(worker.counters, manifest.name).not.toBeNull();
     }
   });
 
-  it('turns failures in the worker into the same RunError kinds and messages as inline', async () => {
+  it('turns failures in a worker or a process into the same RunError kinds and messages as inline', async () => {
     const failing = [
       program('div', 'fn zero() -> Int\n    0\n\nfn main() -> Int\n    10 / zero()\n', { warmup: 0 }),
       program('broken', 'fn main( -> Int\n'),
       program('typed', 'fn main() -> Int\n    "text"\n'),
       { ...program('fib', FIB), entry: path.join(work!, 'gone.av') },
+      program('err', 'fn main() -> Result<Int, String>\n    Result.Err("no luck")\n'),
     ];
     const kinds: string[] = [];
     for (const manifest of failing) {
       const inline = await runError(manifest, { isolation: 'inline' });
       const worker = await runError(manifest, { isolation: 'worker' });
-      expect({ kind: worker.kind, message: worker.message }).toEqual({
-        kind: inline.kind,
-        message: inline.message,
-      });
+      const child = await runError(manifest, { isolation: 'process' });
+      for (const isolated of [worker, child]) {
+        expect({ kind: isolated.kind, message: isolated.message }).toEqual({
+          kind: inline.kind,
+          message: inline.message,
+        });
+      }
       kinds.push(worker.kind);
     }
-    expect(kinds).toEqual(['runtime', 'parse', 'typecheck', 'read']);
+    expect(kinds).toEqual(['runtime', 'parse', 'typecheck', 'read', 'runtime']);
   });
 
   it('measures every scenario in its own worker thread and ends it, so order cannot matter', async () => {
@@ -239,8 +268,39 @@ describe('the vm target in worker and inline isolation', () => {
       runScenario(program('fib', FIB), 'vm', { host: HOST, clock, isolation: 'worker' }),
     ).rejects.toThrowError(
       new TypeError(
-        "an injected clock needs isolation 'inline' (a worker times with its own process.hrtime.bigint)",
+        "an injected clock needs isolation 'inline' (a worker or a process times with its own process.hrtime.bigint)",
       ),
+    );
+  });
+});
+
+describe('the vm target under limits', () => {
+  const LOOP = 'fn spin(n: Int) -> Int\n    spin(n + 1)\n\nfn main() -> Int\n    spin(0)\n';
+
+  it('ends a scenario stuck in an endless loop when its time limit passes, in a worker and in a process', async () => {
+    for (const isolation of ['worker', 'process'] as const) {
+      const started = performance.now();
+      const error = await runError(program('spin', LOOP, { warmup: 0 }), { isolation, timeoutMs: 500 });
+      expect(error, isolation).toEqual(new RunError('timeout', 'timed out after 500 ms'));
+      expect(performance.now() - started, isolation).toBeLessThan(20_000);
+    }
+  });
+
+  it('counts the time limit over every replicate of the scenario', async () => {
+    // Each replicate takes a few ms; 200 replicates of a fresh isolate cannot fit in 300 ms.
+    const error = await runError(program('fib', FIB, { warmup: 0, iterations: 1 }), {
+      replicates: 200,
+      timeoutMs: 300,
+    });
+    expect(error).toEqual(new RunError('timeout', 'timed out after 300 ms'));
+  });
+
+  it('ends a scenario that exceeds its memory limit with a clear error', async () => {
+    const hog =
+      'fn grow(items: List<Int>, n: Int) -> List<Int>\n    match n\n        0 -> items\n        _ -> grow(List.prepend(n, items), n - 1)\n\nfn main() -> Int\n    List.len(grow([], 100000000))\n';
+    const error = await runError(program('hog', hog, { warmup: 0 }), { memoryLimitMb: 64 });
+    expect(error).toEqual(
+      new RunError('memory', 'out of memory: the isolate reached its heap limit of 64 MiB'),
     );
   });
 });

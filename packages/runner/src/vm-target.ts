@@ -1,66 +1,98 @@
-import type { Manifest } from '@aver/bench-manifest';
-import type { VmMeasurement, VmRuntime } from './measure-vm.js';
-import { measureVm, vmJob } from './measure-vm.js';
-import { readEntrySource } from './read-entry-source.js';
-import { runInWorker } from './run-in-worker.js';
-import type { TargetRunContext, TargetRunner, TargetRunResult } from './target-runner.js';
+import type { ProfiledCounters } from './profiled-counters.js';
+import type { RunOptions } from '@aver/vm-runtime';
+import { RunError } from './run-error.js';
+import type { PreparedScenario, TargetJob, TargetRunner } from './target.js';
+
+/** The VM package, loaded on first use so that `aver-bench --help` and manifest errors do not pay for it. */
+type VmRuntime = typeof import('@aver/vm-runtime');
 
 let runtime: Promise<VmRuntime> | null = null;
 
-/** Loads the VM on first inline use, so `aver-bench --help` and manifest errors do not pay for it. */
 function loadRuntime(): Promise<VmRuntime> {
   runtime ??= import('@aver/vm-runtime');
   return runtime;
 }
 
 /**
- * The worker entry: built next to this file in `dist/`. Under vitest this module runs from `src/*.ts`, and a
- * worker thread is plain Node that vitest does not transform, so it runs the package's build (`test` depends on
- * `build`).
+ * The module an isolate imports for this target: one bundle of this file and `@aver/vm-runtime`, built next to
+ * it in `dist/` (one file with a code cache starts much faster than the runtime's hundred ES modules). Under
+ * vitest this module runs from `src/`, and the isolate runs the build.
  */
-function workerScript(): URL {
-  return import.meta.url.endsWith('.ts')
-    ? new URL('../dist/vm-worker.js', import.meta.url)
-    : new URL('./vm-worker.js', import.meta.url);
+function bundleUrl(): string {
+  const here = import.meta.url;
+  return here.endsWith('.ts')
+    ? new URL('../dist/vm-target.bundle.cjs', here).href
+    : new URL('./vm-target.bundle.cjs', here).href;
 }
 
 /**
- * The in-process bytecode VM (spec §8.1). The entry is read on the calling thread (`readEntrySource`, Rust's
- * `read_to_string` errors); `measureVm` does the rest: compile once with the pass hook, `warmup`
- * untimed runs, then one fresh `runProgram` per timed iteration, timed around the run and the rendering of its
- * value, and one more untimed counted run. With isolation `'worker'` (the default) it runs in a new worker thread
- * (a fresh V8 isolate) per scenario, timed with that thread's `process.hrtime.bigint`; with `'inline'` it runs on
- * the caller's thread with `context.clock`.
+ * The in-process bytecode VM (spec §8.1). `prepare` compiles the job's source once (its dependencies are read
+ * from the module root) with the pass hook, so `passes_applied` is what ran; a failure becomes a `RunError` of
+ * the compile's own stage (`read`, `parse`, `typecheck` or `compile`) with its message. Each `runOnce` is a fresh
+ * `runProgram` (console silenced, the manifest's args) plus `displayValue` of its result (`null` for Unit);
+ * `countedRun` is one more run with counting on. A run whose `main` returns `Result.Err` fails like `aver run`.
  */
 export const vmTarget: TargetRunner = {
   name: 'vm',
-  async run(manifest: Manifest, context: TargetRunContext): Promise<TargetRunResult> {
-    const job = vmJob(manifest, readEntrySource(manifest.entry));
-    const measurement =
-      context.isolation === 'inline'
-        ? measureVm(await loadRuntime(), job, context.clock)
-        : await runInWorker(workerScript(), job);
-    return targetResult(measurement);
+  moduleUrl: bundleUrl(),
+  async prepare(job: TargetJob): Promise<PreparedScenario> {
+    return prepareVm(await loadRuntime(), job);
   },
 };
 
-function targetResult(measurement: VmMeasurement): TargetRunResult {
-  const {
-    samplesMs,
-    responseText,
-    responseBytesSeen,
-    passesApplied,
-    compilerVisibleAllocs,
-    counters,
-    averVersion,
-  } = measurement;
+/** The `target` export an isolate takes from this module (the `@aver/bench-target-NAME` convention). */
+export const target = vmTarget;
+
+function prepareVm(vm: VmRuntime, job: TargetJob): PreparedScenario {
+  const passesApplied: string[] = [];
+  const compiled = vm.compileSource(job.source, job.entry, {
+    moduleRoot: job.moduleRoot,
+    onAfterPass: (stage) => {
+      passesApplied.push(stage);
+    },
+  });
+  if (!compiled.ok) throw new RunError(compiled.stage, compiled.message);
+  const program = compiled.program;
+  const runOptions: RunOptions = { args: [...job.args], console: 'silent' };
+  const run = (options: RunOptions) => {
+    let result: ReturnType<VmRuntime['runProgram']>;
+    try {
+      result = vm.runProgram(program, options);
+    } catch (error) {
+      if (error instanceof vm.AverRuntimeError) throw new RunError('runtime', error.format());
+      throw error;
+    }
+    // A `main` that returns `Result.Err` failed (it makes `aver run` exit 1): timings of a program that says it
+    // failed are not a benchmark of it.
+    const failure = vm.mainErrorMessage(result.value);
+    if (failure !== null) throw new RunError('runtime', failure);
+    return result;
+  };
   return {
-    samplesMs,
-    responseText,
-    responseBytesSeen,
     passesApplied,
-    compilerVisibleAllocs,
-    counters,
-    backend: { averVersion, build: 'release', wasmtimeVersion: null },
+    compilerVisibleAllocs: program.compilerVisibleAllocs,
+    backend: { averVersion: vm.VERSION, build: 'release', wasmtimeVersion: null },
+    runOnce: () => vm.displayValue(run(runOptions).value),
+    countedRun: (): ProfiledCounters | null => {
+      const counters = run({ ...runOptions, count: true }).counters;
+      if (counters === null) return null;
+      const functions = counters.byFunction.map(({ name, file, line, calls, instructions, allocations }) => ({
+        name,
+        file,
+        line,
+        calls,
+        instructions,
+        allocations,
+      }));
+      return {
+        instructions: counters.instructions,
+        calls: counters.calls,
+        allocations: counters.allocations,
+        by_opcode: { ...counters.byOpcode },
+        functions,
+        stacks: counters.stacks.map(({ frames, instructions }) => ({ frames: [...frames], instructions })),
+        stacks_truncated: counters.stacksTruncated,
+      };
+    },
   };
 }

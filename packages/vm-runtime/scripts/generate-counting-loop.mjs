@@ -23,32 +23,27 @@ export function generateCountingLoop(source) {
   if (start < 0 || end < start) throw new Error('vm.ts has no // @loop-start … // @loop-end region');
   let loop = source.slice(source.indexOf('\n', start) + 1, end);
   if (!loop.includes('export function runLoop(')) throw new Error('the loop region does not define runLoop');
+  // Every function of the region gets a counting twin (`runLoop` → `runLoopCounting`), and so do the calls between them.
+  for (const [, name] of loop.matchAll(/^(?:export )?function (\w+)\(/gm)) {
+    loop = loop.replace(new RegExp(`\\b${name}\\b`, 'g'), `${name}Counting`);
+  }
   loop = loop
-    .replace('export function runLoop(', 'export function runLoopCounting(')
-    .replace('Runs function `entry`', 'The counting twin of `runLoop` (vm.ts): runs function `entry`')
+    .replace(' * Runs chunk `entry`', ' * The counting twin of `runLoop` (vm.ts).\n *\n * Runs chunk `entry`')
     .replace(/^(\s*)\/\/ @count: (.*)$/gm, '$1$2');
   if (loop.includes('@count')) throw new Error('a @count marker was not converted');
 
   // Usage is decided on the code alone: a name mentioned only in a comment is not imported.
   const code = loop.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
   const imports = [];
-  const localNames = [];
   for (const match of source.matchAll(/^import (type )?\{([^}]*)\} from '([^']+)';$/gm)) {
     const [, typeOnly, names, from] = match;
     const used = names
+      .replace(/\/\/.*$/gm, '')
       .split(',')
       .map((name) => name.trim())
       .filter((name) => name !== '' && new RegExp(`\\b${name.replace(/^type /, '')}\\b`).test(code));
     if (used.length > 0) imports.push(`import ${typeOnly ?? ''}{ ${used.join(', ')} } from '${from}';`);
   }
-  for (const match of source.matchAll(/^export (?:function|const|class) (\w+)/gm)) {
-    const name = match[1];
-    if (name !== 'runLoop' && new RegExp(`\\b${name}\\b`).test(code)) localNames.push(name);
-  }
-  for (const match of source.matchAll(/^export (?:interface|type) (\w+)/gm)) {
-    if (new RegExp(`\\b${match[1]}\\b`).test(code)) localNames.push(`type ${match[1]}`);
-  }
-  imports.push(`import { ${localNames.join(', ')} } from './vm.js';`);
   return `${HEADER}${imports.join('\n')}\n\n${loop.trimEnd()}\n`;
 }
 

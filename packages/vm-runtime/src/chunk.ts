@@ -1,10 +1,11 @@
 import type { Value } from './values.js';
 
 /**
- * The bytecode format (language reference §5.4–§5.5): one opcode table and the `Chunk` that holds a compiled
- * function. An instruction is an opcode word followed by its operand words, all `i32` in an `Int32Array` (word
- * code decodes faster in JS than byte code). Jump offsets are relative to the end of the instruction. The VM loop
- * (`vm-loop.ts`) switches on the same numbers; the disassembler (`debug.ts`) prints operands by their shape below.
+ * The bytecode format (the language reference's "Code objects and frames" and "Opcode set"): one opcode table and
+ * the `Chunk` that holds a compiled function. An instruction is an opcode word followed by its operand words, all
+ * `i32` in an `Int32Array` (word code decodes faster in JS than byte code). Jump offsets are relative to the end of
+ * the instruction. The VM loop (`vm.ts`) names its cases through `Op`; the disassembler (`debug.ts`) prints operands
+ * by their shape below.
  */
 
 /** What an operand word means; the disassembler has one printer per shape. */
@@ -42,8 +43,9 @@ function row<const N extends string>(
 }
 
 /**
- * Every opcode. Numbers are stable within a build only (the bytecode is internal, §5.5). The VM loop writes the
- * numbers as literals (so V8 builds a jump table) with the name in a comment; a test checks they agree.
+ * Every opcode. Numbers are stable within a build only (the reference declares its bytecode internal). The VM loop
+ * names them through `Op`, and the build turns those names into number literals (`scripts/inline-opcodes.mjs`), so
+ * V8 builds a jump table; a test checks the loop has one case per row, in table order.
  */
 export const OPCODES = [
   row(1, 'CONST', ['const'], 'push constant'),

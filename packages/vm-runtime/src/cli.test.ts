@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,12 +95,182 @@ describe.skipIf(!built)('aver check (spawned)', () => {
     });
   });
 
+  it('prints the version on stdout and exits 0, for --version and -V', () => {
+    // The version in the package's manifest, read here, not through the code under test.
+    const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(aver(['--version'])).toEqual({ code: 0, stdout: `aver ${version}\n`, stderr: '' });
+    expect(aver(['-V'])).toEqual({ code: 0, stdout: `aver ${version}\n`, stderr: '' });
+  });
+
   it('prints help on stdout and exits 0', () => {
     expect(aver(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('check') });
+    expect(aver(['--help']).stdout).toContain('-V, --version  print the version');
     expect(aver(['check', '--help'])).toMatchObject({
       code: 0,
       stdout: expect.stringContaining('--module-root DIR'),
     });
+  });
+});
+
+describe.skipIf(!built)('aver run contains runaway programs (spawned)', () => {
+  const program = (name: string, lines: string[]) => write(name, `${lines.join('\n')}\n`);
+  const noNativeTrace = (stderr: string) => {
+    expect(stderr).not.toMatch(/FATAL ERROR|Invalid string length|\n\s+at |node::|v8::/);
+  };
+
+  it('stops an endless loop at --timeout, and only counts running, not waiting for stdin', () => {
+    const spin = program('spin.av', [
+      'fn spin(n: Int) -> Int',
+      '    spin(n + 1)',
+      '',
+      'fn main() -> Int',
+      '    spin(0)',
+    ]);
+    expect(aver(['run', spin, '--timeout', '0.3'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Runtime error [line 2]: deadline of 300 ms exceeded\n',
+    });
+    const reader = program('reader.av', [
+      'fn main() -> Unit',
+      '    ! [Console.readLine, Console.print]',
+      '    Console.print(Console.readLine())',
+    ]);
+    const slowInput = spawnSync(
+      '/bin/sh',
+      ['-c', `(sleep 1; echo hello) | "${process.execPath}" "${cliPath}" run "${reader}" --timeout 0.3`],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect([slowInput.status, slowInput.stdout, slowInput.stderr]).toEqual([0, 'Result.Ok("hello")\n', '']);
+  });
+
+  it('ends work the VM cannot interrupt with its watchdog, shortly after the deadline', () => {
+    const equal = program('equal.av', [
+      'fn spin(xs: List<Int>, ys: List<Int>, n: Int) -> Int',
+      '    match xs == ys',
+      '        true -> spin(xs, ys, n + 1)',
+      '        false -> n',
+      '',
+      'fn main() -> Int',
+      '    spin(List.fromVector(Vector.new(3000000, 1)), List.fromVector(Vector.new(3000000, 1)), 0)',
+    ]);
+    const started = performance.now();
+    // Building the lists is two built-in calls (well under a second even on a loaded machine); then each call
+    // compares two 3-million-element lists (tens of ms), so the VM's own check, every 4096 calls, is minutes
+    // away, and only the watchdog (at 5 s plus a second of grace) can end the program.
+    expect(aver(['run', equal, '--timeout', '5'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Runtime error: deadline of 5000 ms exceeded\n',
+    });
+    expect(performance.now() - started).toBeLessThan(60_000);
+  });
+
+  it('turns running out of memory into a runtime error with exit 1, not a V8 abort (134)', () => {
+    const grow = program('grow.av', [
+      'fn grow(xs: List<Int>, n: Int) -> List<Int>',
+      '    match n',
+      '        0 -> xs',
+      '        _ -> grow(List.concat(xs, xs), n - 1)',
+      '',
+      'fn main() -> Int',
+      '    List.len(grow([1, 2, 3], 40))',
+    ]);
+    const result = spawnSync(process.execPath, [cliPath, 'run', grow], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=64' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^Runtime error: out of memory: the program needed more than the heap limit of \d+ MiB \(raise it with NODE_OPTIONS=--max-old-space-size=MIB\)\n$/,
+    );
+  });
+
+  it('refuses a Vector beyond the limit and a String beyond the engine limit in its own words', () => {
+    const huge = program('huge.av', ['fn main() -> Int', '    Vector.len(Vector.new(1000000000, 0))']);
+    expect(aver(['run', huge])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Runtime error [line 2]: Vector.new: size 1000000000 is above the limit of 33554432 elements\n',
+    });
+    const doubling = program('doubling.av', [
+      'fn grow(s: String, n: Int) -> String',
+      '    match n',
+      '        0 -> s',
+      '        _ -> grow("{s}{s}", n - 1)',
+      '',
+      'fn main() -> Int',
+      '    String.len(grow("ab", 40))',
+    ]);
+    const result = aver(['run', doubling]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'Runtime error [line 4]: string too long: the result would exceed 536870888 characters\n',
+    );
+    noNativeTrace(result.stderr);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('exits 1 with a clear message when stdout cannot be written', () => {
+    const hello = program('hello.av', [
+      'fn main() -> Unit',
+      '    ! [Console.print]',
+      '    Console.print("hi")',
+    ]);
+    const full = spawnSync(process.execPath, [cliPath, 'run', hello], {
+      encoding: 'utf8',
+      stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'],
+    });
+    expect([full.status, full.stderr]).toEqual([
+      1,
+      'aver: cannot write to stdout: No space left on device (os error 28)\n',
+    ]);
+    const check = spawnSync(process.execPath, [cliPath, 'check', '--help'], {
+      encoding: 'utf8',
+      stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'],
+    });
+    expect(check.status).toBe(1);
+  });
+
+  it('rejects a --timeout that is not a number of seconds', () => {
+    for (const value of ['-1', 'abc', '1e3', '']) {
+      const { code, stderr } = aver(['run', 'clean.av', `--timeout=${value}`]);
+      expect(code, value).toBe(2);
+      expect(stderr, value).toMatch(
+        /^aver run: invalid value '.*' for '--timeout': expected a number of seconds/,
+      );
+    }
+  });
+});
+
+describe.skipIf(!built)('aver prints no terminal control from its input (spawned)', () => {
+  const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it('escapes controls in code frames and paths, and cuts a 5 MB line to a window around the error', () => {
+    const big = write(
+      'big.av',
+      `fn main() -> Int\n    x = String.len("${'a'.repeat(5_000_000)}\u001b[2J") + missing\n    x\n`,
+    );
+    const { code, stderr } = aver(['check', big]);
+    expect(code).toBe(1);
+    expect(stderr.length).toBeLessThan(1000);
+    expect(stderr).toContain(`${big}:2:5000030: error: Unknown identifier 'missing'`);
+    expect(stderr).toContain('\\u{1b}[2J") + missing\n');
+    expect(stderr).not.toMatch(RAW_CONTROL);
+  });
+
+  it('escapes controls in the failing cases aver verify prints', () => {
+    const verify = write(
+      'verify-esc.av',
+      'fn id(s: String) -> String\n    s\n\nverify id\n    id("\u001b]0;pwned\u0007") => "x"\n',
+    );
+    const { code, stdout } = aver(['verify', verify]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('line 5: id("\\u{1b}]0;pwned\\u{7}") => "x"');
+    expect(stdout).toContain('left:  "\\u{1b}]0;pwned\\u{7}"');
+    expect(stdout).not.toMatch(RAW_CONTROL);
   });
 });
 

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { checkCommand } from './commands/check.js';
+import type { ProgramArgs } from './commands/program-args.js';
+import { runIsolated } from './commands/run-isolated.js';
 import { runCommand } from './commands/run.js';
 import { verifyCommand } from './commands/verify.js';
+import { OutputError, reportOutputError, writeAllSync } from './fd-output.js';
+import { VERSION } from './version.js';
 
 /** What a subcommand may touch: output streams, the working directory and the environment. */
 export interface CliIo {
@@ -17,6 +22,11 @@ export interface CliIo {
   readonly isTTY?: boolean;
   /** `Console.readLine` source for `aver run`; default: the process's stdin. */
   readonly stdin?: () => string | null;
+  /**
+   * Runs `aver run`'s program apart from the command (the process wiring gives it a worker with a heap limit and a
+   * watchdog); absent, the program runs on the calling thread.
+   */
+  readonly runIsolated?: (args: ProgramArgs) => Promise<number>;
   /** Prints `aver <command>: <message>` and the usage line to stderr; returns the usage exit code (2). */
   usageError(message: string, usage: string): number;
 }
@@ -46,6 +56,10 @@ function mainUsage(commands: readonly CliCommand[]): string {
     '',
     'Commands:',
     ...lines,
+    '',
+    'Options:',
+    '  -h, --help     print this help',
+    '  -V, --version  print the version',
     '',
     "Run 'aver <command> --help' for details.",
   ].join('\n');
@@ -84,6 +98,10 @@ export async function runCli(
       io.stdout(mainUsage(commands));
       return 0;
     }
+    if (commandName === '--version' || commandName === '-V') {
+      io.stdout(`aver ${VERSION}`);
+      return 0;
+    }
     const command = commands.find((candidate) => candidate.name === commandName);
     if (command === undefined) {
       io.stderr(`aver: unknown command '${commandName}'`);
@@ -92,6 +110,7 @@ export async function runCli(
     }
     return await command.run(argv.slice(1), cli);
   } catch (error) {
+    if (error instanceof OutputError) return reportOutputError(error, io.stderr);
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`internal error: ${message.split('\n')[0]}`);
     if (io.env.AVER_DEBUG === '1' && error instanceof Error && error.stack) io.stderr(error.stack);
@@ -102,7 +121,8 @@ export async function runCli(
 /** True when this file is the process entry point (also through an npm bin symlink). */
 function isEntryPoint(): boolean {
   const script = process.argv[1];
-  if (script === undefined) return false;
+  // A worker sees the main thread's argv: the program worker of `aver run` must not start the command again.
+  if (script === undefined || !isMainThread) return false;
   try {
     return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
   } catch {
@@ -111,16 +131,19 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  // A closed pipe (`aver check f.av | head`) must not surface as an unhandled stream error with a stack trace.
-  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+  // Every line is written synchronously to the descriptor: output keeps its order, nothing is lost at exit, and a
+  // failed write (a full disk, `aver run … > /dev/full`) is an error with exit 1, not a silent loss.
   const io = {
-    stdout: (text: string) => process.stdout.write(`${text}\n`),
-    stderr: (text: string) => process.stderr.write(`${text}\n`),
+    stdout: (text: string) => writeAllSync(1, `${text}\n`),
+    stderr: (text: string) => writeAllSync(2, `${text}\n`),
     cwd: process.cwd(),
     env: process.env,
     isTTY: process.stdout.isTTY === true,
   };
-  runCli(process.argv.slice(2), io).then(
+  runCli(process.argv.slice(2), {
+    ...io,
+    runIsolated: (args) => runIsolated(args, io),
+  }).then(
     (code) => {
       process.exitCode = code;
     },

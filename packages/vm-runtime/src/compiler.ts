@@ -1,23 +1,19 @@
 import type { BindingStmt } from './ast.js';
-import {
-  BUILTIN_INDEX,
-  BUILTIN_RECORD_TYPES,
-  BUILTINS,
-  type BuiltinImpl,
-  intModTruncated,
-} from './builtins/index.js';
+import { BUILTINS, builtinImplementations } from './builtins/index.js';
 import type { Chunk } from './chunk.js';
 import type { CheckedProgram } from './checker/index.js';
 import { UnitCompiler } from './compiler/unit-compiler.js';
 import { builtinReturnsHeap } from './passes/analyze.js';
+import type { ChunkSource } from './counting-state.js';
 import type { CodeUnit, UnitFacts } from './passes/code-unit.js';
 import type { LoweredProgram } from './pipeline.js';
-import { FunctionValue, type RecordType, type SumType, VariantValue } from './values.js';
-import type { ProgramCode } from './vm.js';
+import { runtimeTypesOf } from './runtime-types.js';
+import { FunctionValue, type SumType, type VariantValue } from './values.js';
+import type { ProgramCode } from './vm-support.js';
 
 /** A verify block as the `verify` command runs it: which chunks compute its domains and cases. */
 export interface VerifyPlan {
-  /** `add` for cases, `add spec commutative` for a law (the 0.13–0.22 label, §1.4). */
+  /** `add` for cases, `add spec commutative` for a law (the 0.13–0.22 label of verify blocks). */
   readonly label: string;
   readonly fnName: string;
   readonly law: string | null;
@@ -45,6 +41,8 @@ export interface CompiledCode extends ProgramCode {
   readonly hasTopLevel: boolean;
   readonly facts: readonly (UnitFacts | null)[];
   readonly verifyPlans: readonly VerifyPlan[];
+  /** Where each chunk's function was declared (the counters' `byFunction` rows name it). */
+  readonly chunkSources: readonly ChunkSource[];
 }
 
 /** Program-wide tables the unit compiler reads: indexes of functions, globals and types, shared constants. */
@@ -67,7 +65,7 @@ export interface CompileTables {
 }
 
 /**
- * Compiles the code units of a lowered program into chunks (§5.6), one per unit, in unit order: functions, their
+ * Compiles the code units of a lowered program into chunks (the reference's "Compilation sketch"), one per unit, in unit order: functions, their
  * buffered variants, `__top_level__`, then the verify units of the entry file.
  *
  * @throws CompileError (compiler/compile-error.ts) when a construct lacks the checker's annotations.
@@ -87,33 +85,7 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
     globalByName.set(global.qualifiedName, index);
   });
 
-  const recordTypes: RecordType[] = [];
-  const recordIndex = new Map<string, number>();
-  const sumTypes: SumType[] = [];
-  const sumIndex = new Map<string, number>();
-  const nullaryVariants = new Map<string, VariantValue>();
-  for (const [name, type] of checked.types) {
-    if (type.kind === 'record') {
-      recordIndex.set(name, recordTypes.length);
-      recordTypes.push(
-        BUILTIN_RECORD_TYPES.get(name) ?? {
-          name: displayName(name, checked),
-          fieldNames: type.fields.map((field) => field.name),
-        },
-      );
-      continue;
-    }
-    const sum: SumType = {
-      name: displayName(name, checked),
-      variants: type.variants.map((variant) => ({ name: variant.name, arity: variant.fields.length })),
-    };
-    sumIndex.set(name, sumTypes.length);
-    sumTypes.push(sum);
-    type.variants.forEach((variant, tag) => {
-      if (variant.fields.length === 0)
-        nullaryVariants.set(`${name}.${variant.name}`, new VariantValue(sum, tag, []));
-    });
-  }
+  const { recordTypes, recordIndex, sumTypes, sumIndex, nullaryVariants } = runtimeTypesOf(checked);
 
   const tables: CompileTables = {
     checked,
@@ -135,7 +107,7 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
   const topLevelIndex = functionIndex.get('__top_level__')!;
   return {
     chunks,
-    builtinImpls: builtinImplsFor(checked),
+    builtinImpls: builtinImplementations(checked.intModStyle),
     builtinAllocates: Uint8Array.from(BUILTINS, (_row, index) => (builtinReturnsHeap(index) ? 1 : 0)),
     recordTypes,
     sumTypes,
@@ -145,22 +117,14 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
     hasTopLevel: units[topLevelIndex].body.length > 0,
     facts: units.map((unit) => unit.facts),
     verifyPlans: verifyPlans(units, checked.entry.text),
+    chunkSources: units.map((unit) => chunkSourceOf(unit, checked)),
   };
 }
 
-/** The built-in implementations by index, with the `Int.mod` of the program's era (`CheckedProgram.intModStyle`). */
-function builtinImplsFor(checked: CheckedProgram): BuiltinImpl[] {
-  const impls = BUILTINS.map((row) => row.impl);
-  if (checked.intModStyle === 'truncated') impls[BUILTIN_INDEX.get('Int.mod')!] = intModTruncated;
-  return impls;
-}
-
-/** The display name of a type: its declared name without the module path (`Data.Shapes.Shape` → `Shape`). */
-function displayName(qualified: string, checked: CheckedProgram): string {
-  for (const module of checked.order) {
-    if (qualified.startsWith(`${module}.`)) return qualified.slice(module.length + 1);
-  }
-  return qualified;
+/** Where a unit was declared: its function's `fn` line, or the entry file for `__top_level__` and verify units. */
+function chunkSourceOf(unit: CodeUnit, checked: CheckedProgram): ChunkSource {
+  if (unit.decl !== null) return { file: unit.decl.span.file, line: unit.decl.span.line };
+  return { file: checked.entry.path, line: null };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Span } from './ast.js';
+import { escapeControlChars, showChar } from './terminal-text.js';
 
 /**
  * A problem found in a program before it runs (lexer, parser, module loader, checker). Diagnostics are data:
@@ -31,26 +32,63 @@ export function formatDiagnosticLine(diagnostic: Diagnostic): string {
   return `${diagnostic.severity}[${diagnostic.span.line}:${diagnostic.span.column}]: ${diagnostic.message}`;
 }
 
+/** Code points of a source line a code frame shows at most; a longer line is cut to a window around the span. */
+export const CODE_FRAME_WIDTH = 120;
+
 /**
  * The human form used by `aver check`: `file:line:col: error: message`, then the source line and a caret under
- * the span (at least one `^`, at most to the end of the line).
+ * the span (at least one `^`, at most to the end of the line). Input never reaches the terminal raw: terminal
+ * controls in the path, the message and the source line are escaped (`\u{1b}`; tabs stay, so the caret lines up),
+ * and a line longer than `CODE_FRAME_WIDTH` code points is shown as a window around the span, cut with `…`.
  */
 export function renderDiagnostic(diagnostic: Diagnostic, sourceText: string | null): string {
   const { span } = diagnostic;
-  const head = `${span.file}:${span.line}:${span.column}: ${diagnostic.severity}: ${diagnostic.message}`;
+  const head = `${escapeControlChars(span.file)}:${span.line}:${span.column}: ${diagnostic.severity}: ${escapeControlChars(diagnostic.message)}`;
   if (sourceText === null) return head;
-  const lines = sourceText.split(/\r?\n/);
-  const lineText = lines[span.line - 1];
-  if (lineText === undefined) return head;
+  const lineText = sourceLine(sourceText, span.line);
+  if (lineText === null) return head;
   const gutter = String(span.line);
   const pad = ' '.repeat(gutter.length);
-  const lineCodePoints = Array.from(lineText);
-  const startCol = Math.max(1, Math.min(span.column, lineCodePoints.length + 1));
-  const spanLength = Array.from(sourceText.slice(span.start, span.end)).length;
-  const width = Math.max(1, Math.min(spanLength, lineCodePoints.length + 1 - startCol));
-  const indent = lineCodePoints
-    .slice(0, startCol - 1)
-    .map((ch) => (ch === '\t' ? '\t' : ' '))
-    .join('');
-  return `${head}\n${pad} |\n${gutter} | ${lineText}\n${pad} | ${indent}${'^'.repeat(width)}`;
+  const codePoints = Array.from(lineText);
+  const startCol = Math.max(1, Math.min(span.column, codePoints.length + 1));
+  const spanLength = Array.from(
+    sourceText.slice(span.start, Math.min(span.end, span.start + CODE_FRAME_WIDTH)),
+  ).length;
+  const width = Math.max(1, Math.min(spanLength, codePoints.length + 1 - startCol));
+  // The window: the whole line when it fits, else up to a third of the width before the span.
+  let from = 0;
+  let to = codePoints.length;
+  if (codePoints.length > CODE_FRAME_WIDTH) {
+    from = Math.max(0, startCol - 1 - Math.floor(CODE_FRAME_WIDTH / 3));
+    to = Math.min(codePoints.length, from + CODE_FRAME_WIDTH);
+    from = Math.max(0, Math.min(from, to - CODE_FRAME_WIDTH));
+  }
+  const shown = (char: string) => (char === '\t' ? '\t' : showChar(char));
+  const before = from > 0 ? '…' : '';
+  const after = to < codePoints.length ? '…' : '';
+  const text = codePoints.slice(from, to).map(shown).join('');
+  const indent =
+    ' '.repeat(before.length) +
+    codePoints
+      .slice(from, startCol - 1)
+      .map((char) => (char === '\t' ? '\t' : ' '.repeat(shown(char).length)))
+      .join('');
+  const caret = codePoints
+    .slice(startCol - 1, Math.min(startCol - 1 + width, to))
+    .reduce((length, char) => length + shown(char).length, 0);
+  return `${head}\n${pad} |\n${gutter} | ${before}${text}${after}\n${pad} | ${indent}${'^'.repeat(Math.max(1, caret))}`;
+}
+
+/** Line `line` (1-based) of a text, without its line end, or `null` past the end; found without splitting the text. */
+function sourceLine(text: string, line: number): string | null {
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0) return null;
+    start = newline + 1;
+  }
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return text.slice(start, end);
 }

@@ -1,7 +1,20 @@
+// The language tools and the bytecode VM.
 export type { Expr, Item, SourceFile, Span, Stmt } from './ast.js';
-export { BUILTIN_INDEX, BUILTINS, type BuiltinDef, type HostContext } from './builtins/index.js';
 export {
+  BUILTIN_INDEX,
+  BUILTIN_SIGNATURES,
+  BUILTINS,
+  type BuiltinDef,
+  type BuiltinImpl,
+  type BuiltinSignature,
+  builtinImplementations,
+  type HostContext,
+} from './builtins/index.js';
+export {
+  type CheckedFunction,
+  type CheckedGlobal,
   type CheckedProgram,
+  type CheckedType,
   type CheckResult,
   checkProgram,
   type Type,
@@ -15,11 +28,15 @@ export {
   renderDiagnostic,
 } from './diagnostics.js';
 export { displayValue, reprValue } from './display.js';
-export { valuesEqual } from './equality.js';
-export { AverRuntimeError, type RuntimeErrorKind } from './errors.js';
+export { compareStrings, mapKeyOf, valuesEqual } from './equality.js';
+export { AverRuntimeError, matchFailure, type RuntimeErrorKind } from './errors.js';
+export type { FunctionCounters, RunCounters, StackCounters } from './counting-state.js';
+export { mainErrorMessage } from './main-result.js';
+export { type EffectPolicy, EffectPolicyError, Sandbox } from './sandbox.js';
+export { SANDBOXED_NAMESPACES } from './builtins/effect-guard.js';
 export { type LoadedProgram, loadProgram, type ReadSourceFile } from './module-loader.js';
 export { type ParseResult, parseSource } from './parser.js';
-export { PIPELINE_STAGES, type PipelineStage } from './pipeline.js';
+export { type LoweredProgram, PIPELINE_STAGES, type PipelineStage, type StageReports } from './pipeline.js';
 export {
   type CompiledProgram,
   type CompileOptions,
@@ -27,12 +44,110 @@ export {
   compileFile,
   compileSource,
   DEFAULT_MAX_FRAMES,
-  type RunCounters,
   type RunOptions,
   type RunResult,
   runProgram,
 } from './program.js';
-export type { ConsoleOption } from './run-host.js';
+export { type ConsoleOption, createHost } from './run-host.js';
 export type { Value } from './values.js';
 export { formatVerifyReport, type VerifyReport, verifyProgram } from './verify.js';
 export { VERSION } from './version.js';
+
+// The front-end API for other backends (see the README, "Front-end API for backends"): source → checked, lowered
+// program, the facts the passes computed, and the runtime pieces a backend shares with the VM to be exact.
+export type {
+  Binary,
+  BinaryOp,
+  BindingStmt,
+  BindPattern,
+  BoolLit,
+  Call,
+  CallTarget,
+  ConsPattern,
+  ConstructorPattern,
+  DisplayKind,
+  ExprStmt,
+  FloatLit,
+  FnDecl,
+  Ident,
+  InterpSegment,
+  InterpString,
+  IntLit,
+  ListExpr,
+  LiteralPattern,
+  MapExpr,
+  MatchArm,
+  MatchExpr,
+  Member,
+  NamedArg,
+  NameResolution,
+  Negate,
+  NilPattern,
+  OperandKind,
+  Pattern,
+  ProductExpr,
+  StringLit,
+  TryExpr,
+  TupleExpr,
+  TuplePattern,
+  UnitLit,
+  WildcardPattern,
+} from './ast.js';
+export { coveredByEarlierArms } from './compiler/match-coverage.js';
+export { isInlinable } from './compiler/inline-analysis.js';
+export {
+  type FrontEndFailure,
+  type FrontEndOptions,
+  type LowerResult,
+  lowerFile,
+  lowerSource,
+} from './frontend.js';
+export { BUFFER_PARAM, BufferIntrinsic } from './passes/buffer-build.js';
+export type { CodeUnit, UnitFacts, UnitParam, VerifyUnitRole } from './passes/code-unit.js';
+export {
+  BORROWING_BUILTINS,
+  FRESH_OWNED_RESULTS,
+  FRESH_PAYLOAD_RESULTS,
+  isOwnedType,
+} from './passes/ownership.js';
+export { type RuntimeTypes, runtimeTypesOf } from './runtime-types.js';
+export { RuntimeMessages } from './runtime-messages.js';
+export { VmMessages } from './vm-messages.js';
+export { formatFloat } from './float-format.js';
+export { type Int, intAdd, intDiv, intMul, intNegate, intSub } from './int64.js';
+export {
+  cons,
+  EMPTY_LIST,
+  FunctionValue,
+  ListValue,
+  listFromArray,
+  listToArray,
+  type MapEntry,
+  MapValue,
+  NONE,
+  NoneValue,
+  normalizeInt,
+  type RecordType,
+  RecordValue,
+  type SumType,
+  TupleValue,
+  UNIT,
+  UnitValue,
+  VariantValue,
+  VectorValue,
+  WrapKind,
+  WrapValue,
+} from './values.js';
+export { releaseCodePointStrings } from './builtins/code-point-index.js';
+export {
+  buildMap,
+  buildPermutedRecord,
+  copyVectorWith,
+  DEADLINE_CHECK_INTERVAL,
+  firstErr,
+  globalReadTooEarly,
+  interpolationText,
+  markShared,
+  StringBuffer,
+  updateRecord,
+} from './vm-support.js';

@@ -75,6 +75,19 @@ export function emptyFunctionBody(name: string): string {
   return `Function '${name}' has no body`;
 }
 
+/** Where a decision block needs its next field name (§O.9, the reference's text). */
+export const expectedDecisionField = 'Expected decision field name';
+
+/** A decision field outside the allowed set (§O.9, the reference's text). */
+export function unknownDecisionField(name: string, allowed: readonly string[]): string {
+  return `Unknown decision field '${name}'. Allowed: ${allowed.join(', ')}`;
+}
+
+/** `date = …` (or `author = …`) without a string (§O.9, the reference's text). */
+export function expectedDecisionString(field: string): string {
+  return `Expected string value for decision '${field}'`;
+}
+
 export const nestedTooDeeply = 'Expression is nested too deeply';
 
 export const expressionTooLong = 'Expression has too many operators or postfix steps in one chain';

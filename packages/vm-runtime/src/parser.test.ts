@@ -257,6 +257,29 @@ describe('decision blocks', () => {
   });
 });
 
+describe('decision fields on one line (§O.9)', () => {
+  it('reads the next field name right after a value', () => {
+    const decision = itemOf(
+      `
+      decision OneLine
+          chosen = "A"    rejected = ["B"]    date = "2026-01-02"
+          reason =
+              "Why."
+          author = "me"    impacts = [f]
+      `,
+      'Decision',
+    );
+    expect(decision.fields.map((field) => [field.key, field.value])).toEqual([
+      ['chosen', { kind: 'string', value: 'A' }],
+      ['rejected', { kind: 'list', items: ['B'] }],
+      ['date', { kind: 'string', value: '2026-01-02' }],
+      ['reason', { kind: 'string', value: 'Why.' }],
+      ['author', { kind: 'string', value: 'me' }],
+      ['impacts', { kind: 'list', items: ['f'] }],
+    ]);
+  });
+});
+
 describe('top-level statements', () => {
   it('keeps bindings and expressions at top level as items', () => {
     const file = parseClean('x = 1\nConsole.print("hi")\n');

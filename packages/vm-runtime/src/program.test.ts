@@ -184,7 +184,52 @@ describe('runProgram', () => {
         RETURN: 2,
         WRAP: 1,
       },
+      // count(2) and count(1) run MATCH_INT, LOCAL_SUB_INT_IMM, TAIL_CALL_SELF; count(0) MATCH_INT, INT, RETURN.
+      byFunction: [
+        { name: 'count', file: 'main.av', line: 1, calls: 3, instructions: 9, allocations: 0 },
+        { name: 'main', file: 'main.av', line: 6, calls: 1, instructions: 4, allocations: 1 },
+      ],
+      stacks: [
+        { frames: [1], instructions: 4 },
+        { frames: [1, 0], instructions: 9 },
+      ],
+      stacksTruncated: false,
     });
+  });
+
+  it('profiles frames beyond the JS call depth like the others, and bounds the number of stacks', () => {
+    const program = (depth: number) =>
+      compileText(
+        source(`
+          fn sum(n: Int) -> Int
+              match n
+                  0 -> 0
+                  _ -> n + sum(n - 1)
+
+          fn main() -> Int
+              sum(${depth})
+        `),
+      );
+    // sum(k > 0): MATCH_INT, LOAD_LOCAL_2, SUB_INT_IMM, CALL, ADD_INT, RETURN; sum(0): MATCH_INT, INT, RETURN.
+    // main: INT, CALL, RETURN. Each depth is its own stack: main;sum, main;sum;sum, ...
+    const deep = runProgram(program(100), { count: true }).counters!;
+    expect(deep.byFunction.map((row) => [row.name, row.calls, row.instructions])).toEqual([
+      ['sum', 101, 100 * 6 + 3],
+      ['main', 1, 3],
+    ]);
+    expect(deep.stacks.length).toBe(102);
+    expect(deep.stacks[0]).toEqual({ frames: [1], instructions: 3 });
+    expect(deep.stacks[100]).toEqual({ frames: [1, ...new Array(100).fill(0)], instructions: 6 });
+    expect(deep.stacks[101]).toEqual({ frames: [1, ...new Array(101).fill(0)], instructions: 3 });
+    expect(deep.stacksTruncated).toBe(false);
+
+    // 10,000 stacks are kept (main's and 9,999 depths); the deeper frames count on the deepest one kept.
+    const capped = runProgram(program(10_050), { count: true }).counters!;
+    expect(capped.stacks.length).toBe(10_000);
+    expect(capped.stacksTruncated).toBe(true);
+    expect(capped.stacks[9_999].frames.length).toBe(10_000);
+    expect(capped.stacks[9_999].instructions).toBe((10_050 - 9_998) * 6 + 3);
+    expect(capped.instructions).toBe(10_050 * 6 + 3 + 3);
   });
 
   it('counts built-in calls that build heap values as allocations', () => {
@@ -201,12 +246,29 @@ describe('runProgram', () => {
     expect(runProgram(program, { count: true }).counters?.allocations).toBe(3);
   });
 
+  it('does not count time blocked on stdin against the deadline, but cuts a sleep at it', () => {
+    const reader = compileText(
+      'fn main() -> String\n    ! [Console.readLine]\n    a = Console.readLine()\n    b = Console.readLine()\n    "{a}{b}"\n',
+    );
+    const slowUser = () => {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120);
+      return 'x';
+    };
+    const read = runProgram(reader, { timeoutMs: 100, stdin: slowUser, console: 'silent' });
+    expect(read.value).toBe('Result.Ok("x")Result.Ok("x")');
+    const sleeper = compileText('fn main() -> Unit\n    ! [Time.sleep]\n    Time.sleep(60000)\n');
+    const started = performance.now();
+    const slept = failure(() => runProgram(sleeper, { timeoutMs: 50 }));
+    expect([slept.kind, slept.message]).toEqual(['limit', 'deadline of 50 ms exceeded']);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+
   it('fails with a limit error at the deadline, the step budget or the frame limit', () => {
     const spin = compileText('fn spin(n: Int) -> Int\n    spin(n + 1)\n\nfn main() -> Int\n    spin(0)\n');
     const deadline = failure(() => runProgram(spin, { timeoutMs: 20 }));
     expect([deadline.kind, deadline.message]).toEqual(['limit', 'deadline of 20 ms exceeded']);
     const budget = failure(() => runProgram(spin, { stepBudget: 500 }));
-    expect([budget.kind, budget.message]).toEqual(['limit', 'step budget of 500 instructions exhausted']);
+    expect([budget.kind, budget.message]).toEqual(['limit', 'step budget of 500 steps exhausted']);
     expect(runProgram(compileText('fn main() -> Int\n    1 + 2\n'), { stepBudget: 3 }).value).toBe(3);
 
     const deep = compileText(

@@ -1,36 +1,38 @@
-import { dirname, resolve } from 'node:path';
-import { OPCODE_LIMIT, opcodeInfo } from './chunk.js';
+import type { EffectRef } from './ast.js';
 import { type CompiledCode, compileProgram } from './compiler.js';
 import { CompileError } from './compiler/compile-error.js';
-import { type Diagnostic, formatDiagnosticLine, hasErrors } from './diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
 import { AverRuntimeError } from './errors.js';
-import { loadProgram } from './module-loader.js';
-import { type PipelineOptions, type PipelineStage, runPipeline } from './pipeline.js';
+import {
+  type FrontEndFailure,
+  type FrontEndOptions,
+  type InternalFrontEndOptions,
+  lowerWith,
+  readEntry,
+} from './frontend.js';
 import { type ConsoleOption, createHost } from './run-host.js';
+import { limitHost } from './run-limits.js';
+import type { Sandbox } from './sandbox.js';
 import { RuntimeMessages } from './runtime-messages.js';
-import { InvalidUtf8Error, readTextFile } from './text-file.js';
 import { UNIT, type Value } from './values.js';
-import { type CountingState, growStack, Run, runLoop, STACK_SLACK } from './vm.js';
+import { CountingState, type RunCounters } from './counting-state.js';
+import { runLoop } from './vm.js';
+import { growStack, Run, STACK_SLACK } from './vm-support.js';
 import { runLoopCounting } from './vm-counting.js';
-import { VmMessages } from './vm-messages.js';
 import { releaseCodePointStrings } from './builtins/code-point-index.js';
 
-/** Options of `compileFile` / `compileSource`. */
-export interface CompileOptions {
-  /** Where `depends [A.B]` finds `a/b.av`; default: the entry file's directory (what the bench uses, §1.9). */
-  readonly moduleRoot?: string;
-  /** Called with each pipeline stage's name right after it ran (`passes_applied`, §5.1). */
-  readonly onAfterPass?: (stage: string) => void;
-}
+/** Options of `compileFile` / `compileSource`: those of the front end. */
+export type CompileOptions = FrontEndOptions;
 
 /** The outcome of a compile: a program, or the stage that failed with its diagnostics and one message. */
 export type CompileResult =
   | { readonly ok: true; readonly program: CompiledProgram }
+  | FrontEndFailure
   | {
       readonly ok: false;
-      readonly stage: 'read' | 'parse' | 'typecheck' | 'compile';
+      readonly stage: 'compile';
       readonly diagnostics: readonly Diagnostic[];
-      /** For `parse`/`typecheck`: the errors as `error[L:C]: msg` lines joined by `\n`. */
+      /** `VM compile: <what> (line N)`. */
       readonly message: string;
     };
 
@@ -44,6 +46,8 @@ export interface CompiledProgram {
   readonly hasMain: boolean;
   /** Checker warnings (never errors). */
   readonly warnings: readonly Diagnostic[];
+  /** `main`'s declared `! [..]` entries with their places (empty without `main`), for `Sandbox.deniedDeclarations`. */
+  readonly mainEffects: readonly EffectRef[];
   /** The bytecode and tables (internal: read by `disassemble` and the `verify` command). */
   readonly code: CompiledCode;
 }
@@ -56,22 +60,25 @@ export interface RunOptions {
   readonly console?: ConsoleOption;
   /** `Console.readLine` source: one line per call, `null` at end of input (default: process stdin with `inherit`). */
   readonly stdin?: () => string | null;
-  /** Fail with a `limit` error once the run has taken this long (checked on calls). */
+  /**
+   * Fail with a `limit` error once the run has taken this long: checked on calls and during long built-in work;
+   * time blocked on stdin does not count, `Time.sleep` does.
+   */
   readonly timeoutMs?: number;
-  /** Fail with a `limit` error after this many instructions (runs the counting loop). */
+  /**
+   * Fail with a `limit` error after this many steps (runs the counting loop): instructions, plus one step per element
+   * or character of long built-in work (work-cost.ts).
+   */
   readonly stepBudget?: number;
   /** Open frames allowed before a `stack overflow` limit error; default 1,000,000. */
   readonly maxFrames?: number;
   /** Count instructions (total and per opcode), calls and allocations (see the README). */
   readonly count?: boolean;
-}
-
-/** Exact counts of a counting run (definitions in the README). */
-export interface RunCounters {
-  readonly instructions: number;
-  readonly calls: number;
-  readonly allocations: number;
-  readonly byOpcode: Readonly<Record<string, number>>;
+  /**
+   * Bench mode: the effects the sandbox denies fail with a runtime error and Disk paths are confined
+   * (`new Sandbox(policy)`, sandbox.ts). Absent: the program may use every effect (`aver run`).
+   */
+  readonly sandbox?: Sandbox;
 }
 
 /** What a run gives: `main`'s value (Unit without `main`) and the counters of a counting run. */
@@ -92,19 +99,9 @@ export const DEFAULT_MAX_FRAMES = 1_000_000;
  * @returns The program, or the failing stage with its diagnostics.
  */
 export function compileFile(entryPath: string, options: CompileOptions = {}): CompileResult {
-  let text: string;
-  try {
-    text = readTextFile(entryPath);
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'No such file or directory'
-        : error instanceof InvalidUtf8Error
-          ? error.message
-          : String(error);
-    return { ok: false, stage: 'read', diagnostics: [], message: VmMessages.cannotRead(entryPath, reason) };
-  }
-  return compileSource(text, entryPath, options);
+  const read = readEntry(entryPath);
+  if (typeof read !== 'string') return read;
+  return compileSource(read, entryPath, options);
 }
 
 /**
@@ -119,13 +116,8 @@ export function compileSource(text: string, path: string, options: CompileOption
   return compileWith(text, path, options, {});
 }
 
-/** Options of `compileWith` beyond the public ones. */
-export interface InternalCompileOptions {
-  /** Stages to leave out (tests compare outputs with and without an optimisation). */
-  readonly skip?: ReadonlySet<PipelineStage>;
-  /** Reads dependency files (the commands resolve paths against their working directory). */
-  readonly readFile?: (path: string) => string | null;
-}
+/** Options of `compileWith` beyond the public ones (those of the front end). */
+export type InternalCompileOptions = InternalFrontEndOptions;
 
 /** `compileSource` with internal options. */
 export function compileWith(
@@ -134,45 +126,25 @@ export function compileWith(
   options: CompileOptions,
   internal: InternalCompileOptions,
 ): CompileResult {
-  const moduleRoot = options.moduleRoot ?? dirname(path);
-  const entryId = resolve(path);
-  const readFile = internal.readFile ?? readIfExists;
-  const loaded = loadProgram(path, moduleRoot, (file) => (resolve(file) === entryId ? text : readFile(file)));
-  if (hasErrors(loaded.diagnostics)) return failure('parse', loaded.diagnostics);
-  const pipeline: PipelineOptions = { onAfterPass: options.onAfterPass, skip: internal.skip };
-  const outcome = runPipeline(loaded, pipeline);
-  if (!outcome.ok) return failure('typecheck', outcome.diagnostics);
+  const lowered = lowerWith(text, path, options, internal);
+  if (!lowered.ok) return lowered;
   let code: CompiledCode;
   try {
-    code = compileProgram(outcome.program);
+    code = compileProgram(lowered.program);
   } catch (error) {
     if (!(error instanceof CompileError)) throw error;
     return { ok: false, stage: 'compile', diagnostics: [], message: error.message };
   }
   const program: CompiledProgram = {
     entryPath: path,
-    passesApplied: outcome.passesApplied,
-    compilerVisibleAllocs: outcome.program.compilerVisibleAllocs,
+    passesApplied: lowered.passesApplied,
+    compilerVisibleAllocs: lowered.program.compilerVisibleAllocs,
     hasMain: code.mainIndex !== null,
-    warnings: outcome.program.warnings,
+    warnings: lowered.program.warnings,
+    mainEffects: lowered.program.checked.functions.get('main')?.decl.effects ?? [],
     code,
   };
   return { ok: true, program };
-}
-
-function failure(stage: 'parse' | 'typecheck', diagnostics: readonly Diagnostic[]): CompileResult {
-  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  return { ok: false, stage, diagnostics, message: errors.map(formatDiagnosticLine).join('\n') };
-}
-
-function readIfExists(path: string): string | null {
-  try {
-    return readTextFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw error;
-  }
 }
 
 /** The value stack and frame array a program reuses across its runs (fully reset between them). */
@@ -217,7 +189,7 @@ export function runProgram(program: CompiledProgram, options: RunOptions = {}): 
     if (code.mainIndex === null) return session.finish(UNIT);
     const arity = code.chunks[code.mainIndex].arity;
     if (arity !== 0) throw new AverRuntimeError(RuntimeMessages.mainHasParameters(arity));
-    if (session.run.counting !== null) session.run.counting.calls++;
+    if (session.run.counting !== null) session.run.counting.fnCalls[code.mainIndex]++;
     return session.finish(session.call(code.mainIndex, []));
   } finally {
     session.close();
@@ -245,17 +217,19 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
   state.busy = true;
   const counting: CountingState | null =
     options.count === true || options.stepBudget !== undefined
-      ? {
-          opCounts: new Float64Array(OPCODE_LIMIT),
-          calls: 0,
-          allocations: 0,
-          stepsLeft: options.stepBudget ?? Number.MAX_SAFE_INTEGER,
-        }
+      ? new CountingState(code.chunks.length, options.stepBudget ?? Number.MAX_SAFE_INTEGER)
       : null;
   // Unset globals are `undefined` until their top-level binding runs (LOAD_GLOBAL reports an early read).
   const globals: Value[] = code.globalCount === 0 ? [] : new Array<Value>(code.globalCount).fill(UNSET);
-  const host = createHost(options.console, options.args, options.stdin);
-  const run = new Run(
+  const limits = { timeoutMs: options.timeoutMs ?? null, stepBudget: options.stepBudget ?? null };
+  // The host's limit closures only run while the run does, after `run` is assigned.
+  let run: Run;
+  const host = limitHost(
+    createHost(options.console, options.args, options.stdin, options.sandbox),
+    limits,
+    () => run,
+  );
+  run = new Run(
     code,
     state.stack,
     state.frames,
@@ -276,7 +250,14 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
       return loop(run, index);
     },
     finish(value) {
-      return { value, counters: counting === null || options.count !== true ? null : countersOf(counting) };
+      const counters =
+        counting === null || options.count !== true
+          ? null
+          : counting.toCounters(
+              code.chunks.map((chunk) => chunk.name),
+              code.chunkSources,
+            );
+      return { value, counters };
     },
     close() {
       resetState(owned);
@@ -292,15 +273,4 @@ export function openSession(program: CompiledProgram, options: RunOptions = {}):
 function resetState(state: ReusableState): void {
   state.stack.fill(UNIT);
   state.busy = false;
-}
-
-function countersOf(counting: CountingState): RunCounters {
-  const byOpcode: Record<string, number> = {};
-  let instructions = 0;
-  counting.opCounts.forEach((count, code) => {
-    if (count === 0) return;
-    instructions += count;
-    byOpcode[opcodeInfo(code)?.name ?? String(code)] = count;
-  });
-  return { instructions, calls: counting.calls, allocations: counting.allocations, byOpcode };
 }

@@ -1,6 +1,7 @@
 import { readSync } from 'node:fs';
 import type { HostContext } from './builtins/builtin-def.js';
 import { ioErrorText, ReadLineError } from './builtins/io-error.js';
+import type { Sandbox } from './sandbox.js';
 import { InvalidUtf8Error } from './text-file.js';
 
 /** Where a run's `Console.*` output goes: the process streams, nowhere, or a caller's line sinks. */
@@ -15,11 +16,13 @@ const ignore = (_line: string): void => {};
 /**
  * Builds the `HostContext` of one run: `inherit` writes each line plus a newline to the process streams and reads
  * stdin synchronously; `silent` drops output (what the bench harness uses); an object receives each line as is.
+ * With a `sandbox`, the effects it denies fail and Disk paths are confined (bench mode).
  */
 export function createHost(
   console: ConsoleOption | undefined,
   args: readonly string[] | undefined,
   stdin: (() => string | null) | undefined,
+  sandbox?: Sandbox,
 ): HostContext {
   const mode = console ?? 'inherit';
   let writeOut = ignore;
@@ -32,7 +35,8 @@ export function createHost(
     writeErr = (line) => mode.writeErr(line);
   }
   const readLine = stdin ?? (mode === 'inherit' ? readStdinLine : () => null);
-  return { writeOut, writeErr, readLine, args: args ?? NO_ARGS };
+  const host: HostContext = { writeOut, writeErr, readLine, args: args ?? NO_ARGS };
+  return sandbox === undefined ? host : { ...host, sandbox };
 }
 
 let pending: Buffer = Buffer.alloc(0);

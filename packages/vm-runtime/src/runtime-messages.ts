@@ -5,12 +5,27 @@
 export const RuntimeMessages = {
   /** Int `/` (and the unchecked Euclidean opcodes) with a zero divisor (§4.1). */
   divisionByZero: (): string => 'division by zero',
+  /**
+   * `Int.div(i64::MIN, -1)` in the 0.24+ surface: the quotient does not fit in Int, so it is an `Err` value like a
+   * zero divisor (§O.9). The reference's text is not pinned; this one is ours.
+   */
+  intDivOverflow: (): string => 'integer overflow',
   /** `Char.toCode("")` (§3.1 Char). */
   charToCodeEmpty: (): string => 'Char.toCode: string is empty',
   /** `Vector.new` with a negative size (§3.1 Vector). */
   vectorNegativeSize: (size: string): string => `Vector.new: size must not be negative, got ${size}`,
-  /** `Vector.new` with a size no JS array can hold. */
-  vectorTooLarge: (size: string): string => `Vector.new: size ${size} is too large`,
+  /** A Vector longer than `MAX_VECTOR_LENGTH` (`Vector.new`, `Vector.fromList`). */
+  vectorTooLarge: (operation: string, size: string, limit: number): string =>
+    `${operation}: size ${size} is above the limit of ${limit} elements`,
+  /** A String grew past the JavaScript engine's longest string (V8's `Invalid string length`). */
+  stringTooLong: (limit: number): string => `string too long: the result would exceed ${limit} characters`,
+  /** An array grew past the JavaScript engine's longest array (V8's `Invalid array length`). */
+  collectionTooLarge: (): string =>
+    'collection too large: the result would exceed the longest array of the JavaScript engine',
+  /** The native stack ran out (V8's `Maximum call stack size exceeded`), e.g. rendering a value nested very deeply. */
+  nativeStackExhausted: (): string => 'value nested too deeply: the native stack ran out',
+  /** Any other resource limit of the JavaScript engine. */
+  engineLimit: (detail: string): string => `the JavaScript engine ran out of room (${detail})`,
   /** `Random.int` with an empty range. */
   randomEmptyRange: (min: string, max: string): string =>
     `Random.int: min (${min}) must not be greater than max (${max})`,
@@ -35,6 +50,21 @@ export const RuntimeMessages = {
   byteOutOfRange: (value: string): string => `Byte.toHex: ${value} is out of range 0-255`,
   /** `Byte.fromHex` with anything but exactly two hex digits (an `Err` value). */
   invalidHexByte: (text: string): string => `Byte.fromHex: '${text}' is not a two-digit hex byte`,
+  /** A sandboxed run called an effect its policy denies (sandbox.ts). */
+  effectDenied: (effect: string, origin: string): string =>
+    `${effect} is denied in bench mode; allow it in ${origin} with [effects] allow = ["${effect}"]`,
+  /** `main` declares an effect the sandbox denies, found before the run. */
+  declaredEffectDenied: (effect: string, origin: string): string =>
+    `main declares effect '${effect}', which bench mode denies; allow it in ${origin} with [effects] allow = ["${effect}"]`,
+  /** A `Disk.*` path outside the policy's disk root. */
+  pathOutsideRoot: (effect: string, target: string, root: string, origin: string): string =>
+    `${effect}: '${target}' is outside the disk root '${root}' ([effects] disk_root in ${origin})`,
+  /** A policy that allows an effect no built-in has. */
+  unknownAllowedEffect: (name: string, closest: string | null, origin: string): string =>
+    `${origin}: [effects] allow names an unknown effect '${name}'${closest === null ? '' : `; did you mean '${closest}'?`}`,
+  /** A policy whose disk root is not a folder. */
+  diskRootNotFolder: (folder: string, origin: string): string =>
+    `${origin}: [effects] disk_root '${folder}' is not a folder`,
   /** A `Disk.*` failure (an `Err` value), phrased like Rust's `io::Error` display. */
   diskFailure: (operation: string, path: string, reason: string): string =>
     `${operation} '${path}': ${reason}`,

@@ -13,8 +13,9 @@ import {
   WrapKind,
   WrapValue,
 } from './values.js';
-import { markShared } from './vm.js';
+import { markShared } from './vm-support.js';
 import { VmMessages } from './vm-messages.js';
+import { escapeControlChars } from './terminal-text.js';
 
 /** Most combinations of `given` values one law runs (§1.4). */
 export const MAX_LAW_CASES = 10_000;
@@ -195,10 +196,11 @@ const RESET = '\u001b[0m';
  * (`  ✓ <label>      <passed>/<total>` or `  ✗ <label>      <passed>/<total> passed (<n> mismatch, …)`), up to
  * `maxFailures` failure details under a failing line, a blank line, and the summary.
  */
-export function formatVerifyReport(path: string, report: VerifyReport, style: VerifyStyle): string[] {
+export function formatVerifyReport(rawPath: string, report: VerifyReport, style: VerifyStyle): string[] {
+  const path = escapeControlChars(rawPath);
   const paint = (code: string, text: string) => (style.colour ? `${code}${text}${RESET}` : text);
   if (report.setupError !== null)
-    return [paint(CYAN, `Verify: ${path}`), `  ${paint(RED, report.setupError)}`];
+    return [paint(CYAN, `Verify: ${path}`), `  ${paint(RED, escapeControlChars(report.setupError))}`];
   if (report.lines.length === 0) return [VmMessages.noVerifyBlocks(path)];
   const out = [paint(CYAN, `Verify: ${path}`)];
   let passed = 0;
@@ -271,15 +273,18 @@ function failureCounts(line: VerifyLine): string {
     .join(', ');
 }
 
+/** The source text and the values come from the program: terminal controls in them are escaped. */
 function formatFailure(failure: CaseFailure): string[] {
-  const source = oneLine(failure.source);
-  const where = `    line ${failure.line}: ${source}${failure.givens === '' ? '' : `  [${failure.givens}]`}`;
+  const source = escapeControlChars(oneLine(failure.source));
+  const givens = escapeControlChars(failure.givens);
+  const left = escapeControlChars(failure.left);
+  const where = `    line ${failure.line}: ${source}${givens === '' ? '' : `  [${givens}]`}`;
   switch (failure.kind) {
     case 'mismatch':
-      return [where, `      left:  ${failure.left}`, `      right: ${failure.right}`];
+      return [where, `      left:  ${left}`, `      right: ${escapeControlChars(failure.right)}`];
     case 'runtime error':
-      return [where, `      ${failure.left}`];
+      return [where, `      ${left}`];
     case 'unexpected err':
-      return [where, `      unexpected ${failure.left}`];
+      return [where, `      unexpected ${left}`];
   }
 }

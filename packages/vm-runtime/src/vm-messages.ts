@@ -7,8 +7,8 @@ export const VmMessages = {
   stackOverflow: (maxFrames: number): string => `stack overflow: more than ${maxFrames} frames`,
   /** `RunOptions.timeoutMs` passed. */
   deadlineExceeded: (timeoutMs: number): string => `deadline of ${timeoutMs} ms exceeded`,
-  /** `RunOptions.stepBudget` instructions ran. */
-  stepBudgetExhausted: (budget: number): string => `step budget of ${budget} instructions exhausted`,
+  /** `RunOptions.stepBudget` steps (instructions and long built-in work) ran. */
+  stepBudgetExhausted: (budget: number): string => `step budget of ${budget} steps exhausted`,
   /** `main` returned `Result.Err(e)` (§4.7); `shown` is the display of `e` (a String raw). */
   mainReturnedError: (shown: string): string => `main returned error: ${shown}`,
   /** A source file could not be read. */
@@ -17,6 +17,16 @@ export const VmMessages = {
   cannotCompile: (what: string, line: number): string => `VM compile: ${what} (line ${line})`,
   /** `runProgram` called again from inside a run of the same program (a built-in callback). */
   reentrantRun: (): string => 'a program cannot be run again while it is running',
+  /** `aver run`'s watchdog ended a program that ran past its deadline (work the VM could not interrupt). */
+  runTimedOut: (timeoutMs: number): string => `Runtime error: deadline of ${timeoutMs} ms exceeded`,
+  /** `aver run`'s program reached the heap limit of its worker. */
+  runOutOfMemory: (limitMb: number): string =>
+    `Runtime error: out of memory: the program needed more than the heap limit of ${limitMb} MiB ` +
+    '(raise it with NODE_OPTIONS=--max-old-space-size=MIB)',
+  /** `aver run`'s worker ended without reporting how the program ended (a bug). */
+  runWorkerExited: (code: number): string => `the program's worker exited with code ${code} without a result`,
+  /** Standard output could not be written (a full disk, a bad descriptor). */
+  cannotWriteStdout: (reason: string): string => `aver: cannot write to stdout: ${reason}`,
   /** `aver verify` found nothing to run. */
   noVerifyBlocks: (path: string): string => `No verify blocks found in ${path}.`,
 } as const;

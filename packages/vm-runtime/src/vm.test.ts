@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { inlineOpcodes, LOOP_FILES } from '../scripts/inline-opcodes.mjs';
 import { BUILTIN_INDEX, BUILTINS } from './builtins/index.js';
-import { type Chunk, ChunkBuilder, OPCODE_LIMIT, OPCODES, Op } from './chunk.js';
+import { type Chunk, ChunkBuilder, OPCODES, Op } from './chunk.js';
 import { AverRuntimeError } from './errors.js';
 import {
   type ListValue,
@@ -14,7 +15,9 @@ import {
   WrapKind,
   WrapValue,
 } from './values.js';
-import { growStack, type ProgramCode, Run, runLoop } from './vm.js';
+import { CountingState } from './counting-state.js';
+import { runLoop } from './vm.js';
+import { growStack, type ProgramCode, Run } from './vm-support.js';
 import { runLoopCounting } from './vm-counting.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -50,14 +53,30 @@ function run(chunks: Chunk[], args: Value[] = [], maxFrames = 1000, timeoutMs: n
 }
 
 describe('the VM loop', () => {
-  it('switches on exactly the opcodes of the table, each case labelled with its name', () => {
+  it('switches on exactly the opcodes of the table, each case named through Op', () => {
     const source = readFileSync(join(here, 'vm.ts'), 'utf8');
     const loop = source.slice(source.indexOf('// @loop-start'), source.indexOf('// @loop-end'));
-    const cases = [...loop.matchAll(/case (\d+):\s*(?:\{\s*)?\/\/ ([A-Z0-9_]+)/g)].map(([, code, name]) => [
-      Number(code),
-      name,
-    ]);
-    expect(cases).toEqual(OPCODES.map((info) => [info.code, info.name]));
+    expect([...loop.matchAll(/case ([^:]+):/g)].map(([, label]) => label)).toEqual(
+      OPCODES.map((info) => `Op.${info.name}`),
+    );
+  });
+
+  const built = LOOP_FILES.map((file) => join(here, '..', 'dist', file.replace(/\.ts$/, '.js')));
+  it.skipIf(!built.every((path) => existsSync(path)))(
+    'is built with number literals as case labels (a jump table for V8), in both loops',
+    () => {
+      for (const path of built) {
+        const labels = [...readFileSync(path, 'utf8').matchAll(/case ([^:]+):/g)].map(([, label]) => label);
+        expect(labels).toEqual(OPCODES.map((info) => `${info.code} /* ${info.name} */`));
+      }
+    },
+  );
+
+  it('inlines opcode names as numbers and rejects a name that is not an opcode', () => {
+    expect(inlineOpcodes('case Op.CALL: x = Op.RETURN; // Op', { CALL: 60, RETURN: 65 })).toBe(
+      'case 60 /* CALL */: x = 65 /* RETURN */; // Op',
+    );
+    expect(() => inlineOpcodes('case Op.NOPE:', { CALL: 60 })).toThrow('Op.NOPE is not an opcode');
   });
 
   it('adds Ints exactly past 2^53 and wraps at 64 bits', () => {
@@ -259,16 +278,18 @@ describe('the VM loop', () => {
       }),
     ]);
     const host = { writeOut: () => {}, writeErr: () => {}, readLine: () => null, args: [] };
-    const counting = { opCounts: new Float64Array(OPCODE_LIMIT), calls: 0, allocations: 0, stepsLeft: 100 };
+    const counting = new CountingState(1, 100);
     const stack: Value[] = [];
     growStack(stack, 8);
     expect(runLoopCounting(new Run(code, stack, [], [], host, 10, null, 100, counting), 0)).toBe(6);
     expect(counting.opCounts[Op.INT]).toBe(2);
     expect(counting.opCounts[Op.MUL_INT]).toBe(1);
     expect(counting.opCounts[Op.RETURN]).toBe(1);
-    const budget = { ...counting, opCounts: new Float64Array(OPCODE_LIMIT), stepsLeft: 3 };
+    expect(Array.from(counting.fnInstructions)).toEqual([4]);
+    expect(counting.stackInstructions).toEqual([4]);
+    const budget = new CountingState(1, 3);
     expect(() => runLoopCounting(new Run(code, stack, [], [], host, 10, null, 3, budget), 0)).toThrow(
-      'step budget of 3 instructions exhausted',
+      'step budget of 3 steps exhausted',
     );
   });
 });

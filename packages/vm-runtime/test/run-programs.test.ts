@@ -8,6 +8,7 @@ import { AverRuntimeError } from '../src/errors.js';
 import { compileFile, type RunOptions, runProgram } from '../src/program.js';
 import { WrapKind, WrapValue } from '../src/values.js';
 import { formatVerifyReport, verifyProgram } from '../src/verify.js';
+import { readDirectives } from './golden-directives.js';
 
 // Golden programs (test/programs/<feature>/*.av, except the checker's check-errors and the parser's syntax
 // folders). Each program states what running it must do, in comments:
@@ -20,9 +21,12 @@ import { formatVerifyReport, verifyProgram } from '../src/verify.js';
 //   // args: a b                        Args.get()
 //   // stdin: <line>                    the next line Console.readLine gets (then Err("EOF"))
 //   // expect-counters: instructions=13 calls=4 allocations=1   the counters of a counting run
+//   // expect-function: fib line=3 calls=177 instructions=1059 allocations=0   the next `byFunction` row (all rows)
+//   // expect-stack: main;fib;fib instructions=12   the next stack of the profile, outermost frame first (all)
 //   // dump: fn                         disassemble function `fn`, and compare it with …
 //   // expect-dump: <line>              … the next line of its disassembly
 //   // expect-verify: <line>            the next line of `aver verify` output (plain, the path is the file name)
+// Any other `// word:` comment line is an error (a misspelled directive must not silently check nothing).
 // The program's folder is the module root. Files under a `lib` folder are modules, not programs.
 
 const programsDir = resolve(dirname(fileURLToPath(import.meta.url)), 'programs');
@@ -47,6 +51,8 @@ interface Expectations {
   mainError: string | null;
   options: RunOptions;
   counters: string | null;
+  functions: string[];
+  stacks: string[];
   dump: string | null;
   dumpLines: string[];
   verify: string[];
@@ -62,6 +68,8 @@ function expectationsOf(text: string): Expectations {
     mainError: null,
     options: {},
     counters: null,
+    functions: [],
+    stacks: [],
     dump: null,
     dumpLines: [],
     verify: [],
@@ -88,6 +96,8 @@ function expectationsOf(text: string): Expectations {
     'expect-counters': (rest) => {
       result.counters = rest;
     },
+    'expect-function': (rest) => result.functions.push(rest),
+    'expect-stack': (rest) => result.stacks.push(rest),
     dump: (rest) => {
       result.dump = rest;
     },
@@ -95,10 +105,8 @@ function expectationsOf(text: string): Expectations {
     'expect-verify': (rest) => result.verify.push(rest),
     stdin: (rest) => result.stdin.push(rest),
   };
-  for (const line of text.split('\n')) {
-    const match = /^\s*\/\/ ([a-z-]+): ?(.*)$/.exec(line);
-    if (match !== null) directives[match[1]]?.(match[2]);
-  }
+  for (const directive of readDirectives(text, Object.keys(directives)))
+    directives[directive.name](directive.text);
   return result;
 }
 
@@ -136,7 +144,9 @@ describe('golden programs (test/programs)', () => {
       try {
         const lines = [...expected.stdin];
         const stdin = () => lines.shift() ?? null;
-        const options = { ...expected.options, console, stdin, count: expected.counters !== null };
+        const count =
+          expected.counters !== null || expected.functions.length > 0 || expected.stacks.length > 0;
+        const options = { ...expected.options, console, stdin, count };
         const result = runProgram(compiled.program, options);
         value = result.value;
         if (expected.counters !== null) {
@@ -144,6 +154,21 @@ describe('golden programs (test/programs)', () => {
           expect(`instructions=${instructions} calls=${calls} allocations=${allocations}`).toBe(
             expected.counters,
           );
+        }
+        if (expected.functions.length > 0) {
+          const rows = result.counters!.byFunction.map(
+            (row) =>
+              `${row.name} line=${row.line ?? '-'} calls=${row.calls} instructions=${row.instructions} allocations=${row.allocations}`,
+          );
+          expect(rows).toEqual(expected.functions);
+        }
+        if (expected.stacks.length > 0) {
+          const { byFunction, stacks } = result.counters!;
+          const lines = stacks.map(
+            (stack) =>
+              `${stack.frames.map((index) => byFunction[index].name).join(';')} instructions=${stack.instructions}`,
+          );
+          expect(lines).toEqual(expected.stacks);
         }
       } catch (error) {
         if (!(error instanceof AverRuntimeError)) throw error;

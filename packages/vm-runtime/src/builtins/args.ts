@@ -1,8 +1,10 @@
-import type { BuiltinDef } from './builtin-def.js';
-import { service } from './define.js';
+import type { BuiltinImpls } from './builtin-def.js';
 import { listFromItems } from './list.js';
 
-/** The `Args` namespace (shared/spec/aver-language.md §3.2): the CLI args after `--`, or the manifest's `args`. */
-export const ARGS_BUILTINS: readonly BuiltinDef[] = [
-  service('Args.get', '() -> List<String>', (host) => listFromItems(host.args, 0, host.args.length)),
-];
+/**
+ * The `Args` namespace (language reference: "Effectful namespaces"): the CLI args after `--`, or the
+ * manifest's `args`.
+ */
+export const ARGS_IMPLS: BuiltinImpls = {
+  'Args.get': (host) => listFromItems(host.args, 0, host.args.length),
+};

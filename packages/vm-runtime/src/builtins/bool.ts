@@ -1,9 +1,11 @@
-import type { BuiltinDef } from './builtin-def.js';
-import { pure } from './define.js';
+import type { BuiltinImpls } from './builtin-def.js';
 
-/** The `Bool` namespace (shared/spec/aver-language.md §3.1 Bool): ordinary calls, both arguments evaluated. */
-export const BOOL_BUILTINS: readonly BuiltinDef[] = [
-  pure('Bool.and', '(Bool, Bool) -> Bool', (_host, a, b) => (a as boolean) && (b as boolean)),
-  pure('Bool.or', '(Bool, Bool) -> Bool', (_host, a, b) => (a as boolean) || (b as boolean)),
-  pure('Bool.not', '(Bool) -> Bool', (_host, a) => !a),
-];
+/**
+ * The `Bool` namespace (language reference: "Pure namespaces", Bool): ordinary calls, both arguments
+ * evaluated.
+ */
+export const BOOL_IMPLS: BuiltinImpls = {
+  'Bool.and': (_host, a, b) => (a as boolean) && (b as boolean),
+  'Bool.or': (_host, a, b) => (a as boolean) || (b as boolean),
+  'Bool.not': (_host, a) => !a,
+};

@@ -1,3 +1,4 @@
+import type { Sandbox } from '../sandbox.js';
 import type { Value } from '../values.js';
 
 /**
@@ -24,6 +25,17 @@ export interface HostContext {
   readonly random?: () => number;
   /** Blocks for `ms` milliseconds for `Time.sleep`; default a synchronous `Atomics.wait`. */
   readonly sleep?: (ms: number) => void;
+  /**
+   * Charges long built-in work (building, copying, scanning, joining: one unit per element or character, see
+   * work-cost.ts) to the run's limits before it is done; throws the run's `limit` error once the deadline has
+   * passed or the step budget is spent. Absent when the run has no limits.
+   */
+  readonly charge?: (units: number) => void;
+  /**
+   * The effect policy of a sandboxed run (bench mode): service built-ins outside `Console`, `Time`, `Random` and
+   * `Args` ask it first, and `Disk.*` paths go through it (effect-guard.ts). Absent: everything is allowed.
+   */
+  readonly sandbox?: Sandbox;
 }
 
 /** Versions where a built-in name exists (`since` inclusive, `removedIn` exclusive), e.g. `{ removedIn: '0.17.0' }`. */
@@ -39,9 +51,10 @@ export interface BuiltinEra {
 export type BuiltinImpl = (host: HostContext, a: Value, b: Value, c: Value, d: Value) => Value;
 
 /**
- * One row of the built-in table (language reference §3), read by both the checker and the VM.
+ * The checker's half of a row of the built-in table (language reference: "Built-in namespaces and functions"): everything but the implementation.
+ * `signatures.ts` holds these rows and imports no implementation, so type checking never loads the runtime.
  */
-export interface BuiltinDef {
+export interface BuiltinSignature {
   /** Qualified name, e.g. `List.len`, `Console.print`. */
   readonly name: string;
   /**
@@ -57,5 +70,12 @@ export interface BuiltinDef {
   readonly era?: BuiltinEra;
   /** Service functions that are checked but not implemented here (Http, HttpServer, Tcp, Terminal). */
   readonly unavailable?: boolean;
+}
+
+/** A whole row of the built-in table: the signature and the implementation the VM (or another backend) calls. */
+export interface BuiltinDef extends BuiltinSignature {
   readonly impl: BuiltinImpl;
 }
+
+/** The implementations of one namespace, by qualified name (joined with their signatures in index.ts). */
+export type BuiltinImpls = Readonly<Record<string, BuiltinImpl>>;

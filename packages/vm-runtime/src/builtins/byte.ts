@@ -1,34 +1,22 @@
 import { RuntimeMessages } from '../runtime-messages.js';
-import type { BuiltinDef } from './builtin-def.js';
-import { pure } from './define.js';
+import type { BuiltinImpls } from './builtin-def.js';
 import { err, ok } from './wrappers.js';
 
 const HEX_BYTE = /^[0-9a-fA-F]{2}$/;
-const BYTE_ERA = { removedIn: '0.24.0' } as const;
 
 /**
- * The `Byte` namespace (shared/spec/aver-language.md §3.1 Byte): in the 0.14.2–0.15.x checker and the 0.17–0.23
- * VM table, gone from 0.24.
+ * The `Byte` namespace (language reference: "Pure namespaces", Byte): in the 0.14.2–0.15.x checker and the
+ * 0.17–0.23 VM table, gone from 0.24.
  */
-export const BYTE_BUILTINS: readonly BuiltinDef[] = [
+export const BYTE_IMPLS: BuiltinImpls = {
   /** Two lowercase hex digits; `Err` outside 0..255. */
-  pure(
-    'Byte.toHex',
-    '(Int) -> Result<String, String>',
-    (_host, a) => {
-      if (typeof a !== 'number' || a < 0 || a > 255) return err(RuntimeMessages.byteOutOfRange(String(a)));
-      return ok(a < 16 ? '0' + a.toString(16) : a.toString(16));
-    },
-    { era: BYTE_ERA },
-  ),
+  'Byte.toHex': (_host, a) => {
+    if (typeof a !== 'number' || a < 0 || a > 255) return err(RuntimeMessages.byteOutOfRange(String(a)));
+    return ok(a < 16 ? '0' + a.toString(16) : a.toString(16));
+  },
   /** Exactly two hex digits (either case); `Err` otherwise. */
-  pure(
-    'Byte.fromHex',
-    '(String) -> Result<Int, String>',
-    (_host, a) => {
-      if (!HEX_BYTE.test(a as string)) return err(RuntimeMessages.invalidHexByte(a as string));
-      return ok(Number.parseInt(a as string, 16));
-    },
-    { era: BYTE_ERA },
-  ),
-];
+  'Byte.fromHex': (_host, a) => {
+    if (!HEX_BYTE.test(a as string)) return err(RuntimeMessages.invalidHexByte(a as string));
+    return ok(Number.parseInt(a as string, 16));
+  },
+};

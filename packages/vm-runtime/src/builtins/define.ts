@@ -1,6 +1,4 @@
-import { AverRuntimeError } from '../errors.js';
-import { RuntimeMessages } from '../runtime-messages.js';
-import type { BuiltinDef, BuiltinEra, BuiltinImpl } from './builtin-def.js';
+import type { BuiltinEra, BuiltinSignature } from './builtin-def.js';
 
 /** Optional parts of a row: the versions where the name exists. */
 export interface RowOptions {
@@ -8,42 +6,21 @@ export interface RowOptions {
 }
 
 /** A row of a pure namespace (`Int`, `String`, `List`, …): no effects (§2.4). */
-export function pure(
-  name: string,
-  signature: string,
-  impl: BuiltinImpl,
-  options: RowOptions = {},
-): BuiltinDef {
-  return { name, signature, arity: arityOf(signature), effects: [], ...options, impl };
+export function pure(name: string, signature: string, options: RowOptions = {}): BuiltinSignature {
+  return { name, signature, arity: arityOf(signature), effects: [], ...options };
 }
 
 /** A row of a service namespace (`Console`, `Disk`, …): its one effect is its own name (§2.4). */
-export function service(
-  name: string,
-  signature: string,
-  impl: BuiltinImpl,
-  options: RowOptions = {},
-): BuiltinDef {
-  return { name, signature, arity: arityOf(signature), effects: [name], ...options, impl };
+export function service(name: string, signature: string, options: RowOptions = {}): BuiltinSignature {
+  return { name, signature, arity: arityOf(signature), effects: [name], ...options };
 }
 
 /**
  * A service row that the checker knows but this runtime does not implement (Http, HttpServer, Tcp, Terminal):
- * calling it is a runtime error naming the service.
+ * calling it is a runtime error naming the service (index.ts gives it that implementation).
  */
-export function unavailable(name: string, signature: string): BuiltinDef {
-  const namespace = name.slice(0, name.lastIndexOf('.'));
-  const message = RuntimeMessages.serviceUnavailable(name, namespace);
-  return {
-    name,
-    signature,
-    arity: arityOf(signature),
-    effects: [name],
-    unavailable: true,
-    impl: () => {
-      throw new AverRuntimeError(message);
-    },
-  };
+export function unavailable(name: string, signature: string): BuiltinSignature {
+  return { name, signature, arity: arityOf(signature), effects: [name], unavailable: true };
 }
 
 /** Counts the top-level parameters of a signature `(A, Map<K, V>, Fn(A) -> B) -> R`. */

@@ -12,8 +12,7 @@ import { compareStrings } from '../equality.js';
 import { RuntimeMessages } from '../runtime-messages.js';
 import { readTextFile } from '../text-file.js';
 import type { Value } from '../values.js';
-import type { BuiltinDef } from './builtin-def.js';
-import { service } from './define.js';
+import type { BuiltinImpls } from './builtin-def.js';
 import { ioErrorText } from './io-error.js';
 import { listFromItems } from './list.js';
 import { err, OK_UNIT, ok } from './wrappers.js';
@@ -33,45 +32,42 @@ function attempt(operation: string, path: string, action: () => void): Value {
   }
 }
 
-/** The `Disk` namespace (shared/spec/aver-language.md §3.2): synchronous file access, failures as `Err` text. */
-export const DISK_BUILTINS: readonly BuiltinDef[] = [
+/**
+ * The `Disk` namespace (language reference: "Effectful namespaces"): synchronous file access, failures as
+ * `Err` text.
+ */
+export const DISK_IMPLS: BuiltinImpls = {
   /** The whole file as UTF-8 text. */
-  service('Disk.readText', '(String) -> Result<String, String>', (_host, a) => {
+  'Disk.readText': (_host, a) => {
     const path = a as string;
     try {
       return ok(readTextFile(path));
     } catch (error) {
       return failure('Disk.readText', path, error);
     }
-  }),
+  },
   /** Creates or truncates the file. */
-  service('Disk.writeText', '(String, String) -> Result<Unit, String>', (_host, a, b) =>
+  'Disk.writeText': (_host, a, b) =>
     attempt('Disk.writeText', a as string, () => writeFileSync(a as string, b as string, 'utf8')),
-  ),
   /** Creates the file when missing. */
-  service('Disk.appendText', '(String, String) -> Result<Unit, String>', (_host, a, b) =>
+  'Disk.appendText': (_host, a, b) =>
     attempt('Disk.appendText', a as string, () => appendFileSync(a as string, b as string, 'utf8')),
-  ),
-  service('Disk.exists', '(String) -> Bool', (_host, a) => existsSync(a as string)),
+  'Disk.exists': (_host, a) => existsSync(a as string),
   /** Removes a file (not a directory). */
-  service('Disk.delete', '(String) -> Result<Unit, String>', (_host, a) =>
-    attempt('Disk.delete', a as string, () => unlinkSync(a as string)),
-  ),
+  'Disk.delete': (_host, a) => attempt('Disk.delete', a as string, () => unlinkSync(a as string)),
   /** Removes a directory and its contents (Rust `remove_dir_all`); a file is `Not a directory`. */
-  service('Disk.deleteDir', '(String) -> Result<Unit, String>', (_host, a) =>
+  'Disk.deleteDir': (_host, a) =>
     attempt('Disk.deleteDir', a as string, () => {
       if (!statSync(a as string).isDirectory()) {
         throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR', errno: -20 });
       }
       rmSync(a as string, { recursive: true });
     }),
-  ),
   /** Creates a directory and its missing parents (Rust `create_dir_all`). */
-  service('Disk.makeDir', '(String) -> Result<Unit, String>', (_host, a) =>
+  'Disk.makeDir': (_host, a) =>
     attempt('Disk.makeDir', a as string, () => mkdirSync(a as string, { recursive: true })),
-  ),
   /** Entry names, sorted by code point so runs are reproducible. */
-  service('Disk.listDir', '(String) -> Result<List<String>, String>', (_host, a) => {
+  'Disk.listDir': (_host, a) => {
     const path = a as string;
     try {
       const names = readdirSync(path).sort(compareStrings);
@@ -79,5 +75,5 @@ export const DISK_BUILTINS: readonly BuiltinDef[] = [
     } catch (error) {
       return failure('Disk.listDir', path, error);
     }
-  }),
-];
+  },
+};

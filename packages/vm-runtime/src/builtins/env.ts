@@ -1,20 +1,19 @@
 import { NONE, UNIT } from '../values.js';
-import type { BuiltinDef, HostContext } from './builtin-def.js';
-import { service } from './define.js';
+import type { BuiltinImpls, HostContext } from './builtin-def.js';
 import { some } from './wrappers.js';
 
 function environment(host: HostContext): Record<string, string | undefined> {
   return host.env ?? process.env;
 }
 
-/** The `Env` namespace (shared/spec/aver-language.md §3.2). */
-export const ENV_BUILTINS: readonly BuiltinDef[] = [
-  service('Env.get', '(String) -> Option<String>', (host, a) => {
+/** The `Env` namespace (language reference: "Effectful namespaces"). */
+export const ENV_IMPLS: BuiltinImpls = {
+  'Env.get': (host, a) => {
     const value = environment(host)[a as string];
     return value === undefined ? NONE : some(value);
-  }),
-  service('Env.set', '(String, String) -> Unit', (host, a, b) => {
+  },
+  'Env.set': (host, a, b) => {
     environment(host)[a as string] = b as string;
     return UNIT;
-  }),
-];
+  },
+};

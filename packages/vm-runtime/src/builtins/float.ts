@@ -1,8 +1,7 @@
 import { floatToInt, type Int, intToFloat } from '../int64.js';
 import { formatFloat, parseFloat64 } from '../float-format.js';
 import { RuntimeMessages } from '../runtime-messages.js';
-import type { BuiltinDef } from './builtin-def.js';
-import { pure } from './define.js';
+import type { BuiltinImpls } from './builtin-def.js';
 import { err, ok } from './wrappers.js';
 
 /** Rust `f64::round`: half away from zero (`Math.round` rounds half up, so -2.5 needs the fix). */
@@ -33,36 +32,32 @@ export function floatPow(base: number, exponent: number): number {
   return base ** exponent;
 }
 
-/** The `Float` namespace (shared/spec/aver-language.md §3.1 Float, §4.2). */
-export const FLOAT_BUILTINS: readonly BuiltinDef[] = [
+/** The `Float` namespace (language reference: "Pure namespaces", Float; runtime "Float"). */
+export const FLOAT_IMPLS: BuiltinImpls = {
   /** Rust `str::parse::<f64>` grammar; `Err("Cannot parse '<s>' as Float")`. */
-  pure('Float.fromString', '(String) -> Result<Float, String>', (_host, a) => {
+  'Float.fromString': (_host, a) => {
     const value = parseFloat64(a as string);
     return value === null ? err(RuntimeMessages.cannotParseFloat(a as string)) : ok(value);
-  }),
-  pure('Float.fromInt', '(Int) -> Float', (_host, a) => intToFloat(a as Int)),
+  },
+  'Float.fromInt': (_host, a) => intToFloat(a as Int),
   /** Float display (§4.8); removed in 0.17.0 (→ `String.fromFloat`). */
-  pure('Float.toString', '(Float) -> String', (_host, a) => formatFloat(a as number), {
-    era: { removedIn: '0.17.0' },
-  }),
+  'Float.toString': (_host, a) => formatFloat(a as number),
   /** `f as i64`; removed in 0.17.0 (→ `Int.fromFloat`). */
-  pure('Float.toInt', '(Float) -> Int', (_host, a) => floatToInt(a as number), {
-    era: { removedIn: '0.17.0' },
-  }),
-  pure('Float.abs', '(Float) -> Float', (_host, a) => Math.abs(a as number)),
+  'Float.toInt': (_host, a) => floatToInt(a as number),
+  'Float.abs': (_host, a) => Math.abs(a as number),
   /** Floor, then saturating `as i64`. */
-  pure('Float.floor', '(Float) -> Int', (_host, a) => floatToInt(Math.floor(a as number))),
+  'Float.floor': (_host, a) => floatToInt(Math.floor(a as number)),
   /** Ceil, then saturating `as i64`. */
-  pure('Float.ceil', '(Float) -> Int', (_host, a) => floatToInt(Math.ceil(a as number))),
+  'Float.ceil': (_host, a) => floatToInt(Math.ceil(a as number)),
   /** Half away from zero (2.5 → 3, -2.5 → -3), then saturating `as i64`. */
-  pure('Float.round', '(Float) -> Int', (_host, a) => floatToInt(roundHalfAwayFromZero(a as number))),
-  pure('Float.min', '(Float, Float) -> Float', (_host, a, b) => floatMin(a as number, b as number)),
-  pure('Float.max', '(Float, Float) -> Float', (_host, a, b) => floatMax(a as number, b as number)),
-  pure('Float.sqrt', '(Float) -> Float', (_host, a) => Math.sqrt(a as number)),
-  pure('Float.sin', '(Float) -> Float', (_host, a) => Math.sin(a as number)),
-  pure('Float.cos', '(Float) -> Float', (_host, a) => Math.cos(a as number)),
-  pure('Float.pow', '(Float, Float) -> Float', (_host, a, b) => floatPow(a as number, b as number)),
+  'Float.round': (_host, a) => floatToInt(roundHalfAwayFromZero(a as number)),
+  'Float.min': (_host, a, b) => floatMin(a as number, b as number),
+  'Float.max': (_host, a, b) => floatMax(a as number, b as number),
+  'Float.sqrt': (_host, a) => Math.sqrt(a as number),
+  'Float.sin': (_host, a) => Math.sin(a as number),
+  'Float.cos': (_host, a) => Math.cos(a as number),
+  'Float.pow': (_host, a, b) => floatPow(a as number, b as number),
   /** `y.atan2(x)` with arguments `(y, x)`. */
-  pure('Float.atan2', '(Float, Float) -> Float', (_host, a, b) => Math.atan2(a as number, b as number)),
-  pure('Float.pi', '() -> Float', () => Math.PI),
-];
+  'Float.atan2': (_host, a, b) => Math.atan2(a as number, b as number),
+  'Float.pi': () => Math.PI,
+};

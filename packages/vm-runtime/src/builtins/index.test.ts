@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AverRuntimeError } from '../errors.js';
 import { arityOf } from './define.js';
-import { BUILTIN_INDEX, BUILTIN_RECORD_TYPES, BUILTIN_RECORDS, BUILTINS } from './index.js';
+import {
+  BUILTIN_INDEX,
+  BUILTIN_RECORD_TYPES,
+  BUILTIN_RECORDS,
+  BUILTIN_SIGNATURES,
+  BUILTINS,
+  joinImplementations,
+} from './index.js';
 import { recordingHost } from './test-helpers.js';
 
 const PURE_NAMESPACES = [
@@ -95,6 +102,26 @@ describe('the built-in table', () => {
     const call = () => row.impl(recordingHost(), 'http://x', undefined!, undefined!, undefined!);
     expect(call).toThrow(AverRuntimeError);
     expect(call).toThrow("Http.get is not available in this runtime (service 'Http' is not implemented)");
+  });
+
+  it('is the signature table joined with the implementations, row for row', () => {
+    expect(BUILTINS.length).toBe(BUILTIN_SIGNATURES.length);
+    BUILTINS.forEach((row, index) => {
+      const { impl, ...signature } = row;
+      expect(signature).toEqual(BUILTIN_SIGNATURES[index]);
+      expect(typeof impl).toBe('function');
+    });
+  });
+
+  it('reports a signature without an implementation and an implementation without a signature', () => {
+    const signature = { name: 'Int.abs', signature: '(Int) -> Int', arity: 1, effects: [] };
+    const impl = () => 0;
+    expect(() => joinImplementations([signature], {})).toThrow(
+      'Internal error: built-in Int.abs has no implementation',
+    );
+    expect(() => joinImplementations([signature], { 'Int.abs': impl, 'Int.neg': impl })).toThrow(
+      'Internal error: built-in implementation Int.neg has no signature',
+    );
   });
 
   it('counts signature parameters through nested generics and function types', () => {

@@ -14,6 +14,8 @@ const REASONS: Readonly<Record<string, string>> = {
   ELOOP: 'Too many levels of symbolic links',
   EBADF: 'Bad file descriptor',
   EIO: 'Input/output error',
+  EPIPE: 'Broken pipe',
+  EFBIG: 'File too large',
 };
 
 /**

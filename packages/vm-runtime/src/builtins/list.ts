@@ -1,8 +1,7 @@
 import { valuesEqual } from '../equality.js';
 import type { Int } from '../int64.js';
 import { cons, EMPTY_LIST, ListValue, TupleValue, type Value, type VectorValue } from '../values.js';
-import type { BuiltinDef } from './builtin-def.js';
-import { pure } from './define.js';
+import type { BuiltinImpls } from './builtin-def.js';
 
 /** `List.concat`: copies the cells of `front` onto `back` (shared as is); O(len(front)). */
 export function concatLists(front: ListValue, back: ListValue): ListValue {
@@ -78,30 +77,24 @@ export function listFromItems(items: readonly Value[], from: number, to: number)
   return list;
 }
 
-/** The `List` namespace (shared/spec/aver-language.md §3.1 List, §4.4). */
-export const LIST_BUILTINS: readonly BuiltinDef[] = [
+/**
+ * The `List` namespace (language reference: "Pure namespaces", List; "Lists, vectors, tuples, records,
+ * variants").
+ */
+export const LIST_IMPLS: BuiltinImpls = {
   /** O(1): every cell caches its length. */
-  pure('List.len', '(List<T>) -> Int', (_host, a) => (a as ListValue).length),
+  'List.len': (_host, a) => (a as ListValue).length,
   /** O(1) cons; the element comes first. */
-  pure('List.prepend', '(T, List<T>) -> List<T>', (_host, a, b) => cons(a, b as ListValue)),
-  pure('List.concat', '(List<T>, List<T>) -> List<T>', (_host, a, b) =>
-    concatLists(a as ListValue, b as ListValue),
-  ),
-  pure('List.reverse', '(List<T>) -> List<T>', (_host, a) => reverseList(a as ListValue)),
-  pure('List.contains', '(List<T>, T) -> Bool', (_host, a, b) => listContains(a as ListValue, b)),
-  pure('List.zip', '(List<A>, List<B>) -> List<Tuple<A, B>>', (_host, a, b) =>
-    zipLists(a as ListValue, b as ListValue),
-  ),
-  pure('List.take', '(List<T>, Int) -> List<T>', (_host, a, b) => takeList(a as ListValue, b as Int)),
-  pure('List.drop', '(List<T>, Int) -> List<T>', (_host, a, b) => dropList(a as ListValue, b as Int)),
+  'List.prepend': (_host, a, b) => cons(a, b as ListValue),
+  'List.concat': (_host, a, b) => concatLists(a as ListValue, b as ListValue),
+  'List.reverse': (_host, a) => reverseList(a as ListValue),
+  'List.contains': (_host, a, b) => listContains(a as ListValue, b),
+  'List.zip': (_host, a, b) => zipLists(a as ListValue, b as ListValue),
+  'List.take': (_host, a, b) => takeList(a as ListValue, b as Int),
+  'List.drop': (_host, a, b) => dropList(a as ListValue, b as Int),
   /** 0.17.0+ (was `Vector.toList`). */
-  pure(
-    'List.fromVector',
-    '(Vector<T>) -> List<T>',
-    (_host, a) => {
-      const items = (a as VectorValue).items;
-      return listFromItems(items, 0, items.length);
-    },
-    { era: { since: '0.17.0' } },
-  ),
-];
+  'List.fromVector': (_host, a) => {
+    const items = (a as VectorValue).items;
+    return listFromItems(items, 0, items.length);
+  },
+};

@@ -9,8 +9,7 @@ import {
   TupleValue,
   type Value,
 } from '../values.js';
-import type { BuiltinDef } from './builtin-def.js';
-import { pure } from './define.js';
+import type { BuiltinImpls } from './builtin-def.js';
 import { listFromItems } from './list.js';
 import { some } from './wrappers.js';
 
@@ -71,40 +70,40 @@ function keysOf(map: MapValue): ListValue {
   );
 }
 
-/** The `Map` namespace (shared/spec/aver-language.md §3.1 Map, §4.5). */
-export const MAP_BUILTINS: readonly BuiltinDef[] = [
+/** The `Map` namespace (language reference: "Pure namespaces", Map; runtime "Maps"). */
+export const MAP_IMPLS: BuiltinImpls = {
   /** Removed in 0.17.0 (use `{}`). */
-  pure('Map.empty', '() -> Map<K, V>', () => emptyMap(), { era: { removedIn: '0.17.0' } }),
+  'Map.empty': () => emptyMap(),
   /** Inserts or replaces. */
-  pure('Map.set', '(Map<K, V>, K, V) -> Map<K, V>', (_host, a, b, c) => setMap(a as MapValue, b, c)),
-  pure('Map.get', '(Map<K, V>, K) -> Option<V>', (_host, a, b) => {
+  'Map.set': (_host, a, b, c) => setMap(a as MapValue, b, c),
+  'Map.get': (_host, a, b) => {
     const entry = (a as MapValue).table.get(mapKeyOf(b));
     return entry === undefined ? NONE : some(entry.value);
-  }),
+  },
   /** A missing key is a no-op. */
-  pure('Map.remove', '(Map<K, V>, K) -> Map<K, V>', (_host, a, b) => removeFromMap(a as MapValue, b)),
-  pure('Map.has', '(Map<K, V>, K) -> Bool', (_host, a, b) => (a as MapValue).table.has(mapKeyOf(b))),
+  'Map.remove': (_host, a, b) => removeFromMap(a as MapValue, b),
+  'Map.has': (_host, a, b) => (a as MapValue).table.has(mapKeyOf(b)),
   /** Sorted by the unquoted printed key (§4.5). */
-  pure('Map.keys', '(Map<K, V>) -> List<K>', (_host, a) => keysOf(a as MapValue)),
+  'Map.keys': (_host, a) => keysOf(a as MapValue),
   /** In key order. */
-  pure('Map.values', '(Map<K, V>) -> List<V>', (_host, a) => {
+  'Map.values': (_host, a) => {
     const entries = sortedEntries(a as MapValue);
     return listFromItems(
       entries.map((entry) => entry.value),
       0,
       entries.length,
     );
-  }),
+  },
   /** In key order. */
-  pure('Map.entries', '(Map<K, V>) -> List<Tuple<K, V>>', (_host, a) => {
+  'Map.entries': (_host, a) => {
     const entries = sortedEntries(a as MapValue);
     return listFromItems(
       entries.map((entry) => new TupleValue([entry.key, entry.value])),
       0,
       entries.length,
     );
-  }),
-  pure('Map.len', '(Map<K, V>) -> Int', (_host, a) => (a as MapValue).table.size),
+  },
+  'Map.len': (_host, a) => (a as MapValue).table.size,
   /** A later duplicate key wins. */
-  pure('Map.fromList', '(List<Tuple<K, V>>) -> Map<K, V>', (_host, a) => mapFromList(a as ListValue)),
-];
+  'Map.fromList': (_host, a) => mapFromList(a as ListValue),
+};

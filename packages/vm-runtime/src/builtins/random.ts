@@ -2,8 +2,7 @@ import { AverRuntimeError } from '../errors.js';
 import type { Int } from '../int64.js';
 import { RuntimeMessages } from '../runtime-messages.js';
 import { normalizeInt } from '../values.js';
-import type { BuiltinDef, HostContext } from './builtin-def.js';
-import { service } from './define.js';
+import type { BuiltinImpls, HostContext } from './builtin-def.js';
 
 function uniform(host: HostContext): number {
   return host.random === undefined ? Math.random() : host.random();
@@ -24,9 +23,9 @@ export function randomInt(host: HostContext, min: Int, max: Int): Int {
   return normalizeInt(low + (bits % span));
 }
 
-/** The `Random` namespace (shared/spec/aver-language.md §3.2). */
-export const RANDOM_BUILTINS: readonly BuiltinDef[] = [
-  service('Random.int', '(Int, Int) -> Int', (host, a, b) => randomInt(host, a as Int, b as Int)),
+/** The `Random` namespace (language reference: "Effectful namespaces"). */
+export const RANDOM_IMPLS: BuiltinImpls = {
+  'Random.int': (host, a, b) => randomInt(host, a as Int, b as Int),
   /** Uniform in `[0, 1)`. */
-  service('Random.float', '() -> Float', (host) => uniform(host)),
-];
+  'Random.float': (host) => uniform(host),
+};

@@ -14,7 +14,7 @@ export interface BuiltinRecordDef {
   readonly fields: readonly BuiltinRecordField[];
 }
 
-/** The built-in records of v0.15–0.20 (shared/spec/aver-language.md §2.1), registered before compilation. */
+/** The built-in records of v0.15–0.20 (language reference: "Types"), registered before compilation. */
 export const BUILTIN_RECORDS: readonly BuiltinRecordDef[] = [
   {
     name: 'HttpResponse',

@@ -1,13 +1,10 @@
 import { WrapKind, type WrapValue } from '../values.js';
-import type { BuiltinDef } from './builtin-def.js';
-import { pure } from './define.js';
+import type { BuiltinImpls } from './builtin-def.js';
 
 /**
- * The `Result` namespace (shared/spec/aver-language.md §3.1 Option / Result). `Result.Ok` and `Result.Err` are
- * constructors compiled by the compiler, not rows here.
+ * The `Result` namespace (language reference: "Pure namespaces", Option / Result). `Result.Ok` and
+ * `Result.Err` are constructors compiled by the compiler, not rows here.
  */
-export const RESULT_BUILTINS: readonly BuiltinDef[] = [
-  pure('Result.withDefault', '(Result<T, E>, T) -> T', (_host, a, b) =>
-    (a as WrapValue).wrap === WrapKind.Ok ? (a as WrapValue).value : b,
-  ),
-];
+export const RESULT_IMPLS: BuiltinImpls = {
+  'Result.withDefault': (_host, a, b) => ((a as WrapValue).wrap === WrapKind.Ok ? (a as WrapValue).value : b),
+};

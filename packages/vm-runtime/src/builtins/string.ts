@@ -1,8 +1,7 @@
 import { formatFloat } from '../float-format.js';
 import { cons, EMPTY_LIST, type ListValue, NONE, type Value } from '../values.js';
-import type { BuiltinDef } from './builtin-def.js';
+import type { BuiltinImpls } from './builtin-def.js';
 import { codePointAt, codePointLength, codePointOffsets } from './code-point-index.js';
-import { pure } from './define.js';
 import { some } from './wrappers.js';
 
 /** Rust `char::is_whitespace` (Unicode White_Space): like JS `trim` but with U+0085 and without U+FEFF. */
@@ -114,41 +113,34 @@ function joinStrings(list: ListValue, separator: string): string {
   return out;
 }
 
-/** The `String` namespace (shared/spec/aver-language.md §3.1 String, §4.3): code points, not UTF-16 units. */
-export const STRING_BUILTINS: readonly BuiltinDef[] = [
-  pure('String.len', '(String) -> Int', (_host, a) => codePointLength(a as string)),
-  pure('String.byteLength', '(String) -> Int', (_host, a) => utf8Length(a as string)),
-  pure('String.startsWith', '(String, String) -> Bool', (_host, a, b) =>
-    (a as string).startsWith(b as string),
-  ),
-  pure('String.endsWith', '(String, String) -> Bool', (_host, a, b) => (a as string).endsWith(b as string)),
-  pure('String.contains', '(String, String) -> Bool', (_host, a, b) => (a as string).includes(b as string)),
-  pure('String.slice', '(String, Int, Int) -> String', (_host, a, b, c) => sliceString(a as string, b, c)),
-  pure('String.trim', '(String) -> String', (_host, a) => trimWhiteSpace(a as string)),
-  pure('String.split', '(String, String) -> List<String>', (_host, a, b) =>
-    splitString(a as string, b as string),
-  ),
-  pure('String.replace', '(String, String, String) -> String', (_host, a, b, c) =>
-    replaceAll(a as string, b as string, c as string),
-  ),
-  pure('String.join', '(List<String>, String) -> String', (_host, a, b) =>
-    joinStrings(a as ListValue, b as string),
-  ),
+/**
+ * The `String` namespace (language reference: "Pure namespaces", String; runtime "String"): code points, not
+ * UTF-16 units.
+ */
+export const STRING_IMPLS: BuiltinImpls = {
+  'String.len': (_host, a) => codePointLength(a as string),
+  'String.byteLength': (_host, a) => utf8Length(a as string),
+  'String.startsWith': (_host, a, b) => (a as string).startsWith(b as string),
+  'String.endsWith': (_host, a, b) => (a as string).endsWith(b as string),
+  'String.contains': (_host, a, b) => (a as string).includes(b as string),
+  'String.slice': (_host, a, b, c) => sliceString(a as string, b, c),
+  'String.trim': (_host, a) => trimWhiteSpace(a as string),
+  'String.split': (_host, a, b) => splitString(a as string, b as string),
+  'String.replace': (_host, a, b, c) => replaceAll(a as string, b as string, c as string),
+  'String.join': (_host, a, b) => joinStrings(a as ListValue, b as string),
   /** The code point at index i; `None` when i < 0 or i ≥ len. O(1) amortised over a walk (code-point-index.ts). */
-  pure('String.charAt', '(String, Int) -> Option<String>', (_host, a, b) => {
+  'String.charAt': (_host, a, b) => {
     if (typeof b !== 'number') return NONE;
     const char = codePointAt(a as string, b);
     return char === undefined ? NONE : some(char);
-  }),
-  pure('String.chars', '(String) -> List<String>', (_host, a) => charsOf(a as string)),
-  pure('String.fromInt', '(Int) -> String', (_host, a) => String(a)),
+  },
+  'String.chars': (_host, a) => charsOf(a as string),
+  'String.fromInt': (_host, a) => String(a),
   /** Float display (§4.8). */
-  pure('String.fromFloat', '(Float) -> String', (_host, a) => formatFloat(a as number)),
-  pure('String.fromBool', '(Bool) -> String', (_host, a) => (a ? 'true' : 'false')),
-  pure('String.toLower', '(String) -> String', (_host, a) => (a as string).toLowerCase()),
-  pure('String.toUpper', '(String) -> String', (_host, a) => (a as string).toUpperCase()),
+  'String.fromFloat': (_host, a) => formatFloat(a as number),
+  'String.fromBool': (_host, a) => (a ? 'true' : 'false'),
+  'String.toLower': (_host, a) => (a as string).toLowerCase(),
+  'String.toUpper': (_host, a) => (a as string).toUpperCase(),
   /** Concatenation; removed in 0.17.0 (use `+` or interpolation). */
-  pure('String.concat', '(String, String) -> String', (_host, a, b) => (a as string) + (b as string), {
-    era: { removedIn: '0.17.0' },
-  }),
-];
+  'String.concat': (_host, a, b) => (a as string) + (b as string),
+};

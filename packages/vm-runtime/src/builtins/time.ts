@@ -1,6 +1,5 @@
 import { UNIT } from '../values.js';
-import type { BuiltinDef, HostContext } from './builtin-def.js';
-import { service } from './define.js';
+import type { BuiltinImpls, HostContext } from './builtin-def.js';
 
 function nowMs(host: HostContext): number {
   return host.now === undefined ? Date.now() : host.now();
@@ -11,17 +10,17 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** The `Time` namespace (shared/spec/aver-language.md §3.2). */
-export const TIME_BUILTINS: readonly BuiltinDef[] = [
+/** The `Time` namespace (language reference: "Effectful namespaces"). */
+export const TIME_IMPLS: BuiltinImpls = {
   /** The current time as RFC 3339 UTC with milliseconds, e.g. `2026-02-28T12:00:00.000Z`. */
-  service('Time.now', '() -> String', (host) => new Date(nowMs(host)).toISOString()),
+  'Time.now': (host) => new Date(nowMs(host)).toISOString(),
   /** Milliseconds since the Unix epoch. */
-  service('Time.unixMs', '() -> Int', (host) => Math.floor(nowMs(host))),
+  'Time.unixMs': (host) => Math.floor(nowMs(host)),
   /** Sleeps `ms` milliseconds; a negative duration does not sleep. */
-  service('Time.sleep', '(Int) -> Unit', (host, a) => {
+  'Time.sleep': (host, a) => {
     const ms = Math.max(0, Number(a));
     if (host.sleep === undefined) sleepSync(ms);
     else host.sleep(ms);
     return UNIT;
-  }),
-];
+  },
+};

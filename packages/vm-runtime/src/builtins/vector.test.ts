@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AverRuntimeError } from '../errors.js';
-import { listFromArray, NONE, VectorValue, WrapKind, WrapValue } from '../values.js';
+import { EMPTY_LIST, ListValue, listFromArray, NONE, VectorValue, WrapKind, WrapValue } from '../values.js';
 import { callBuiltin } from './test-helpers.js';
 
 describe('Vector built-ins', () => {
@@ -13,7 +13,19 @@ describe('Vector built-ins', () => {
     expect(() => callBuiltin('Vector.new', -1, 0)).toThrow(AverRuntimeError);
     expect(() => callBuiltin('Vector.new', -1, 0)).toThrow('Vector.new: size must not be negative, got -1');
     expect(() => callBuiltin('Vector.new', 2n ** 62n, 0)).toThrow(
-      'Vector.new: size 4611686018427387904 is too large',
+      'Vector.new: size 4611686018427387904 is above the limit of 33554432 elements',
+    );
+  });
+
+  it('allows 2^25 elements and refuses one more, in Vector.new and Vector.fromList', () => {
+    expect((callBuiltin('Vector.new', 2 ** 25, 0) as VectorValue).items.length).toBe(33554432);
+    expect(() => callBuiltin('Vector.new', 2 ** 25 + 1, 0)).toThrow(
+      'Vector.new: size 33554433 is above the limit of 33554432 elements',
+    );
+    // A list's length is read from its first cell, so one cell that says so stands for a longer list.
+    const long = new ListValue(1, EMPTY_LIST, 2 ** 25 + 1);
+    expect(() => callBuiltin('Vector.fromList', long)).toThrow(
+      'Vector.fromList: size 33554433 is above the limit of 33554432 elements',
     );
   });
 

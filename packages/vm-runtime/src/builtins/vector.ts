@@ -1,19 +1,22 @@
 import { AverRuntimeError } from '../errors.js';
 import { RuntimeMessages } from '../runtime-messages.js';
 import { type ListValue, NONE, type Value, VectorValue } from '../values.js';
-import type { BuiltinDef } from './builtin-def.js';
-import { pure } from './define.js';
+import type { BuiltinImpls } from './builtin-def.js';
 import { listFromItems } from './list.js';
 import { some } from './wrappers.js';
 
-/** The longest JS array. */
-const MAX_LENGTH = 2 ** 32 - 1;
+/**
+ * The longest Vector: 2^25 elements, the longest array V8 creates in its fast (contiguous) storage. Past it,
+ * `new Array(n)` falls back to dictionary storage, where `Vector.new(100000000, 0)` took about a minute and 8 GB,
+ * and at 10^9 V8 aborts the whole process (`invalid table size`). A size above the limit is a runtime error.
+ */
+export const MAX_VECTOR_LENGTH = 2 ** 25;
 
-/** `Vector.new(n, x)`: n copies of x; a negative (or unrepresentable) n is a runtime error. */
+/** `Vector.new(n, x)`: n copies of x; a negative n, or one above `MAX_VECTOR_LENGTH`, is a runtime error. */
 export function newVector(size: Value, fill: Value): VectorValue {
   if ((size as number) < 0) throw new AverRuntimeError(RuntimeMessages.vectorNegativeSize(String(size)));
-  if (typeof size !== 'number' || size > MAX_LENGTH)
-    throw new AverRuntimeError(RuntimeMessages.vectorTooLarge(String(size)));
+  if (typeof size !== 'number' || size > MAX_VECTOR_LENGTH)
+    throw new AverRuntimeError(RuntimeMessages.vectorTooLarge('Vector.new', String(size), MAX_VECTOR_LENGTH));
   return new VectorValue(new Array<Value>(size).fill(fill));
 }
 
@@ -35,33 +38,33 @@ export function setVector(vector: VectorValue, index: Value, item: Value): Value
 
 /** `Vector.fromList`. */
 export function vectorFromList(list: ListValue): VectorValue {
+  if (list.length > MAX_VECTOR_LENGTH)
+    throw new AverRuntimeError(
+      RuntimeMessages.vectorTooLarge('Vector.fromList', String(list.length), MAX_VECTOR_LENGTH),
+    );
   const items: Value[] = new Array(list.length);
   let i = 0;
   for (let cell = list; cell.length > 0; cell = cell.tail!) items[i++] = cell.head;
   return new VectorValue(items);
 }
 
-/** The `Vector` namespace (shared/spec/aver-language.md §3.1 Vector, §4.4), 0.7.0+. */
-export const VECTOR_BUILTINS: readonly BuiltinDef[] = [
-  pure('Vector.new', '(Int, T) -> Vector<T>', (_host, a, b) => newVector(a, b)),
+/**
+ * The `Vector` namespace (language reference: "Pure namespaces", Vector; "Lists, vectors, tuples, records,
+ * variants"), 0.7.0+.
+ */
+export const VECTOR_IMPLS: BuiltinImpls = {
+  'Vector.new': (_host, a, b) => newVector(a, b),
   /** `None` when out of range. */
-  pure('Vector.get', '(Vector<T>, Int) -> Option<T>', (_host, a, b) => {
+  'Vector.get': (_host, a, b) => {
     const items = (a as VectorValue).items;
     return typeof b === 'number' && b >= 0 && b < items.length ? some(items[b]) : NONE;
-  }),
-  pure('Vector.set', '(Vector<T>, Int, T) -> Option<Vector<T>>', (_host, a, b, c) =>
-    setVector(a as VectorValue, b, c),
-  ),
-  pure('Vector.len', '(Vector<T>) -> Int', (_host, a) => (a as VectorValue).items.length),
-  pure('Vector.fromList', '(List<T>) -> Vector<T>', (_host, a) => vectorFromList(a as ListValue)),
+  },
+  'Vector.set': (_host, a, b, c) => setVector(a as VectorValue, b, c),
+  'Vector.len': (_host, a) => (a as VectorValue).items.length,
+  'Vector.fromList': (_host, a) => vectorFromList(a as ListValue),
   /** Renamed to `List.fromVector` in 0.17.0. */
-  pure(
-    'Vector.toList',
-    '(Vector<T>) -> List<T>',
-    (_host, a) => {
-      const items = (a as VectorValue).items;
-      return listFromItems(items, 0, items.length);
-    },
-    { era: { removedIn: '0.17.0' } },
-  ),
-];
+  'Vector.toList': (_host, a) => {
+    const items = (a as VectorValue).items;
+    return listFromItems(items, 0, items.length);
+  },
+};

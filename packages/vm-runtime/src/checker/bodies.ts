@@ -12,7 +12,13 @@ import { compatible, type Type, UNIT } from './types.js';
 export function checkBindingValue(ctx: CheckContext, stmt: BindingStmt): Type {
   let type: Type;
   if (stmt.annotation !== null) {
-    const annotation = resolveTypeExpr(ctx.env, ctx.module, stmt.annotation, ctx.error);
+    const annotation = resolveTypeExpr(
+      ctx.env,
+      ctx.module,
+      stmt.annotation,
+      ctx.error,
+      `Binding '${stmt.name}'`,
+    );
     const actual = inferExpr(ctx, stmt.value, annotation);
     if (!compatible(annotation, actual)) {
       ctx.error(stmt.span, msg.bindingMismatch(stmt.name, ctx.show(actual), ctx.show(annotation)));

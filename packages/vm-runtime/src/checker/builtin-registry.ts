@@ -1,11 +1,11 @@
 import type { NameResolution, SyntaxEra } from '../ast.js';
-import type { BuiltinDef } from '../builtins/builtin-def.js';
+import type { BuiltinSignature } from '../builtins/builtin-def.js';
 import { parseSignature, parseSignatureType, type Signature } from './signature.js';
 import { type FnType, hasHoles, INVALID, type Type } from './types.js';
 
 /** A built-in function as the checker sees it: the table row, its parsed signature and its function-value type. */
 export interface BuiltinInfo {
-  readonly def: BuiltinDef;
+  readonly def: BuiltinSignature;
   /** `null` when the row's signature does not parse (then any arguments are accepted). */
   readonly signature: Signature | null;
   /** The type of the built-in used as a value (`Fn(String) -> Int`), with type variables as written. */
@@ -53,12 +53,12 @@ const ERA_NAMES: Readonly<Record<string, SyntaxEra>> = {
 /**
  * Indexes the built-in table for the checker: parses every signature once and collects namespaces and effects.
  *
- * @param defs - The rows of `BUILTINS`.
+ * @param defs - The rows of `BUILTIN_SIGNATURES`.
  * @param records - The built-in record types.
  * @returns The registry.
  */
 export function createBuiltinRegistry(
-  defs: readonly BuiltinDef[],
+  defs: readonly BuiltinSignature[],
   records: readonly BuiltinRecordRow[],
 ): BuiltinRegistry {
   const functions = new Map<string, BuiltinInfo>();

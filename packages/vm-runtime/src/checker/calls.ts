@@ -2,10 +2,17 @@ import type { Call, CallTarget, Expr } from '../ast.js';
 import { callBuiltin } from './builtin-calls.js';
 import { checkArgs, inferArgsLoosely, rejectNamedArgs } from './call-args.js';
 import type { CheckContext } from './context.js';
-import { type FunctionInfo, isVisible, type TypeInfo } from './environment.js';
+import { type FunctionInfo, isVisible, lookupBareType, shortTypeName, type TypeInfo } from './environment.js';
 import { inferExpr } from './infer.js';
 import { checkerMessages as msg } from './messages.js';
-import { fieldAccess, isWrapperVariant, resolvePath, WRAPPER_FN_TYPES, WRAPPER_REFS } from './names.js';
+import {
+  bareDependencyType,
+  fieldAccess,
+  isWrapperVariant,
+  resolvePath,
+  WRAPPER_FN_TYPES,
+  WRAPPER_REFS,
+} from './names.js';
 import { constructRecord, updateRecord } from './records.js';
 import { INVALID, optionOf, resultOf, type Type, UNKNOWN } from './types.js';
 
@@ -45,6 +52,9 @@ export function inferCall(ctx: CheckContext, call: Call, expected: Type | null):
           const type = dep.types.get(name);
           if (type !== undefined) return constructRecord(ctx, call, type);
         }
+        // `depends [Tile]` whose module declares `type Tile`: `Tile.Wall(…)` is the bare type's variant.
+        const sameNamed = base.path.includes('.') ? null : lookupBareType(ctx.module, base.path);
+        if (sameNamed?.kind === 'type') return callTypeMember(ctx, call, sameNamed.info, name, expected);
         ctx.error(callee.span, msg.unknownMember(base.path, name));
         return inferArgsLoosely(ctx, call);
       }
@@ -80,6 +90,10 @@ function inferIdentCall(ctx: CheckContext, call: Call, name: string): Type {
   const type =
     module.types.get(name) ?? (ctx.env.builtins.records.has(name) ? ctx.env.types.get(name) : undefined);
   if (type !== undefined) return constructRecord(ctx, call, type);
+  // A record of a direct dependency built bare: `Point(x = 0, y = 0)` (§O.8); never a dependency's function.
+  const bare = bareDependencyType(ctx, name, callee);
+  if (bare === null) return inferArgsLoosely(ctx, call);
+  if (bare !== undefined) return constructRecord(ctx, call, bare);
   ctx.error(callee.span, msg.unknownFunction(name));
   return inferArgsLoosely(ctx, call);
 }
@@ -118,15 +132,16 @@ function callTypeMember(
 ): Type {
   if (name === 'update' && info.kind === 'record') return updateRecord(ctx, call, info);
   const index = info.kind === 'sum' ? info.variantIndex.get(name) : undefined;
-  if (index === undefined && ctx.env.builtins.namespaces.has(info.name)) {
+  if (index === undefined && ctx.env.builtins.namespaces.has(shortTypeName(info))) {
     // A user type named like a built-in namespace (`record Time`, `type Char`) hides only its own members.
-    return callNamespaceMember(ctx, call, info.name, name, expected);
+    return callNamespaceMember(ctx, call, shortTypeName(info), name, expected);
   }
   if (info.kind !== 'sum' || index === undefined) {
     ctx.error(call.callee.span, msg.unknownConstructor(`${info.name}.${name}`));
     return inferArgsLoosely(ctx, call);
   }
-  if (info.opaque && info.module !== ctx.module) ctx.error(call.callee.span, msg.opaqueConstruct(info.name));
+  if (info.opaque && info.module !== ctx.module)
+    ctx.error(call.callee.span, msg.opaqueConstruct(shortTypeName(info)));
   const variant = info.variants[index];
   call.target = variant.ref;
   const fields = variant.fields;

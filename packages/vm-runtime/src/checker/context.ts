@@ -65,6 +65,14 @@ export class CheckContext {
     this.module.file.eras.add(era);
   }
 
+  /** The code being checked, as the ambiguous-type-name message names it (§O.8): `Function 'f'`. */
+  where(): string {
+    const name = this.body.name;
+    if (name.startsWith('<verify:')) return `Verify '${name.slice('<verify:'.length, -1)}'`;
+    if (name === '__top_level__') return 'Top-level statement';
+    return `Function '${name}'`;
+  }
+
   /** The source text of a span in the current file (for messages that quote a pattern or a callee). */
   sourceText(span: Span): string {
     return this.module.file.text.slice(span.start, span.end);

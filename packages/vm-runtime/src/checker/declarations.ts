@@ -47,7 +47,11 @@ export function resolveTypeBodies(ctx: CheckContext, module: ModuleInfo): void {
           continue;
         }
         info.fieldIndex.set(field.name, info.fields.length);
-        info.fields.push({ name: field.name, type: resolveTypeExpr(ctx.env, module, field.type, report) });
+        const where = `Record '${item.name}', field '${field.name}'`;
+        info.fields.push({
+          name: field.name,
+          type: resolveTypeExpr(ctx.env, module, field.type, report, where),
+        });
       }
     } else if (item.kind === 'TypeDecl') {
       const info = module.types.get(item.name);
@@ -58,7 +62,8 @@ export function resolveTypeBodies(ctx: CheckContext, module: ModuleInfo): void {
           continue;
         }
         info.variantIndex.set(variant.name, info.variants.length);
-        const fields = variant.fields.map((field) => resolveTypeExpr(ctx.env, module, field, report));
+        const where = `Type '${item.name}', variant '${variant.name}'`;
+        const fields = variant.fields.map((field) => resolveTypeExpr(ctx.env, module, field, report, where));
         info.variants.push({
           name: variant.name,
           fields,
@@ -78,8 +83,19 @@ export function declareFunctions(ctx: CheckContext, module: ModuleInfo): void {
   const report = ctx.error;
   for (const item of module.file.items) {
     if (item.kind !== 'FnDecl') continue;
-    const params = item.params.map((param) => resolveTypeExpr(ctx.env, module, param.type, report));
-    const ret = item.returnType === null ? UNIT : resolveTypeExpr(ctx.env, module, item.returnType, report);
+    const params = item.params.map((param) =>
+      resolveTypeExpr(
+        ctx.env,
+        module,
+        param.type,
+        report,
+        `Function '${item.name}', parameter '${param.name}'`,
+      ),
+    );
+    const ret =
+      item.returnType === null
+        ? UNIT
+        : resolveTypeExpr(ctx.env, module, item.returnType, report, `Function '${item.name}', return type`);
     const effects = item.effects.map((effect) => effect.name);
     checkEffectNames(ctx, item.effects);
     if (module.boundary !== null) {

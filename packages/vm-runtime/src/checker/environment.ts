@@ -144,6 +144,36 @@ export function isVisible(module: ModuleInfo, name: string): boolean {
   return module.exposed === null || module.exposed.has(name) || module.opaque.has(name);
 }
 
+/** A type's name as declared, without its module path (`Shape` for `Data.Shapes.Shape`). */
+export function shortTypeName(info: TypeInfo): string {
+  return info.module === null ? info.name : info.name.slice(info.module.prefix.length);
+}
+
+/** What a bare type name means in a module: one type, or several dependencies exposing it. */
+export type BareType =
+  | { readonly kind: 'type'; readonly info: TypeInfo }
+  | { readonly kind: 'ambiguous'; readonly modules: readonly string[] };
+
+/**
+ * A type named without a module path in `module` (§O.8): its own declaration, else a type of a direct dependency
+ * that the dependency exposes (`exposes opaque` included); `ambiguous` when several dependencies expose the name,
+ * `null` when none does. Functions are never reachable this way.
+ */
+export function lookupBareType(module: ModuleInfo, name: string): BareType | null {
+  const local = module.types.get(name);
+  if (local !== undefined) return { kind: 'type', info: local };
+  let found: TypeInfo | null = null;
+  const modules: string[] = [];
+  for (const [path, dep] of module.deps) {
+    const info = dep.types.get(name);
+    if (info === undefined || !isVisible(dep, name)) continue;
+    found = info;
+    modules.push(path);
+  }
+  if (found === null) return null;
+  return modules.length === 1 ? { kind: 'type', info: found } : { kind: 'ambiguous', modules };
+}
+
 /** Reports a problem; the environment functions take this instead of a whole check context. */
 export type Reporter = (span: Span, message: string) => void;
 
@@ -151,24 +181,32 @@ const GENERIC_ARITY: Readonly<Record<string, number>> = { List: 1, Vector: 1, Op
 
 /**
  * Resolves a type as written in `module` to a semantic type, reporting unknown names and wrong argument counts.
- * Unknown parts become `Invalid`, so the rest of the program is still checked without cascades.
+ * Unknown parts become `Invalid`, so the rest of the program is still checked without cascades. `where` says
+ * where the type is written (`Function 'f', parameter 's'`), for the ambiguous-name message (§O.8).
  */
-export function resolveTypeExpr(env: ProgramEnv, module: ModuleInfo, expr: TypeExpr, report: Reporter): Type {
+export function resolveTypeExpr(
+  env: ProgramEnv,
+  module: ModuleInfo,
+  expr: TypeExpr,
+  report: Reporter,
+  where = 'Type',
+): Type {
+  const resolve = (item: TypeExpr) => resolveTypeExpr(env, module, item, report, where);
   switch (expr.kind) {
     case 'TupleType':
-      return { kind: 'Tuple', items: expr.items.map((item) => resolveTypeExpr(env, module, item, report)) };
+      return { kind: 'Tuple', items: expr.items.map(resolve) };
     case 'FnType':
       for (const effect of expr.effects) {
         if (!env.builtins.effects.has(effect.name)) report(effect.span, msg.unknownEffect(effect.name));
       }
       return {
         kind: 'Fn',
-        params: expr.params.map((param) => resolveTypeExpr(env, module, param, report)),
-        ret: resolveTypeExpr(env, module, expr.ret, report),
+        params: expr.params.map(resolve),
+        ret: resolve(expr.ret),
         effects: expr.effects.map((effect) => effect.name),
       };
     case 'NamedType':
-      return resolveNamedType(env, module, expr, report);
+      return resolveNamedType(env, module, expr, report, where);
   }
 }
 
@@ -177,6 +215,7 @@ function resolveNamedType(
   module: ModuleInfo,
   expr: TypeExpr & { kind: 'NamedType' },
   report: Reporter,
+  where: string,
 ): Type {
   const { name, args } = expr;
   // A user type may be named like a built-in generic (`record Vector` of two Floats): written without type
@@ -184,7 +223,7 @@ function resolveNamedType(
   const shadowed = args.length === 0 && module.types.has(name);
   const arity = GENERIC_ARITY[name];
   if (!shadowed && (arity !== undefined || name === 'Tuple')) {
-    const resolved = args.map((arg) => resolveTypeExpr(env, module, arg, report));
+    const resolved = args.map((arg) => resolveTypeExpr(env, module, arg, report, where));
     if (name === 'Tuple') {
       if (resolved.length < 2) {
         report(expr.span, msg.typeArgCount(name, 2, resolved.length));
@@ -210,7 +249,7 @@ function resolveNamedType(
     }
   }
   const simple = primitiveType(name);
-  const named = simple ?? lookupTypeName(env, module, name, expr.span, report);
+  const named = simple ?? lookupTypeName(env, module, name, expr.span, report, where);
   if (named === null) return INVALID;
   if (args.length > 0) {
     report(expr.span, msg.typeArgCount(name, 0, args.length));
@@ -236,18 +275,28 @@ function primitiveType(name: string): Type | null {
   }
 }
 
-/** Finds a (possibly module-qualified) type name; reports and returns `null` when it is unknown or hidden. */
+/**
+ * Finds a type name: the module's own, a built-in record, a bare type of a direct dependency (§O.8), or a
+ * module-qualified one; reports and returns `null` when it is unknown, hidden or ambiguous.
+ */
 function lookupTypeName(
   env: ProgramEnv,
   module: ModuleInfo,
   name: string,
   span: Span,
   report: Reporter,
+  where: string,
 ): Type | null {
   const local = module.types.get(name);
   if (local) return local.type;
   const builtin = env.builtins.records.get(name);
   if (builtin) return env.types.get(name)?.type ?? namedType(name);
+  const bare = lookupBareType(module, name);
+  if (bare?.kind === 'type') return bare.info.type;
+  if (bare?.kind === 'ambiguous') {
+    report(span, msg.ambiguousTypeName(where, name, bare.modules));
+    return null;
+  }
   const dot = name.lastIndexOf('.');
   if (dot > 0) {
     const modulePath = name.slice(0, dot);

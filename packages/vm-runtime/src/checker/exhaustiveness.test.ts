@@ -152,7 +152,7 @@ describe('exhaustiveness in checked programs', () => {
     ]);
   });
 
-  it('accepts tuples of binders and needs a catch-all for tuples with literals', () => {
+  it('accepts tuples of binders and names the missing case of tuples with literals', () => {
     expectClean(`
       fn f(p: (Int, Int)) -> Int
           match p
@@ -165,7 +165,7 @@ describe('exhaustiveness in checked programs', () => {
                 (0, true) -> 0
                 (n, false) -> n
       `),
-    ).toEqual(['error[2:5]: Non-exhaustive match: missing catch-all (_) pattern']);
+    ).toEqual(['error[2:5]: Non-exhaustive match: missing (_, true)']);
   });
 
   it('needs a catch-all for String and Float literals', () => {

@@ -1,6 +1,6 @@
 import type { ConstructorPattern, MatchExpr, Pattern, Span } from '../ast.js';
 import type { CheckContext } from './context.js';
-import { isVisible, type TypeInfo, type VariantRef } from './environment.js';
+import { isVisible, lookupBareType, shortTypeName, type TypeInfo, type VariantRef } from './environment.js';
 import { checkExhaustive } from './exhaustiveness.js';
 import { inferExpr } from './infer.js';
 import { checkerMessages as msg } from './messages.js';
@@ -176,7 +176,8 @@ function resolveConstructorPattern(
     ctx.error(pattern.span, msg.unknownConstructor(path.join('.')));
     return null;
   }
-  if (info.opaque && info.module !== ctx.module) ctx.error(pattern.span, msg.opaqueMatch(info.name));
+  if (info.opaque && info.module !== ctx.module)
+    ctx.error(pattern.span, msg.opaqueMatch(shortTypeName(info)));
   const resolved = info.variants[index];
   return { ref: resolved.ref, fields: resolved.fields, owner: info.type };
 }
@@ -185,7 +186,17 @@ function resolveConstructorPattern(
 function lookupPatternType(ctx: CheckContext, pattern: ConstructorPattern): TypeInfo | null | undefined {
   const path = pattern.path;
   const typeName = path[path.length - 2];
-  if (path.length === 2) return ctx.module.types.get(typeName);
+  if (path.length === 2) {
+    const local = ctx.module.types.get(typeName);
+    if (local !== undefined) return local;
+    // A dependency's type named bare: `Tile.Wall -> …` (§O.8).
+    const bare = lookupBareType(ctx.module, typeName);
+    if (bare?.kind === 'ambiguous') {
+      ctx.error(pattern.span, msg.ambiguousTypeName(ctx.where(), typeName, bare.modules));
+      return null;
+    }
+    return bare?.info;
+  }
   const modulePath = path.slice(0, -2).join('.');
   const dep = ctx.module.deps.get(modulePath);
   if (dep === undefined) return ctx.module.missingDeps.has(modulePath) ? null : undefined;

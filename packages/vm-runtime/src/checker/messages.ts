@@ -52,11 +52,23 @@ export const checkerMessages = {
   /** ours */
   notARecord: (name: string) => `'${name}' is not a record type`,
 
-  // --- opaque types (§1.9; ours) ---
-  opaqueConstruct: (type: string) => `Cannot construct opaque type '${type}' outside its module`,
+  // --- opaque types (§1.9, §O.8; the type's declared name) ---
+  opaqueConstruct: (type: string) =>
+    `Cannot construct opaque type '${type}' — use its module's constructor function`,
   opaqueFieldAccess: (type: string, field: string) =>
-    `Cannot access field '${field}' of opaque type '${type}' outside its module`,
+    `Cannot access field '${field}' of opaque type '${type}'`,
+  /** ours */
   opaqueMatch: (type: string) => `Cannot match on opaque type '${type}' outside its module`,
+
+  // --- dependency types used bare (§O.8) ---
+  /** `where` names the place: `Function 'f', parameter 's'`. */
+  ambiguousTypeName: (where: string, name: string, modules: readonly string[]) =>
+    `${where}: Ambiguous type name '${name}'; use ${modules
+      .map(
+        (module, index) =>
+          `${index === 0 ? '' : index === modules.length - 1 ? ' or ' : ', '}\`${module}.${name}\``,
+      )
+      .join('')} to disambiguate`,
 
   // --- types (ours) ---
   unknownType: (name: string) => `Unknown type '${name}'`,

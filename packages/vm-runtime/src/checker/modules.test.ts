@@ -163,8 +163,8 @@ describe('modules and visibility (reference §1.9)', () => {
       ),
     });
     expect(result.lines).toEqual([
-      "main.av:error[8:9]: Cannot construct opaque type 'Data.Shapes.Meters' outside its module",
-      "main.av:error[9:5]: Cannot access field 'value' of opaque type 'Data.Shapes.Meters' outside its module",
+      "main.av:error[8:9]: Cannot construct opaque type 'Meters' — use its module's constructor function",
+      "main.av:error[9:5]: Cannot access field 'value' of opaque type 'Meters'",
     ]);
   });
 
@@ -196,7 +196,7 @@ describe('modules and visibility (reference §1.9)', () => {
       `,
     });
     expect(result.lines).toEqual([
-      "main.av:error[6:9]: Cannot match on opaque type 'Token.Kind' outside its module",
+      "main.av:error[6:9]: Cannot match on opaque type 'Kind' outside its module",
     ]);
   });
 
@@ -219,5 +219,175 @@ describe('modules and visibility (reference §1.9)', () => {
       "main.av:error[4:9]: Unknown member 'Util.Missing' (not exposed or missing)",
       "main.av:error[4:26]: Unknown type 'Nope'",
     ]);
+  });
+});
+
+describe("a dependency's types and constructors used bare (§O.8)", () => {
+  const types = `
+    module Types
+        exposes [Tile, Entity, pt]
+
+    type Tile
+        Wall
+        Door(Bool)
+
+    record Entity
+        name: String
+        hp: Int
+
+    fn pt(x: Int) -> Int
+        x
+  `;
+
+  it('resolves bare types, variants, patterns, record construction and update to the qualified type', () => {
+    const result = checkTree({
+      'main.av': `
+        module Main
+            depends [Types]
+
+        fn isDoor(t: Tile) -> Bool
+            match t
+                Tile.Door(open) -> open
+                Tile.Wall -> false
+
+        fn main() -> Entity
+            e = Entity(name = "rat", hp = 1)
+            d = isDoor(Tile.Door(true))
+            Entity.update(e, hp = 2)
+      `,
+      'types.av': types,
+    });
+    expect(result.lines).toEqual([]);
+    const main = result.program.functions.get('main')!.decl;
+    const targets = main.body.map((stmt) => {
+      const expr = stmt.kind === 'Binding' ? stmt.value : stmt.expr;
+      return expr.kind === 'Call' ? expr.target : null;
+    });
+    expect(targets).toEqual([
+      { kind: 'record', typeName: 'Types.Entity', fieldOrder: [0, 1] },
+      { kind: 'function', qualifiedName: 'isDoor' },
+      { kind: 'recordUpdate', typeName: 'Types.Entity', fieldIndexes: [1] },
+    ]);
+    expect(result.program.functions.get('isDoor')!.params).toEqual([{ kind: 'Named', name: 'Types.Tile' }]);
+  });
+
+  it('never aliases functions: a bare call of a dependency function is unknown', () => {
+    const result = checkTree({
+      'main.av': `
+        module Main
+            depends [Types]
+
+        fn main() -> Int
+            pt(3) + Types.pt(4)
+      `,
+      'types.av': types,
+    });
+    expect(result.lines).toEqual(["main.av:error[5:5]: Call to unknown function 'pt'"]);
+  });
+
+  it('lets a local declaration shadow the bare name, the dependency staying reachable qualified', () => {
+    const result = checkTree({
+      'main.av': `
+        module Main
+            depends [Types]
+
+        type Tile
+            Grass
+
+        fn local() -> Tile
+            Tile.Grass
+
+        fn remote() -> Types.Tile
+            Types.Tile.Wall
+
+        fn wrong() -> Tile
+            Tile.Wall
+      `,
+      'types.av': types,
+    });
+    expect(result.lines).toEqual(["main.av:error[14:5]: Unknown constructor 'Tile.Wall'"]);
+  });
+
+  it('reports a name two dependencies expose, where it is written bare, with the place', () => {
+    const result = checkTree({
+      'main.av': `
+        module Main
+            depends [A, B]
+
+        record Box
+            s: Shape
+
+        fn f(s: Shape) -> Shape
+            Shape.Dot
+
+        fn g(s: A.Shape) -> Int
+            match s
+                A.Shape.Dot -> 1
+      `,
+      'a.av': 'module A\n\ntype Shape\n    Dot\n',
+      'b.av': 'module B\n\ntype Shape\n    Dot\n',
+    });
+    const ambiguous = "Ambiguous type name 'Shape'; use `A.Shape` or `B.Shape` to disambiguate";
+    expect(result.lines).toEqual([
+      `main.av:error[5:8]: Record 'Box', field 's': ${ambiguous}`,
+      `main.av:error[7:9]: Function 'f', parameter 's': ${ambiguous}`,
+      `main.av:error[7:19]: Function 'f', return type: ${ambiguous}`,
+      `main.av:error[8:5]: Function 'f': ${ambiguous}`,
+    ]);
+  });
+
+  it('keeps unexposed types hidden and opaque ones abstract when used bare', () => {
+    const result = checkTree({
+      'main.av': `
+        module Main
+            depends [Money]
+
+        fn f(c: Coin) -> Secret
+            Coin(cents = 1)
+      `,
+      'money.av': `
+        module Money
+            exposes [make]
+            exposes opaque [Coin]
+
+        record Coin
+            cents: Int
+
+        record Secret
+            n: Int
+
+        fn make() -> Coin
+            Coin(cents = 0)
+      `,
+    });
+    expect(result.lines).toEqual([
+      "main.av:error[4:18]: Unknown type 'Secret'",
+      "main.av:error[5:5]: Cannot construct opaque type 'Coin' — use its module's constructor function",
+    ]);
+  });
+
+  it('resolves `Tile.Stone` when the module is named like its type (`depends [Tile]`)', () => {
+    const result = checkTree({
+      'main.av': `
+        module Main
+            depends [Tile]
+
+        fn f(t: Tile) -> Tile
+            match t
+                Tile.Stone -> Tile.Sand(Tile.depth())
+                Tile.Sand(n) -> Tile.Stone
+      `,
+      'tile.av': `
+        module Tile
+
+        type Tile
+            Stone
+            Sand(Int)
+
+        fn depth() -> Int
+            3
+      `,
+    });
+    expect(result.lines).toEqual([]);
   });
 });

@@ -1,6 +1,13 @@
 import type { Expr, Ident, Member } from '../ast.js';
 import type { CheckContext } from './context.js';
-import { isVisible, type ModuleInfo, type TypeInfo, type VariantRef } from './environment.js';
+import {
+  isVisible,
+  lookupBareType,
+  type ModuleInfo,
+  shortTypeName,
+  type TypeInfo,
+  type VariantRef,
+} from './environment.js';
 import { inferExpr } from './infer.js';
 import { checkerMessages as msg } from './messages.js';
 import { type FnType, INVALID, optionOf, resultOf, type Type, UNKNOWN } from './types.js';
@@ -116,12 +123,28 @@ function resolveIdentPath(ctx: CheckContext, ident: Ident): PathMeaning {
   const module = ctx.module;
   const localType = module.types.get(name);
   if (localType !== undefined) return { kind: 'type', info: localType };
+  const dep = module.deps.get(name);
+  if (dep !== undefined) return { kind: 'module', module: dep, path: name };
+  const bare = bareDependencyType(ctx, name, ident);
+  if (bare !== undefined) return bare === null ? INVALID_PATH : { kind: 'type', info: bare };
   if (ctx.env.builtins.namespaces.has(name)) return { kind: 'namespace', name };
   if (ctx.env.builtins.records.has(name)) {
     const info = ctx.env.types.get(name);
     if (info !== undefined) return { kind: 'type', info };
   }
   return resolveModulePath(ctx, name, ident);
+}
+
+/**
+ * A type of a direct dependency named bare (§O.8: `Tile`, `Tile.Wall`, `Entity.update(…)`); `null` when several
+ * dependencies expose the name (reported), `undefined` when none does.
+ */
+export function bareDependencyType(ctx: CheckContext, name: string, at: Expr): TypeInfo | null | undefined {
+  const bare = lookupBareType(ctx.module, name);
+  if (bare === null) return undefined;
+  if (bare.kind === 'type') return bare.info;
+  ctx.error(at.span, msg.ambiguousTypeName(ctx.where(), name, bare.modules));
+  return null;
 }
 
 /** Resolves a dotted path that is not a local name: a dependency, a prefix of one, or unknown. */
@@ -182,21 +205,25 @@ function resolveModuleMember(ctx: CheckContext, member: Member, dep: ModuleInfo,
     const type = dep.types.get(name);
     if (type !== undefined) return { kind: 'type', info: type };
   }
+  // `depends [Tile]` whose module declares `type Tile`: `Tile.Wall` is the bare type's variant.
+  const sameNamed = path.includes('.') ? undefined : lookupBareType(ctx.module, path);
+  if (sameNamed?.kind === 'type') return resolveTypeMember(ctx, member, sameNamed.info);
   ctx.error(member.span, msg.unknownMember(path, name));
   return INVALID_PATH;
 }
 
 function resolveTypeMember(ctx: CheckContext, member: Member, info: TypeInfo): PathMeaning {
   const index = info.kind === 'sum' ? info.variantIndex.get(member.name) : undefined;
-  if (index === undefined && ctx.env.builtins.namespaces.has(info.name)) {
+  if (index === undefined && ctx.env.builtins.namespaces.has(shortTypeName(info))) {
     // A user type named like a built-in namespace (`record Time`, `type Char`) hides only its own members.
-    return resolveNamespaceMember(ctx, member, info.name);
+    return resolveNamespaceMember(ctx, member, shortTypeName(info));
   }
   if (info.kind !== 'sum' || index === undefined) {
     ctx.error(member.span, msg.unknownConstructor(`${info.name}.${member.name}`));
     return INVALID_PATH;
   }
-  if (info.opaque && info.module !== ctx.module) ctx.error(member.span, msg.opaqueConstruct(info.name));
+  if (info.opaque && info.module !== ctx.module)
+    ctx.error(member.span, msg.opaqueConstruct(shortTypeName(info)));
   const variant = info.variants[index];
   member.resolution = variant.ref;
   const fields = variant.fields;
@@ -237,7 +264,7 @@ export function fieldAccess(ctx: CheckContext, member: Member, objectType: Type)
         return INVALID;
       }
       if (info.opaque && info.module !== ctx.module) {
-        ctx.error(member.span, msg.opaqueFieldAccess(info.name, member.name));
+        ctx.error(member.span, msg.opaqueFieldAccess(shortTypeName(info), member.name));
       }
       member.resolution = { kind: 'field', recordType: info.name, field: member.name, index };
       return info.fields[index].type;

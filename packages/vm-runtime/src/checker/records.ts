@@ -1,7 +1,7 @@
 import type { Call } from '../ast.js';
 import { inferArgsLoosely } from './call-args.js';
 import type { CheckContext } from './context.js';
-import type { RecordTypeInfo, TypeInfo } from './environment.js';
+import { type RecordTypeInfo, shortTypeName, type TypeInfo } from './environment.js';
 import { inferExpr } from './infer.js';
 import { checkerMessages as msg } from './messages.js';
 import { compatible, type Type } from './types.js';
@@ -12,7 +12,8 @@ export function constructRecord(ctx: CheckContext, call: Call, info: TypeInfo): 
     ctx.error(call.callee.span, msg.notARecord(info.name));
     return inferArgsLoosely(ctx, call);
   }
-  if (info.opaque && info.module !== ctx.module) ctx.error(call.callee.span, msg.opaqueConstruct(info.name));
+  if (info.opaque && info.module !== ctx.module)
+    ctx.error(call.callee.span, msg.opaqueConstruct(shortTypeName(info)));
   if (call.args.length > 0) {
     ctx.error(call.args[0].span, msg.recordNeedsNamedFields(info.name));
     for (const arg of call.args) inferExpr(ctx, arg, null);
@@ -45,7 +46,8 @@ export function constructRecord(ctx: CheckContext, call: Call, info: TypeInfo): 
 
 /** `User.update(u, age = 31)`: one base value of the record type, then named fields to replace. */
 export function updateRecord(ctx: CheckContext, call: Call, info: RecordTypeInfo): Type {
-  if (info.opaque && info.module !== ctx.module) ctx.error(call.callee.span, msg.opaqueConstruct(info.name));
+  if (info.opaque && info.module !== ctx.module)
+    ctx.error(call.callee.span, msg.opaqueConstruct(shortTypeName(info)));
   const label = `${info.name}.update`;
   if (call.args.length !== 1) ctx.error(call.span, msg.arity(label, 1, call.args.length));
   for (let i = 0; i < call.args.length; i++) {

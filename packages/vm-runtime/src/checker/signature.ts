@@ -26,7 +26,7 @@ export interface Signature {
  * function-typed parameter without `! [..]` accepts callbacks with any effects.
  * Returns `null` for a malformed string (the checker then accepts any arguments for that built-in).
  *
- * @param text - The `signature` field of a `BuiltinDef`.
+ * @param text - The `signature` field of a `BuiltinSignature`.
  * @returns The signature, or `null` when `text` does not parse.
  */
 export function parseSignature(text: string): Signature | null {

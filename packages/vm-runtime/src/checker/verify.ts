@@ -34,7 +34,13 @@ export function checkVerifyBlock(
   const report = ctx.error;
   const givens: { name: string; type: Type }[] = [];
   for (const given of block.givens) {
-    const type = resolveTypeExpr(ctx.env, module, given.type, report);
+    const type = resolveTypeExpr(
+      ctx.env,
+      module,
+      given.type,
+      report,
+      `Verify '${block.fnName}', given '${given.name}'`,
+    );
     const domain = given.domain;
     if (domain.kind === 'range') {
       if (type.kind !== 'Int' && type.kind !== 'Invalid')

@@ -16,7 +16,12 @@ export interface ProgramArgs {
   readonly verbose: boolean;
   /** Everything after `--` (run only). */
   readonly programArgs: readonly string[];
+  /** `--timeout SECONDS` (run only) in milliseconds; `null` for no limit (`--timeout 0`). */
+  readonly timeoutMs: number | null;
 }
+
+/** `aver run`'s time limit when `--timeout` is not given: one minute of running (stdin waits excluded). */
+export const DEFAULT_RUN_TIMEOUT_MS = 60_000;
 
 /**
  * Parses `FILE [--module-root DIR] [--dump] [--verbose] [-- ARGS...]`; returns a one-line usage error instead of
@@ -25,13 +30,13 @@ export interface ProgramArgs {
  */
 export function parseProgramArgs(
   args: readonly string[],
-  accept: { readonly dump: boolean; readonly verbose?: boolean },
+  accept: { readonly dump: boolean; readonly verbose?: boolean; readonly timeout?: boolean },
 ): ProgramArgs | string {
   const separator = args.indexOf('--');
   const own = separator >= 0 ? args.slice(0, separator) : [...args];
   const programArgs = separator >= 0 ? args.slice(separator + 1) : [];
   if (!accept.dump && separator >= 0) return "unexpected argument '--'";
-  let values: { help?: boolean; 'module-root'?: string; dump?: boolean; verbose?: boolean };
+  let values: { help?: boolean; 'module-root'?: string; dump?: boolean; verbose?: boolean; timeout?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -41,6 +46,7 @@ export function parseProgramArgs(
         'module-root': { type: 'string' },
         dump: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        timeout: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -50,17 +56,30 @@ export function parseProgramArgs(
   }
   if (values.dump === true && !accept.dump) return "unknown option '--dump'";
   if (values.verbose === true && accept.verbose !== true) return "unknown option '--verbose'";
+  if (values.timeout !== undefined && accept.timeout !== true) return "unknown option '--timeout'";
+  const timeoutMs = parseTimeout(values.timeout);
+  if (typeof timeoutMs === 'string') return timeoutMs;
   const base = {
     moduleRoot: values['module-root'],
     dump: values.dump === true,
     verbose: values.verbose === true,
     programArgs,
+    timeoutMs,
   };
   if (values.help) return { help: true, file: '', ...base };
   if (positionals.length === 0) return 'missing FILE';
   if (positionals.length > 1) return `unexpected argument '${positionals[1]}'`;
   if (values['module-root'] === '') return "option '--module-root' needs a directory";
   return { help: false, file: positionals[0], ...base };
+}
+
+/** `--timeout SECONDS`: a non-negative decimal number of seconds; 0 means no limit. */
+function parseTimeout(value: string | undefined): number | null | string {
+  if (value === undefined) return DEFAULT_RUN_TIMEOUT_MS;
+  const seconds = /^(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(seconds) || seconds * 1000 > Number.MAX_SAFE_INTEGER)
+    return `invalid value '${value}' for '--timeout': expected a number of seconds (0 for no limit)`;
+  return seconds === 0 ? null : Math.max(1, Math.round(seconds * 1000));
 }
 
 function describeArgError(error: unknown): string {
@@ -71,9 +90,12 @@ function describeArgError(error: unknown): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option '${quoted ?? message}'`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return message.includes('argument missing')
-        ? "option '--module-root' needs a directory"
-        : `option '${quoted ?? message}' does not take a value`;
+      if (message.includes("'--timeout")) return "option '--timeout' needs a number of seconds";
+      if (message.includes('argument missing'))
+        return message.includes('--timeout')
+          ? "option '--timeout' needs a number of seconds"
+          : "option '--module-root' needs a directory";
+      return `option '${quoted ?? message}' does not take a value`;
     default:
       return message.split('\n')[0];
   }
@@ -132,7 +154,7 @@ export function readRelativeTo(cwd: string, path: string): string | null {
 }
 
 /** Colour only on a terminal and never with `NO_COLOR` set. */
-export function colourOn(io: CliIo): boolean {
+export function colourOn(io: Pick<CliIo, 'isTTY' | 'env'>): boolean {
   return io.isTTY === true && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
 }
 

@@ -184,3 +184,33 @@ describe('aver verify', () => {
     expect((await aver(['run', 'four.av', '--verbose'])).code).toBe(2);
   });
 });
+
+describe('aver run --timeout (in process)', () => {
+  write('spin.av', 'fn spin(n: Int) -> Int\n    spin(n + 1)\n\nfn main() -> Int\n    spin(0)\n');
+
+  it('stops the program at the limit with a runtime error', async () => {
+    expect(await aver(['run', 'spin.av', '--timeout', '0.05'])).toEqual({
+      code: 1,
+      stdout: [],
+      stderr: ['Runtime error [line 2]: deadline of 50 ms exceeded'],
+    });
+  });
+
+  it('takes fractions of a second, 0 for no limit, and rejects other values as usage errors', async () => {
+    expect((await aver(['run', 'hello.av', '--timeout', '0', '--'], { stdin: ['x'] })).code).toBe(0);
+    expect((await aver(['run', 'hello.av', '--timeout=2.5'], { stdin: ['x'] })).code).toBe(0);
+    for (const value of ['-1', '1s', 'nan', '.']) {
+      const { code, stderr } = await aver(['run', 'spin.av', `--timeout=${value}`]);
+      expect(code, value).toBe(2);
+      expect(stderr[0], value).toBe(
+        `aver run: invalid value '${value}' for '--timeout': expected a number of seconds (0 for no limit)`,
+      );
+    }
+    expect((await aver(['run', 'spin.av', '--timeout', '-1'])).stderr[0]).toBe(
+      "aver run: option '--timeout' needs a number of seconds",
+    );
+    expect((await aver(['check', 'spin.av', '--timeout', '1'])).stderr[0]).toBe(
+      "aver check: unknown option '--timeout'",
+    );
+  });
+});

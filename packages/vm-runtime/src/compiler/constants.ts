@@ -3,6 +3,10 @@ import type { Type } from '../checker/index.js';
 import type { CompileTables } from '../compiler.js';
 import { FunctionValue, NONE, type Value, WrapKind } from '../values.js';
 
+/** The range of an immediate Int operand (an `i32` code word); other Ints go to the constant pool. */
+export const INT32_MIN = -(2 ** 31);
+export const INT32_MAX = 2 ** 31 - 1;
+
 /**
  * Values the compiler puts in constant pools for names in value position: constructors (`Shape.Point`,
  * `Option.None`, `Shape.Circle` as a function), built-ins as functions. One value per program and name, so

@@ -19,7 +19,12 @@ import type {
   VerifyBlock,
   VerifyCase,
 } from '../ast.js';
-import { emptyFunctionBody } from '../messages.js';
+import {
+  emptyFunctionBody,
+  expectedDecisionField,
+  expectedDecisionString,
+  unknownDecisionField,
+} from '../messages.js';
 import { TokenKind } from '../token.js';
 import type { Cursor } from './cursor.js';
 import { parseExpr, parseListExpr } from './expressions.js';
@@ -306,33 +311,50 @@ function lineHasFatArrow(p: Cursor): boolean {
   return false;
 }
 
-/** decision := "decision" UName NEWLINE INDENT { key "=" ( strBlock | "[" item,* "]" | name ) NEWLINE } DEDENT */
+/** The fields a decision block may have (§O.9), in the order the reference lists them. */
+const DECISION_FIELDS = ['date', 'reason', 'chosen', 'rejected', 'impacts', 'author'];
+
+/**
+ * decision := "decision" UName NEWLINE INDENT { field "=" value } DEDENT
+ *
+ * As in the reference parser (§O.9), after each value the loop reads the next field name: fields may share a line
+ * (`chosen = "A"    rejected = ["B"]`). `date` and `author` take a string, `reason` an indented block of strings
+ * (an inline `reason = "x"` leaves the string where a field name must come), the others a string, a list or a name.
+ */
 function parseDecisionBlock(p: Cursor, start: number): DecisionBlock {
   p.advance();
   const name = p.text(p.expect(TokenKind.Ident, 'a decision name'));
   const header = p.spanFrom(start);
   openBlock(p, 'end of line', 'indented decision fields');
   const fields: { key: string; value: DecisionValue; span: Span }[] = [];
-  while (inBlock(p)) {
-    const keyToken = p.expect(
-      TokenKind.Ident,
-      'a decision field (date, reason, chosen, rejected, impacts, author)',
-    );
+  while (true) {
+    while (p.accept(TokenKind.Newline)) {}
+    if (!inBlock(p)) break;
+    if (!p.check(TokenKind.Ident)) p.fail(expectedDecisionField);
+    const key = p.text();
+    if (!DECISION_FIELDS.includes(key)) p.fail(unknownDecisionField(key, DECISION_FIELDS));
+    const keyToken = p.advance();
     p.expect(TokenKind.Eq, "'='");
-    const value = parseDecisionValue(p);
-    fields.push({ key: p.text(keyToken), value, span: p.spanFrom(keyToken) });
-    p.endLine();
+    const value = parseDecisionValue(p, key);
+    fields.push({ key, value, span: p.spanFrom(keyToken) });
   }
   p.accept(TokenKind.Dedent);
   return { kind: 'Decision', name, fields, span: header };
 }
 
-function parseDecisionValue(p: Cursor): DecisionValue {
+function parseDecisionValue(p: Cursor, key: string): DecisionValue {
+  if (key === 'date' || key === 'author') {
+    if (!p.check(TokenKind.Str)) p.fail(expectedDecisionString(key));
+    return { kind: 'string', value: p.text(p.advance()) };
+  }
+  if (key === 'reason') {
+    const block = p.check(TokenKind.Newline) && p.kindAt(1) === TokenKind.Indent;
+    return { kind: 'string', value: block ? parseStringBlock(p) : '' };
+  }
   switch (p.kind()) {
     case TokenKind.Str:
     case TokenKind.Interp:
-    case TokenKind.Newline:
-      return { kind: 'string', value: parseStringBlock(p) };
+      return { kind: 'string', value: p.text(p.advance()) };
     case TokenKind.Ident:
       return { kind: 'name', value: parseQualifiedName(p, 'a name') };
     case TokenKind.LBracket: {

@@ -2,17 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readDirectives } from '../../test/golden-directives.js';
 import { parseSource } from '../parser.js';
 
 // Golden syntax programs: each file lists the diagnostics the lexer and parser must report, exactly and in order,
-// as trailing `// error[LINE:COL]: message` comments. A file without such comments must parse cleanly.
+// as trailing `// error[LINE:COL]: message` comments. A file without such comments must parse cleanly. Any other
+// `// word:` comment line is an error.
 const programsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../test/programs/syntax');
 const programs = readdirSync(programsDir).filter((name) => name.endsWith('.av'));
 
 function expectedErrors(text: string): string[] {
-  return [...text.matchAll(/^\/\/ error\[(\d+:\d+)\]: (.*)$/gm)].map(
-    (match) => `error[${match[1]}]: ${match[2]}`,
-  );
+  return readDirectives(text, ['error']).map((directive) => `error[${directive.bracket}]: ${directive.text}`);
 }
 
 describe('golden syntax programs (test/programs/syntax)', () => {

@@ -1,5 +1,5 @@
 import type { Expr } from '../ast.js';
-import { BUILTIN_INDEX, BUILTINS } from '../builtins/index.js';
+import { BUILTIN_INDEX, BUILTIN_SIGNATURES } from '../builtins/signatures.js';
 import { parseSignature } from '../checker/index.js';
 import { BufferIntrinsic } from './buffer-build.js';
 import type { CodeUnit } from './code-unit.js';
@@ -98,7 +98,7 @@ const returnsHeap: (boolean | undefined)[] = [];
 export function builtinReturnsHeap(index: number): boolean {
   let verdict = returnsHeap[index];
   if (verdict === undefined) {
-    const signature = parseSignature(BUILTINS[index].signature);
+    const signature = parseSignature(BUILTIN_SIGNATURES[index].signature);
     verdict = signature !== null && HEAP_KINDS.has(signature.ret.kind);
     returnsHeap[index] = verdict;
   }

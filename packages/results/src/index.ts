@@ -1,0 +1,20 @@
+export type {
+  AbLine,
+  Comparison,
+  HistoryPoint,
+  ResultEntry,
+  ResultFile,
+  ScenarioHistory,
+  ScenarioResult,
+  ShardLine,
+  Verdict,
+} from './types.js';
+export { ResultsError } from './results-error.js';
+export { readResults } from './read-results.js';
+export { comparisonFromAb, comparisonFromDiff } from './comparison.js';
+export { collectHistory, collectScenarios, reportsOf } from './collect-scenarios.js';
+export type { PlannedScenario } from './plan-shards.js';
+export { expectedCostMs, planShards, SCENARIO_OVERHEAD_MS, shardOf } from './plan-shards.js';
+export { formatShardLine } from './shard-line.js';
+export type { MergedShards } from './merge-shards.js';
+export { mergeShards } from './merge-shards.js';

@@ -1,0 +1,76 @@
+// Bundles what a fresh isolate loads into single CommonJS files next to the tsc output in dist/ (run by
+// `pnpm build` after tsc): one file is parsed and compiled once instead of a hundred ES modules resolved one by
+// one, and CommonJS lets the runner hand each isolate a V8 code cache of the previous one (see load-target.ts).
+//
+//   dist/isolate-entry.cjs     the generic worker entry (protocol, target loading)
+//   dist/process-entry.cjs     the child-process entry of isolation 'process'
+//   dist/vm-target.bundle.cjs  the built-in vm target with @aver/vm-runtime (the vm target's moduleUrl)
+//
+// `import.meta.url` has no CommonJS equivalent, so each use is rewritten to the URL the file has unbundled:
+// files of this package sit next to the bundle in dist/; files of another package are found through that
+// package's `package.json` (resolved with the bundle's `require`), so the bundle keeps working wherever the
+// packages are installed.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const BUNDLE_URL = '__averBundleUrl';
+
+/** The nearest folder above `file` with a package.json, and the package's name. */
+function packageOf(file) {
+  let dir = path.dirname(file);
+  for (;;) {
+    try {
+      const { name } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      return { root: dir, name };
+    } catch {
+      const parent = path.dirname(dir);
+      if (parent === dir) throw new Error(`bundle-isolate: no package.json above ${file}`);
+      dir = parent;
+    }
+  }
+}
+
+/** The expression that gives `file`'s own URL at run time, from inside a bundle in dist/. */
+function urlExpression(file) {
+  const own = path.relative(dist, file);
+  if (!own.startsWith('..'))
+    return `new URL(${JSON.stringify(own.split(path.sep).join('/'))}, ${BUNDLE_URL}).href`;
+  const { root, name } = packageOf(file);
+  const inPackage = path.relative(root, file).split(path.sep).join('/');
+  const packageJson = `require('node:url').pathToFileURL(require.resolve(${JSON.stringify(`${name}/package.json`)}))`;
+  return `new URL(${JSON.stringify(inPackage)}, ${packageJson}).href`;
+}
+
+const importMetaUrl = {
+  name: 'import-meta-url',
+  setup(builder) {
+    builder.onLoad({ filter: /\.js$/ }, (args) => {
+      const contents = readFileSync(args.path, 'utf8');
+      if (!contents.includes('import.meta.url')) return undefined;
+      return { contents: contents.replaceAll('import.meta.url', urlExpression(args.path)), loader: 'js' };
+    });
+  },
+};
+
+await build({
+  entryPoints: {
+    'isolate-entry': path.join(dist, 'isolate-entry.js'),
+    'process-entry': path.join(dist, 'process-entry.js'),
+    'vm-target.bundle': path.join(dist, 'vm-target.js'),
+  },
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // The bundles are strict-mode code, like the ES modules they come from: the directive must come first.
+  banner: { js: `'use strict';\nconst ${BUNDLE_URL} = require('node:url').pathToFileURL(__filename).href;` },
+  plugins: [importMetaUrl],
+  // Only resolved at run time (see urlExpression), never bundled.
+  external: ['*/package.json'],
+  logLevel: 'warning',
+});

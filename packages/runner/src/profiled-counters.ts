@@ -1,0 +1,29 @@
+import type { RunCounters } from '@aver/bench-report';
+
+/** Instructions executed while one call stack was on top (a flame graph's sample, weighted). */
+export interface StackSample {
+  /** Indexes into `functions`, outermost frame first. */
+  readonly frames: readonly number[];
+  readonly instructions: number;
+}
+
+/**
+ * The counters a target's counted run may return: the report's `RunCounters` plus the instruction profile by call
+ * stack. `stacks` is not part of the report (it can hold thousands of stacks); `serializeReport` drops it, and
+ * `--profile-out` writes it as a flame graph. Its frames index `functions` as the target returned it (before the
+ * report's own ordering).
+ */
+export interface ProfiledCounters extends RunCounters {
+  readonly stacks?: readonly StackSample[];
+  /** True when the target merged stacks beyond its limit into their ancestors (totals stay exact). */
+  readonly stacks_truncated?: boolean;
+}
+
+/** Whether counted-run counters carry a stack profile. */
+export function hasStackProfile(
+  counters: RunCounters | null,
+): counters is ProfiledCounters & { readonly stacks: readonly StackSample[] } {
+  return (
+    counters !== null && Array.isArray((counters as ProfiledCounters).stacks) && counters.functions != null
+  );
+}
