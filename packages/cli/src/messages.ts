@@ -228,5 +228,9 @@ export const progressLine = (
   eta: string,
 ): string => `${bar} ${percent}% | ${position} ${scenario} | ${elapsed} elapsed | eta ${eta}`;
 
+/** The scenario in the progress bar while it runs several replicates: `fib (replicate 2/5)`. */
+export const progressReplicate = (name: string, replicate: number, count: number): string =>
+  `${name} (replicate ${replicate}/${count})`;
+
 /** The progress bar's estimate before anything finished. */
 export const progressUnknown = '…';

@@ -14,6 +14,8 @@ export interface ProgressPlan {
 export interface Progress {
   /** Scenario `index` (0-based, of the plan), named `name`, has started. */
   readonly start: (index: number, name: string) => void;
+  /** Replicate `done` of `total` of the current scenario has finished. */
+  readonly replicate: (done: number, total: number) => void;
   /** Scenario `index` has finished. */
   readonly finish: (index: number) => void;
   /** Removes the bar and stops its timer. */
@@ -23,11 +25,18 @@ export interface Progress {
 }
 
 /** A progress that shows nothing (not a terminal, `CI`, `NO_COLOR`). */
-export const NO_PROGRESS: Progress = { start: () => {}, finish: () => {}, stop: () => {}, clear: () => {} };
+export const NO_PROGRESS: Progress = {
+  start: () => {},
+  replicate: () => {},
+  finish: () => {},
+  stop: () => {},
+  clear: () => {},
+};
 
 /**
- * A progress bar on stderr, drawn by `cli-progress`: the bar, the scenario in progress (`3/9 map_build`), the
- * elapsed time and an estimate of the time left. The bar advances by each finished scenario's expected cost
+ * A progress bar on stderr, drawn by `cli-progress`: the bar, the scenario in progress (`3/9 map_build`, with
+ * `replicate 2/5` once a scenario runs several replicates), the elapsed time and an estimate of the time left.
+ * Each finished replicate advances the bar by its share of the scenario. The bar advances by each finished scenario's expected cost
  * when every cost is known (from the baseline), else by one per scenario; the estimate is `cli-progress`'s,
  * from the rate so far, and shows `…` until the first scenario is done.
  * @param io Where to draw (its `stderr`).
@@ -73,18 +82,33 @@ export function createProgressBar(io: CliIo, plan: ProgressPlan): Progress {
     autopadding: false,
   });
   let started = false;
+  let name = '';
+  let scenarioIndex = 0;
   let current = { position: '', scenario: '' };
+  let credited = 0;
   return {
-    start: (index, name) => {
-      current = { position: `${index + 1}/${plan.costs.length}`, scenario: escapeControlChars(name) };
+    start: (index, scenario) => {
+      name = escapeControlChars(scenario);
+      scenarioIndex = index;
+      credited = 0;
+      current = { position: `${index + 1}/${plan.costs.length}`, scenario: name };
       if (!started) {
         started = true;
         bar.start(total, 0, current);
       } else bar.update(current);
     },
+    replicate: (done, count) => {
+      if (count <= 1 || !started) return;
+      finished++;
+      const share = ((weights[scenarioIndex] ?? 1) * done) / count - credited;
+      credited += share;
+      current = { ...current, scenario: messages.progressReplicate(name, Math.min(done + 1, count), count) };
+      bar.increment(share, current);
+    },
     finish: (index) => {
       finished++;
-      bar.increment(weights[index] ?? 1, current);
+      bar.increment((weights[index] ?? 1) - credited, current);
+      credited = 0;
     },
     stop: () => {
       if (started) bar.stop();

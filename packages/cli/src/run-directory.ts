@@ -52,7 +52,10 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
     progress.start(index, manifest.name);
     let run: ScenarioRun;
     try {
-      run = await runScenarioDetailed(manifest, context.target, context.scenarioOptions);
+      run = await runScenarioDetailed(manifest, context.target, {
+        ...context.scenarioOptions,
+        onReplicate: (_replicate, index, total) => progress.replicate(index + 1, total),
+      });
     } catch (error) {
       progress.stop();
       if (error instanceof RunError) throw new CliError(messages.benchRunNamed(manifest.name, error.message));

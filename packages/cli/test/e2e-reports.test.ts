@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseReports } from '@aver/bench-report';
 import { useTempDir } from '@aver/test-utils';
-import { chromiumAvailable, openInChromium } from '@aver/test-utils/chromium';
+import { chromiumAvailable, drawAllCharts, openInChromium } from '@aver/test-utils/chromium';
 import { describe, expect, it } from 'vitest';
 import { spawnCli } from './e2e-helpers.js';
 
@@ -62,6 +62,7 @@ describe('aver-bench end to end: shards, merge, summaries and the HTML report', 
     const opened = await openInChromium(page);
     try {
       await opened.page.waitForFunction(() => document.documentElement.dataset.charts !== undefined);
+      expect((await drawAllCharts(opened.page)).length).toBeGreaterThan(3);
       expect(await opened.page.evaluate(() => document.documentElement.dataset.charts)).toBe('ready');
       expect(opened.errors).toEqual([]);
       const names = await opened.page.$$eval('table.summary tbody tr td:first-child', (cells) =>

@@ -7,6 +7,16 @@ export const allSamples = 'all samples';
 export const replicateLabel = (index: number): string => `replicate ${index}`;
 export const regressionMark = '▲ regression';
 
+/** A replicate's steady-state test, in words. */
+export const trendText = (
+  test: { readonly trending: boolean; readonly early_late_ratio: number } | null,
+): string =>
+  test === null
+    ? 'too few samples to test'
+    : test.trending
+      ? `still getting faster (first third ${test.early_late_ratio.toFixed(2)}× the last)`
+      : 'steady';
+
 export const chartTitles = {
   distribution: 'Distribution of the timed samples',
   percentiles: 'Percentiles (this report has no samples)',

@@ -58,6 +58,9 @@ export function distributionChart(
     role: 'head' as const,
     samples,
   }));
+  // Each replicate's warm-up and steady-state test, when the report records its replicates.
+  const records =
+    report.replicates != null && report.replicates.length === replicates.length ? report.replicates : null;
   const all = replicates.flat();
   const overall = statsFromSamples(all);
   return {
@@ -73,9 +76,18 @@ export function distributionChart(
     ),
     spec: { kind: 'distribution', groups },
     table: {
-      headers: ['group', 'samples', 'min', 'p50', 'p95', 'max'],
-      rows: groups.map((group) => {
+      headers: [
+        'group',
+        'samples',
+        'min',
+        'p50',
+        'p95',
+        'max',
+        ...(records === null ? [] : ['warm-up', 'trend']),
+      ],
+      rows: groups.map((group, index) => {
         const stats = statsFromSamples(group.samples);
+        const record = records?.[index];
         return [
           group.label,
           String(group.samples.length),
@@ -83,6 +95,9 @@ export function distributionChart(
           formatMs(stats.p50_ms),
           formatMs(stats.p95_ms),
           formatMs(stats.max_ms),
+          ...(record === undefined
+            ? []
+            : [String(record.warmup_count), messages.trendText(record.steady_state)]),
         ];
       }),
     },

@@ -117,9 +117,16 @@ export function buildPageModel(files: readonly ResultFile[], options: PageOption
   };
 }
 
-/** The timed samples of a report, per replicate. Reports without `samples_ms` (the reference's) have none. */
+/**
+ * The timed samples of a report, per replicate: from `replicates` when the report has them, else `samples_ms` as
+ * one replicate. Reports without samples (the reference's) have none.
+ */
 export function replicatesOf(report: BenchReport | null): number[][] {
-  if (report === null || report.samples_ms === null || report.samples_ms.length === 0) return [];
+  if (report === null) return [];
+  if (report.replicates != null && report.replicates.length > 0) {
+    return report.replicates.map((replicate) => [...replicate.samples_ms]);
+  }
+  if (report.samples_ms === null || report.samples_ms.length === 0) return [];
   return [[...report.samples_ms]];
 }
 

@@ -66,6 +66,35 @@ describe('buildPageModel', () => {
     ]);
   });
 
+  it("draws one violin per replicate, with each replicate's warm-up and steady-state test", () => {
+    const [view] = buildPageModel([fixture('replicates.ndjson')]).scenarios;
+    const [distribution, sequence] = view!.charts;
+    expect(distribution!.spec).toEqual({
+      kind: 'distribution',
+      groups: [
+        { label: 'replicate 1', role: 'head', samples: [1, 2, 3] },
+        { label: 'replicate 2', role: 'head', samples: [6, 5, 4] },
+      ],
+    });
+    expect(distribution!.table.rows).toEqual([
+      ['replicate 1', '3', '1.00ms', '2.00ms', '3.00ms', '3.00ms', '1', 'too few samples to test'],
+      [
+        'replicate 2',
+        '3',
+        '4.00ms',
+        '5.00ms',
+        '6.00ms',
+        '6.00ms',
+        '1',
+        'still getting faster (first third 1.50× the last)',
+      ],
+    ]);
+    expect(distribution!.description).toBe(
+      'Violin plot of 6 timed samples of walk in 2 replicates: p50 3.00ms, from 1.00ms to 6.00ms.',
+    );
+    expect(sequence!.table.headers).toEqual(['iteration', 'replicate 1', 'replicate 2']);
+  });
+
   it('lists skipped lines of unknown kinds as warnings', () => {
     const model = buildPageModel([readResults('{"kind":"future","scenario":"x"}\n', 'new.ndjson')]);
     expect(model.warnings).toEqual([

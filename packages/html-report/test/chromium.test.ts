@@ -1,7 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readResults } from '@aver/bench-results';
-import { chromiumAvailable, type OpenedPage, openInChromium, paintedPixels } from '@aver/test-utils/chromium';
+import {
+  chromiumAvailable,
+  drawAllCharts,
+  type OpenedPage,
+  openInChromium,
+  paintedPixels,
+} from '@aver/test-utils/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../src/render-page.js';
 
@@ -13,7 +19,7 @@ import { renderHtmlReport } from '../src/render-page.js';
  */
 
 const OUTPUT = fileURLToPath(new URL('../test-output/', import.meta.url));
-const FIXTURES = ['run-1.ndjson', 'run-2.ndjson', 'reference.json', 'ab.ndjson'];
+const FIXTURES = ['run-1.ndjson', 'run-2.ndjson', 'reference.json', 'ab.ndjson', 'replicates.ndjson'];
 /** The colours data is drawn in (axes, grid and labels use others). */
 const DATA_COLOURS = [
   '--head',
@@ -46,6 +52,7 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
     writeFileSync(page, renderHtmlReport(FIXTURES.map(fixture)));
     light = await openInChromium(page);
     await light.page.waitForFunction(() => document.documentElement.dataset.charts !== undefined);
+    await drawAllCharts(light.page);
   });
 
   afterAll(async () => {
@@ -60,7 +67,21 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
     await light.page.screenshot({ path: `${OUTPUT}report-light.png`, fullPage: true });
   });
 
-  it('paints every chart: the overview, four for fib and for sort, the percentiles of countdown', async () => {
+  it('draws charts as they come into view, not before', async () => {
+    const fresh = await openInChromium(page, { height: 600 });
+    try {
+      await fresh.page.waitForFunction(() => document.documentElement.dataset.charts === 'ready');
+      const drawn = await fresh.page.$$eval('canvas', (canvases) =>
+        canvases.map((c) => c.dataset.rendered === 'true'),
+      );
+      expect(drawn[0]).toBe(true);
+      expect(drawn.at(-1)).toBe(false);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('paints every chart: the overview, four for fib and sort, the percentiles of countdown, two for walk', async () => {
     const painted = await paintedPixels(light.page, DATA_COLOURS);
     expect(Object.keys(painted)).toEqual([
       'history-overview',
@@ -73,6 +94,8 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
       's-sort-vm-comparison',
       's-sort-vm-history',
       's-countdown-vm-distribution',
+      's-walk-vm-distribution',
+      's-walk-vm-sequence',
     ]);
     for (const [id, count] of Object.entries(painted)) expect(count, id).toBeGreaterThan(100);
     // The regressed point of fib's history is a red triangle; sort's history has none.
@@ -86,11 +109,13 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
       ['fib', 'vm', '150µs', '300µs', '5', '+36.4%', '—', 'regression'],
       ['sort', 'vm', '1.50ms', '1.60ms', '5', '-20.0%', '-25.0% to -15.0%', 'improvement'],
       ['countdown', 'vm', '7.07ms', '7.42ms', '—', '—', '—', '—'],
+      ['walk', 'vm', '3.00ms', '6.00ms', '6', '—', '—', '—'],
     ]);
     expect(await rows(light, 'table.environment')).toEqual([
       ['#1 run-1.ndjson', 'linux/x86_64 (2 cpus)', 'vm: aver 0.1.0 (release)', '2'],
       ['#2 run-2.ndjson', 'linux/x86_64 (2 cpus)', 'vm: aver 0.1.0 (release)', '2'],
       ['#3 reference.json', 'linux/x86_64 (2 cpus)', 'vm: aver 0.1.0 (release)', '1'],
+      ['#4 replicates.ndjson', 'linux/x86_64 (2 cpus)', 'vm: aver 0.1.0 (release)', '1'],
     ]);
     expect(await rows(light, 'table.regressions')).toEqual([
       ['fib', 'vm', '#2 run-2.ndjson', 'p50 +36.4% (limit +20%); p95 +130.8% (limit +30%)'],
@@ -141,6 +166,12 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
     );
     await light.page.keyboard.press('End');
     expect(await light.page.textContent('#s-fib-vm-history-live')).toBe('#2 run-2.ndjson: p95: 300µs');
+    // A violin reads out its summary: fib's samples sorted are 100, 120, 150, 200, 300 µs.
+    await light.page.focus('#s-fib-vm-distribution');
+    await light.page.keyboard.press('ArrowRight');
+    expect(await light.page.textContent('#s-fib-vm-distribution-live')).toMatch(
+      /^all samples: median 150µs, quartiles \d+µs to \d+µs, range 100µs to 300µs$/,
+    );
     expect(light.errors).toEqual([]);
   });
 
@@ -148,6 +179,7 @@ describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium (needs
     const dark = await openInChromium(page, { colorScheme: 'dark' });
     try {
       await dark.page.waitForFunction(() => document.documentElement.dataset.charts !== undefined);
+      await drawAllCharts(dark.page);
       expect(dark.errors).toEqual([]);
       const colours = await dark.page.evaluate(() => ({
         background: getComputedStyle(document.body).backgroundColor,

@@ -132,3 +132,19 @@ export function paintedPixels(page: Page, colours: readonly string[] = []): Prom
     return counts;
   }, colours);
 }
+
+/**
+ * Brings every chart canvas into view, one after the other, and waits until the page has drawn it (it sets
+ * `data-rendered` on the canvas): pages draw their charts as they come near the viewport.
+ * @param page The page.
+ * @returns The ids of the canvases, in document order.
+ */
+export async function drawAllCharts(page: Page): Promise<string[]> {
+  const ids = await page.$$eval('canvas', (canvases) => canvases.map((canvas) => canvas.id));
+  for (const id of ids) {
+    await page.locator(`[id="${id}"]`).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`[id="${id}"][data-rendered]`, { timeout: 10_000 });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return ids;
+}

@@ -44,7 +44,22 @@ export function buildConfig(spec: ChartSpec, theme: Theme): Config {
             },
           ],
         },
-        options: { scales: scales(theme, 'ms', undefined, false), plugins: { legend: { display: false } } },
+        options: {
+          scales: scales(theme, 'ms', undefined, false),
+          plugins: {
+            legend: { display: false },
+            tooltip: {
+              callbacks: {
+                label: (item: {
+                  parsed: { min: number; q1: number; median: number; q3: number; max: number };
+                }) => {
+                  const { min, q1, median, q3, max } = item.parsed;
+                  return `median ${formatMs(median)}, quartiles ${formatMs(q1)} to ${formatMs(q3)}, range ${formatMs(min)} to ${formatMs(max)}`;
+                },
+              },
+            },
+          },
+        },
       });
     case 'percentiles':
       return base(theme, {

@@ -67,20 +67,30 @@ function readData(): PageData {
 
 const charts = new Map<HTMLCanvasElement, Chart>();
 
-function drawAll(data: PageData): void {
-  const theme = readTheme();
-  for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
-    const key = canvas.dataset.chart!;
-    const spec: ChartSpec | undefined = data.charts[key];
-    if (spec === undefined) throw new Error(`no chart data for ${key}`);
-    charts.get(canvas)?.destroy();
-    const config = buildConfig(spec, theme) as unknown as ChartConfiguration;
-    const chart = new Chart(canvas, config);
-    charts.set(canvas, chart);
-    // Where the data is drawn (inside the axes, without the legend), for tests that look at the pixels.
-    const { left, top, right, bottom } = chart.chartArea;
-    canvas.dataset.plotArea = [left, top, right, bottom].map(Math.round).join(',');
+/** Draws one chart (again) with the current theme. */
+function draw(canvas: HTMLCanvasElement, data: PageData, theme: Theme): void {
+  const key = canvas.dataset.chart!;
+  const spec: ChartSpec | undefined = data.charts[key];
+  if (spec === undefined) throw new Error(`no chart data for ${key}`);
+  charts.get(canvas)?.destroy();
+  const config = buildConfig(spec, theme) as unknown as ChartConfiguration;
+  const chart = new Chart(canvas, config);
+  charts.set(canvas, chart);
+  // Where the data is drawn (inside the axes, without the legend), for tests that look at the pixels.
+  const { left, top, right, bottom } = chart.chartArea;
+  canvas.dataset.plotArea = [left, top, right, bottom].map(Math.round).join(',');
+  canvas.dataset.rendered = 'true';
+}
+
+/** Shows a failure in the page's banner (and the console), so a chart that cannot be drawn is never silent. */
+function fail(error: unknown): void {
+  document.documentElement.dataset.charts = 'failed';
+  const banner = document.getElementById('chart-error');
+  if (banner !== null) {
+    banner.hidden = false;
+    banner.textContent = `The charts could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
   }
+  console.error(error);
 }
 
 /** Every point of the visible datasets, in reading order: dataset by dataset, left to right. */
@@ -152,29 +162,56 @@ function clearActive(chart: Chart): void {
   chart.update();
 }
 
+/*
+ * Charts are drawn when they come near the viewport (a page of a hundred scenarios has hundreds of charts, and
+ * drawing them all up front takes seconds), all at once before printing, and again when the colour scheme
+ * changes.
+ */
 function main(): void {
   const data = readData();
-  drawAll(data);
-  for (const canvas of charts.keys()) {
+  const canvases = [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
+  for (const canvas of canvases) {
+    if (data.charts[canvas.dataset.chart!] === undefined)
+      throw new Error(`no chart data for ${canvas.dataset.chart}`);
     canvas.addEventListener('keydown', onKey);
     canvas.addEventListener('blur', () => {
       const chart = charts.get(canvas);
       if (chart !== undefined) clearActive(chart);
     });
   }
-  // Follow the reader's colour scheme when it changes (charts read their colours when drawn).
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => drawAll(data));
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const theme = readTheme();
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        try {
+          draw(entry.target as HTMLCanvasElement, data, theme);
+        } catch (error) {
+          fail(error);
+        }
+      }
+    },
+    { rootMargin: '600px 0px' },
+  );
+  for (const canvas of canvases) observer.observe(canvas);
+  window.addEventListener('beforeprint', () => {
+    const theme = readTheme();
+    for (const canvas of canvases) {
+      if (charts.has(canvas)) continue;
+      observer.unobserve(canvas);
+      draw(canvas, data, theme);
+    }
+  });
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    const theme = readTheme();
+    for (const canvas of charts.keys()) draw(canvas, data, theme);
+  });
   document.documentElement.dataset.charts = 'ready';
 }
 
 try {
   main();
 } catch (error) {
-  document.documentElement.dataset.charts = 'failed';
-  const banner = document.getElementById('chart-error');
-  if (banner !== null) {
-    banner.hidden = false;
-    banner.textContent = `The charts could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  console.error(error);
+  fail(error);
 }
