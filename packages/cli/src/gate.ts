@@ -41,6 +41,7 @@ function fatalFlag(options: CliOptions, hostFile = false): string | null {
  * @param options The command line.
  * @param context Where to say things.
  * @param directory Whether this is directory mode.
+ * @param target The target whose baseline file `--baseline-dir` holds. @default the run's first target
  * @returns The baselines, or `null` when there is nothing to compare with (and that is not fatal).
  * @throws {CliError} When a baseline cannot be read or parsed, holds an impossible value, or is missing or empty
  *   while a gate flag requires it.
@@ -49,6 +50,7 @@ export function prepareBaselines(
   options: CliOptions,
   context: RunContext,
   directory: boolean,
+  target: string = context.target.name,
 ): Baselines | null {
   const { terminal } = context;
   let baselines: Baselines;
@@ -64,7 +66,7 @@ export function prepareBaselines(
     terminal.warn(messages.nothingCompared(problem));
     return null;
   }
-  const candidate = pickHostBaseline(options.baselineDir, context.target.name, captureHost());
+  const candidate = pickHostBaseline(options.baselineDir, target, captureHost());
   if (!candidate.exists) {
     failIfRequired(messages.hostBaselineMissing(candidate.path), fatalFlag(options, true));
     terminal.notice(messages.noHostBaseline(candidate.path));

@@ -18,9 +18,18 @@ Arguments:
             manifests run in bytewise name order
 
 Options:
-      --target <T>            where to run: vm (the in-process bytecode VM; the default)
+      --target <T>            where to run: vm (the in-process bytecode VM; the default), or
+                              several, comma-separated (vm,js): one report per target, and
+                              exit 1 when their responses differ
       --iterations <N>        timed iterations of an ad-hoc .av run [default: 30]
-      --warmup <N>            untimed warm-up runs of an ad-hoc .av run [default: 3]
+      --warmup <N|auto>       untimed warm-up runs of an ad-hoc .av run [default: 3]; auto
+                              warms up until the run time is stable
+      --replicates <N>        fresh isolates per scenario and target, each with its own
+                              warm-up and timed samples [default: 1]
+      --isolation <ISOLATION> worker (a fresh V8 isolate per replicate; the default) or
+                              process (a fresh Node process per replicate)
+      --timeout <DURATION>    time limit of each scenario's whole run (500ms, 30s, 2m; plain
+                              numbers are ms), over the manifest's timeout_ms [default: 300s]
       --json                  print the report as JSON (one NDJSON line per scenario for a folder)
       --format <FORMAT>       human (default), json (as --json), markdown (a GitHub table,
                               also appended to $GITHUB_STEP_SUMMARY) or bmf (Bencher JSON)
@@ -42,8 +51,9 @@ only on a terminal and never when CI is set.
 Exit codes:
   0   success, also without --fail-on-regression: a regression, an [expected] mismatch,
       a missing baseline; with it: no file for this host in an existing --baseline-dir
-  1   bad target, manifest or run error (also a main that returns Result.Err), unreadable,
-      unparsable or impossible baseline, write error, a failed gate (see above)
+  1   bad target, manifest or run error (also a main that returns Result.Err), a scenario
+      that timed out or ran out of memory, targets that disagree, unreadable, unparsable
+      or impossible baseline, write error, a failed gate (see above)
   2   usage error (unknown option, bad value, --compare with --baseline-dir)
   70  internal error (a bug; set AVER_DEBUG=1 for the stack trace)
 `;

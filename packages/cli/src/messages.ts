@@ -170,6 +170,16 @@ export const usage = {
     `the argument '${first}' cannot be used with '${second}'`,
   badCount: (option: string, value: string): string =>
     `invalid value '${value}' for '${option}': expected a non-negative integer`,
+  badWarmup: (option: string, value: string): string =>
+    `invalid value '${value}' for '${option}': expected a non-negative integer or auto`,
+  badPositive: (option: string, value: string): string =>
+    `invalid value '${value}' for '${option}': expected a positive integer`,
+  badDuration: (option: string, value: string): string =>
+    `invalid value '${value}' for '${option}': expected a positive whole number of ms, or with a unit: 500ms, 30s, 2m`,
+  badTargetList: (option: string, value: string): string =>
+    `invalid value '${value}' for '${option}': expected target names separated by commas, e.g. vm,js`,
+  repeatedTarget: (option: string, name: string): string =>
+    `the target '${name}' is given twice in '${option}'`,
   emptyValue: (option: string): string => `invalid value '' for '${option}': a value must not be empty`,
   badChoice: (option: string, value: string, choices: readonly string[]): string =>
     `invalid value '${value}' for '${option}': expected one of ${choices.join(', ')}`,
@@ -234,3 +244,40 @@ export const progressReplicate = (name: string, replicate: number, count: number
 
 /** The progress bar's estimate before anything finished. */
 export const progressUnknown = '…';
+
+/** Two targets rendered different responses for one scenario (the correctness gate between backends). */
+export const targetsDisagree = (
+  scenario: string,
+  first: string,
+  other: string,
+  offset: number,
+  firstBytes: string,
+  otherBytes: string,
+): string =>
+  `targets disagree on scenario '${scenario}': ${first} and ${other} responses differ at byte ${offset}: ` +
+  `${first} ${firstBytes}, ${other} ${otherBytes}`;
+
+/** ` in replicate 2 of 5`, or nothing for a single replicate. */
+export const replicateOf = (index: number, total: number): string => ` in replicate ${index} of ${total}`;
+
+/** A replicate's timed samples were still getting faster. */
+export const stillTrending = (label: string, which: string, tau: number, p: number, ratio: number): string =>
+  `warning: ${label}: timed samples still trending down${which} (Kendall tau ${tau.toFixed(2)}, ` +
+  `p ${p.toPrecision(2)}, first third ${ratio.toFixed(2)}x the last); the JIT may still be warming up: ` +
+  'raise `warmup` or set `warmup = "auto"`';
+
+/** `warmup = "auto"` spent its budget before the run time was stable. */
+export const warmupUnstable = (label: string, which: string, runs: number): string =>
+  `warning: ${label}: warmup = "auto" stopped at its budget${which} after ${runs} runs without a stable run time`;
+
+/** (red) A contained failure of one scenario in a folder. */
+export const scenarioFailed = (name: string, target: string, detail: string, several: boolean): string =>
+  `bench run (${name}${several ? ` [${target}]` : ''}): ${detail}`;
+
+/** `--save-baseline` after some scenario failed: the baseline would miss it. */
+export const baselineNotSaved = (path: string, failed: number): string =>
+  `save-baseline: '${path}' not written: ${failed} scenario run(s) failed`;
+
+/** Several targets with an option that reads or writes one target's baseline file. */
+export const oneTargetOnly = (option: string): string =>
+  `${option} works with one target at a time; --baseline-dir keeps one file per target`;

@@ -19,8 +19,12 @@ describe('parseCliArgs', () => {
       options: {
         scenario: 'bench/scenarios',
         target: 'vm',
+        targets: ['vm'],
         iterations: null,
         warmup: null,
+        replicates: null,
+        isolation: null,
+        timeoutMs: null,
         json: false,
         format: 'human',
         shard: null,
@@ -35,11 +39,16 @@ describe('parseCliArgs', () => {
 
   it('reads every option, with separate or inline values, before or after SCENARIO', () => {
     const request = parseCliArgs([
-      '--target=vm',
+      '--target=vm,js',
       'fib.av',
       '--iterations',
       '5',
       '--warmup=0',
+      '--replicates',
+      '7',
+      '--isolation=process',
+      '--timeout',
+      '30s',
       '--json',
       '--save-baseline',
       'out.json',
@@ -53,8 +62,12 @@ describe('parseCliArgs', () => {
       options: {
         scenario: 'fib.av',
         target: 'vm',
+        targets: ['vm', 'js'],
         iterations: 5,
         warmup: 0,
+        replicates: 7,
+        isolation: 'process',
+        timeoutMs: 30_000,
         json: true,
         format: 'json',
         shard: null,
@@ -65,6 +78,44 @@ describe('parseCliArgs', () => {
         requireBaseline: true,
       },
     });
+  });
+
+  it('reads --warmup auto and --timeout with or without a unit', () => {
+    const options = (argv: string[]) => {
+      const request = parseCliArgs(['fib.av', ...argv]);
+      if (request.kind !== 'run') throw new Error('expected a run');
+      return request.options;
+    };
+    expect(options(['--warmup', 'auto']).warmup).toBe('auto');
+    expect(options(['--timeout', '1500']).timeoutMs).toBe(1500);
+    expect(options(['--timeout', '250ms']).timeoutMs).toBe(250);
+    expect(options(['--timeout', '2m']).timeoutMs).toBe(120_000);
+  });
+
+  it('rejects bad replicates, isolations, durations and target lists', () => {
+    expect(usageError(['x.toml', '--replicates', '0'])).toBe(
+      "invalid value '0' for '--replicates <N>': expected a positive integer",
+    );
+    expect(usageError(['x.toml', '--replicates', 'two'])).toBe(
+      "invalid value 'two' for '--replicates <N>': expected a non-negative integer",
+    );
+    expect(usageError(['x.toml', '--isolation', 'thread'])).toBe(
+      "invalid value 'thread' for '--isolation <ISOLATION>': expected one of worker, process",
+    );
+    for (const bad of ['0', '1.5s', '10h', 's']) {
+      expect(usageError(['x.toml', '--timeout', bad])).toBe(
+        `invalid value '${bad}' for '--timeout <DURATION>': expected a positive whole number of ms, or with a unit: 500ms, 30s, 2m`,
+      );
+    }
+    expect(usageError(['x.toml', '--target', 'vm,,js'])).toBe(
+      "invalid value 'vm,,js' for '--target <T>': expected target names separated by commas, e.g. vm,js",
+    );
+    expect(usageError(['x.toml', '--target', 'vm,js,vm'])).toBe(
+      "the target 'vm' is given twice in '--target <T>'",
+    );
+    expect(usageError(['x.toml', '--warmup', 'automatic'])).toBe(
+      "invalid value 'automatic' for '--warmup <N|auto>': expected a non-negative integer or auto",
+    );
   });
 
   it('takes a SCENARIO that starts with a dash after --', () => {
@@ -115,7 +166,7 @@ describe('parseCliArgs', () => {
       "invalid value 'abc' for '--iterations <N>': expected a non-negative integer",
     );
     expect(usageError(['x.av', '--warmup=-1'])).toBe(
-      "invalid value '-1' for '--warmup <N>': expected a non-negative integer",
+      "invalid value '-1' for '--warmup <N|auto>': expected a non-negative integer or auto",
     );
     expect(usageError(['x.av', '--iterations', '1.5'])).toBe(
       "invalid value '1.5' for '--iterations <N>': expected a non-negative integer",

@@ -6,12 +6,20 @@ import { scanOptions } from './scan-options.js';
 export interface CliOptions {
   /** A `.toml` manifest, an `.av` program or a folder. */
   readonly scenario: string;
-  /** `--target`, default `vm`. */
+  /** The first of `--target`'s names, default `vm`. */
   readonly target: string;
+  /** `--target NAME[,NAME...]`: every target to run each scenario on, in order, without repeats. */
+  readonly targets: readonly string[];
   /** `--iterations` (ad-hoc `.av` only), `null` when absent. */
   readonly iterations: number | null;
-  /** `--warmup` (ad-hoc `.av` only), `null` when absent. */
-  readonly warmup: number | null;
+  /** `--warmup` (ad-hoc `.av` only): a count or `'auto'`, `null` when absent. */
+  readonly warmup: number | 'auto' | null;
+  /** `--replicates N` (N >= 1): fresh isolates per scenario and target; `null` when absent (one). */
+  readonly replicates: number | null;
+  /** `--isolation`: `worker` (default) or `process`; `null` when absent. */
+  readonly isolation: CliIsolation | null;
+  /** `--timeout DURATION` in ms: every scenario's time limit, over the manifest's `timeout_ms`; `null` when absent. */
+  readonly timeoutMs: number | null;
   /** `--json`, or `--format json`. */
   readonly json: boolean;
   /** `--format`: `human` (default), `json` (as `--json`), `markdown` or `bmf` (a summary after the run). */
@@ -25,6 +33,12 @@ export interface CliOptions {
   /** `--require-baseline`: a missing baseline (folder, host file, entry) fails the run. */
   readonly requireBaseline: boolean;
 }
+
+/** What `--isolation` accepts. */
+export type CliIsolation = 'worker' | 'process';
+
+/** The isolations `--isolation` accepts. */
+export const ISOLATIONS: readonly CliIsolation[] = ['worker', 'process'];
 
 /** How a run prints its results. */
 export type OutputFormat = 'human' | 'json' | 'markdown' | 'bmf';
@@ -48,7 +62,10 @@ export type CliRequest =
 const OPTIONS = {
   target: { display: '--target <T>', takesValue: true },
   iterations: { display: '--iterations <N>', takesValue: true },
-  warmup: { display: '--warmup <N>', takesValue: true },
+  warmup: { display: '--warmup <N|auto>', takesValue: true },
+  replicates: { display: '--replicates <N>', takesValue: true },
+  isolation: { display: '--isolation <ISOLATION>', takesValue: true },
+  timeout: { display: '--timeout <DURATION>', takesValue: true },
   json: { display: '--json', takesValue: false },
   format: { display: '--format <FORMAT>', takesValue: true },
   shard: { display: '--shard <K/N>', takesValue: true },
@@ -97,13 +114,18 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     return typeof value === 'string' ? value : null;
   };
   const format = parseFormat(text('format'), values.has('json'));
+  const targets = parseTargets(text('target') ?? 'vm');
   return {
     kind: 'run',
     options: {
       scenario: positionals[0],
-      target: text('target') ?? 'vm',
+      target: targets[0]!,
+      targets,
       iterations: parseCount('iterations', text('iterations')),
-      warmup: parseCount('warmup', text('warmup')),
+      warmup: parseWarmup(text('warmup')),
+      replicates: parseReplicates(text('replicates')),
+      isolation: parseIsolation(text('isolation')),
+      timeoutMs: parseDuration(text('timeout')),
       json: format === 'json',
       format,
       shard: parseShard(text('shard')),
@@ -117,11 +139,59 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
 }
 
 /** A clap `usize`: decimal digits only (a leading `+` is allowed), within the safe integer range. */
-function parseCount(name: 'iterations' | 'warmup', value: string | null): number | null {
+function parseCount(name: 'iterations' | 'warmup' | 'replicates', value: string | null): number | null {
   if (value === null) return null;
   const count = /^\+?[0-9]+$/.test(value) ? Number(value.replace(/^\+/, '')) : Number.NaN;
   if (!Number.isSafeInteger(count)) throw new UsageError(usage.badCount(OPTIONS[name].display, value));
   return count;
+}
+
+/** `--warmup`: a count, or `auto`. */
+function parseWarmup(value: string | null): number | 'auto' | null {
+  if (value === 'auto') return 'auto';
+  try {
+    return parseCount('warmup', value);
+  } catch {
+    throw new UsageError(usage.badWarmup(OPTIONS.warmup.display, value!));
+  }
+}
+
+/** `--replicates`: a count of at least 1. */
+function parseReplicates(value: string | null): number | null {
+  const count = parseCount('replicates', value);
+  if (count === 0) throw new UsageError(usage.badPositive(OPTIONS.replicates.display, value!));
+  return count;
+}
+
+function parseIsolation(value: string | null): CliIsolation | null {
+  if (value === null) return null;
+  if (!(ISOLATIONS as readonly string[]).includes(value)) {
+    throw new UsageError(usage.badChoice(OPTIONS.isolation.display, value, ISOLATIONS));
+  }
+  return value as CliIsolation;
+}
+
+/** Milliseconds per unit of a `--timeout` value. */
+const DURATION_UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000 };
+
+/** `--timeout`: a positive whole number with an optional unit (`ms`, the default, `s` or `m`), in ms. */
+function parseDuration(value: string | null): number | null {
+  if (value === null) return null;
+  const match = /^([0-9]+)(ms|s|m)?$/.exec(value);
+  const ms = match === null ? Number.NaN : Number(match[1]) * DURATION_UNITS[match[2] ?? 'ms']!;
+  if (!Number.isSafeInteger(ms) || ms < 1)
+    throw new UsageError(usage.badDuration(OPTIONS.timeout.display, value));
+  return ms;
+}
+
+/** `--target NAME[,NAME...]`: names separated by commas, none empty, none twice. */
+function parseTargets(value: string): string[] {
+  const names = value.split(',');
+  if (names.some((name) => name === ''))
+    throw new UsageError(usage.badTargetList(OPTIONS.target.display, value));
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated !== undefined) throw new UsageError(usage.repeatedTarget(OPTIONS.target.display, repeated));
+  return names;
 }
 
 /** `--format`, reconciled with `--json` (which is `--format json`). */

@@ -1,12 +1,14 @@
 import { ManifestError } from '@aver/bench-manifest';
 import { escapeControlChars, escapeControlCharsInText } from '@aver/bench-report';
-import { RunError, resolveTarget, TargetError } from '@aver/bench-runner';
+import type { RunScenarioOptions } from '@aver/bench-runner';
+import { isRunError, resolveTarget, TargetError } from '@aver/bench-runner';
 import { CliError, UsageError } from './cli-errors.js';
 import { findSubcommand, SUBCOMMANDS } from './commands/subcommands.js';
 import type { CliIo, Terminal } from './cli-io.js';
 import { createTerminal } from './cli-io.js';
 import { cliVersion, helpText } from './help-text.js';
 import * as messages from './messages.js';
+import type { CliOptions } from './parse-cli-args.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
 import { runDirectory } from './run-directory.js';
@@ -49,13 +51,14 @@ export async function runCli(argv: readonly string[], io: CliIo, seams: RunCliOp
       return 0;
     }
     const { options } = request;
-    const target = resolveTarget(options.target);
-    const scenarioOptions = seams.clock === undefined ? {} : { clock: seams.clock };
+    const targets = options.targets.map((name) => resolveTarget(name));
+    const target = targets[0]!;
+    const scenarioOptions = scenarioOptionsOf(options, seams);
     const kind = scenarioKind(options.scenario);
     if (options.shard !== null && kind !== 'directory') throw new CliError(messages.shardNeedsFolder());
     const run = (context: RunContext) =>
       kind === 'directory' ? runDirectory(options, context) : runSingle(options, kind === 'ad-hoc', context);
-    const base = { io, terminal, target, scenarioOptions };
+    const base = { io, terminal, target, targets, scenarioOptions };
     if (options.format !== 'markdown' && options.format !== 'bmf') return await run(base);
     return await runWithSummary(options.format, run, base);
   } catch (error) {
@@ -86,6 +89,16 @@ async function runWithSummary(
   return code;
 }
 
+/** What every `runScenario` call of the run gets from the command line (a test clock implies inline runs). */
+function scenarioOptionsOf(options: CliOptions, seams: RunCliOptions): RunScenarioOptions {
+  return {
+    ...(seams.clock === undefined ? {} : { clock: seams.clock }),
+    ...(seams.clock === undefined && options.isolation !== null ? { isolation: options.isolation } : {}),
+    ...(options.replicates === null ? {} : { replicates: options.replicates }),
+    ...(options.timeoutMs === null ? {} : { timeoutMs: options.timeoutMs }),
+  };
+}
+
 /** The one place that maps errors to messages and exit codes (spec §9.3). */
 function reportFailure(error: unknown, io: CliIo, terminal: Terminal): number {
   terminal.clearProgress();
@@ -111,7 +124,7 @@ function reportFailure(error: unknown, io: CliIo, terminal: Terminal): number {
     terminal.error(messages.scenarioLoad(error.message));
     return 1;
   }
-  if (error instanceof RunError) {
+  if (isRunError(error)) {
     terminal.error(messages.benchRun(error.message));
     return 1;
   }

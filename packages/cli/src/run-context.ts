@@ -7,8 +7,11 @@ import type { CliIo, Terminal } from './cli-io.js';
 export interface RunContext {
   readonly io: CliIo;
   readonly terminal: Terminal;
+  /** The first target of `--target` (the one target of a plain run). */
   readonly target: TargetRunner;
-  /** Options every `runScenario` call of this run gets (isolation, replicates, test seams). */
+  /** Every target of `--target`, in order; each scenario runs on each. */
+  readonly targets: readonly TargetRunner[];
+  /** Options every `runScenario` call of this run gets (replicates, isolation, time limit, test seams). */
   readonly scenarioOptions: RunScenarioOptions;
   /** Told about every report and every comparison as the flow makes them (for summaries after the run). */
   readonly observer?: RunObserver;

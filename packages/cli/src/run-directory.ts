@@ -4,33 +4,42 @@ import path from 'node:path';
 import { formats, serializeReport } from '@aver/bench-report';
 import { diff, formatDiff, formatDiffLine } from '@aver/bench-diff';
 import { describeIoError, joinPathVerbatim, loadManifest } from '@aver/bench-manifest';
-import type { ScenarioRun } from '@aver/bench-runner';
-import { RunError, runScenarioDetailed } from '@aver/bench-runner';
+import { isRunError } from '@aver/bench-runner';
 import { formatShardLine } from '@aver/bench-results';
 import { CliError } from './cli-errors.js';
+import { failureRecord, formatFailureHuman, formatFailureLine } from './failure-record.js';
 import { prepareBaselines, reportExpectedMismatch, reportMissingEntry } from './gate.js';
 import * as messages from './messages.js';
 import type { CliOptions } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
+import type { TargetOutcome } from './run-targets.js';
+import { reportDisagreement, runOnTargets, warnUnsteady } from './run-targets.js';
 import { checkBaselineTarget, saveBaseline } from './save-baseline.js';
 import { expectedCosts, selectShard } from './select-shard.js';
 import { warnIgnoredCounts } from './warnings.js';
 
 /**
- * Directory mode (spec §9.5): every `*.toml` in the folder, sorted bytewise, one report each (NDJSON with
- * `--json`), gated against this host's baseline in `--baseline-dir`. The first manifest or run error stops the
- * batch (exit 1) after the reports already printed. The baseline is read and checked before the first scenario
+ * Directory mode (spec §9.5): every `*.toml` in the folder, sorted bytewise, one report per scenario and target
+ * (NDJSON with `--json`), gated against this host's baseline of each target in `--baseline-dir`. The first
+ * manifest or run error stops the batch (exit 1) after the reports already printed, except a scenario that runs
+ * out of time or memory: it gets a failure record in its place, the other scenarios still run, and the exit code
+ * is 1. The baseline is read and checked before the first scenario
  * runs; missing entries are reported after the diffs.
  * @returns The exit code: 1 when the gate fails (see gate.ts), otherwise 0.
  */
 export async function runDirectory(options: CliOptions, context: RunContext): Promise<number> {
   const { io, terminal } = context;
   if (options.compare !== null) throw new CliError(messages.directoryCompare());
+  const several = context.targets.length > 1;
+  if (several && options.saveBaseline !== null) throw new CliError(messages.oneTargetOnly('--save-baseline'));
   const dir = options.scenario;
   const manifestPaths = listManifests(dir);
   warnIgnoredCounts(options, terminal);
   if (options.saveBaseline !== null) checkBaselineTarget(options.saveBaseline);
-  const baselines = prepareBaselines(options, context, true);
+  const baselinesOf = new Map(
+    context.targets.map((target) => [target.name, prepareBaselines(options, context, true, target.name)]),
+  );
+  const baselines = baselinesOf.get(context.target.name) ?? null;
   let paths: readonly string[] = manifestPaths;
   let shardCosts: readonly (number | null)[] | null = null;
   if (options.shard !== null) {
@@ -44,51 +53,75 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
   const progress = terminal.startProgress({ costs: shardCosts ?? expectedCosts(paths, baselines) });
   const queuedDiffs: string[] = [];
   const savedLines: string[] = [];
-  const missingEntries: string[] = [];
+  const missingEntries: { readonly target: string; readonly name: string }[] = [];
   let failed = false;
+  let failures = 0;
+  let printed = 0;
   for (const [index, manifestPath] of paths.entries()) {
     const manifest = loadManifest(manifestPath);
     for (const warning of manifest.warnings) terminal.warn(messages.manifestWarning(warning));
     progress.start(index, manifest.name);
-    let run: ScenarioRun;
+    let outcomes: TargetOutcome[];
     try {
-      run = await runScenarioDetailed(manifest, context.target, {
-        ...context.scenarioOptions,
-        onReplicate: (_replicate, index, total) => progress.replicate(index + 1, total),
+      outcomes = await runOnTargets(manifest, context, {
+        onReplicate: (_replicate, replicate, total) => progress.replicate(replicate + 1, total),
       });
     } catch (error) {
       progress.stop();
-      if (error instanceof RunError) throw new CliError(messages.benchRunNamed(manifest.name, error.message));
+      if (isRunError(error)) throw new CliError(messages.benchRunNamed(manifest.name, error.message));
       throw error;
     }
     progress.finish(index);
-    const { report } = run;
-    const baseline = baselines?.find(manifest.name) ?? null;
-    if (baseline !== null) {
-      const verdict = diff(report, baseline, manifest.tolerance);
-      context.observer?.diff(verdict);
-      failed ||= verdict.regressed && options.failOnRegression;
-      if (options.json) io.stdout(`${formatDiffLine(verdict)}\n`);
-      else queuedDiffs.push(formatDiff(verdict));
-    } else if (baselines !== null) {
-      missingEntries.push(manifest.name);
-      if (!options.json) queuedDiffs.push(messages.noBaselineEntry(manifest.name));
+    for (const outcome of outcomes) {
+      const separator = printed++ > 0 && !options.json ? '\n' : '';
+      if (outcome.kind === 'failed') {
+        // A runaway program was ended: say so in its place, and go on with the other scenarios.
+        const record = failureRecord(manifest.name, outcome.target.name, outcome.error);
+        io.stdout(options.json ? formatFailureLine(record) : `${separator}${formatFailureHuman(record)}`);
+        terminal.error(
+          messages.scenarioFailed(manifest.name, outcome.target.name, outcome.error.message, several),
+        );
+        failures++;
+        failed = true;
+        continue;
+      }
+      const { run } = outcome;
+      const { report } = run;
+      const targetBaselines = baselinesOf.get(outcome.target.name) ?? null;
+      const baseline = targetBaselines?.find(manifest.name) ?? null;
+      if (baseline !== null) {
+        const verdict = diff(report, baseline, manifest.tolerance);
+        context.observer?.diff(verdict);
+        failed ||= verdict.regressed && options.failOnRegression;
+        if (options.json) io.stdout(`${formatDiffLine(verdict)}\n`);
+        else queuedDiffs.push(formatDiff(verdict));
+      } else if (targetBaselines !== null) {
+        missingEntries.push({ target: outcome.target.name, name: manifest.name });
+        if (!options.json) queuedDiffs.push(messages.noBaselineEntry(manifest.name));
+      }
+      context.observer?.report(report);
+      if (options.saveBaseline !== null) savedLines.push(serializeReport(report));
+      if (options.json) io.stdout(formats.ndjson(report));
+      else io.stdout(`${separator}${formats.human(report)}`);
+      warnUnsteady(report, terminal);
+      failed = reportExpectedMismatch(manifest, run, options, context) || failed;
     }
-    context.observer?.report(report);
-    if (options.saveBaseline !== null) savedLines.push(serializeReport(report));
-    if (options.json) io.stdout(formats.ndjson(report));
-    else io.stdout(`${index > 0 ? '\n' : ''}${formats.human(report)}`);
-    failed = reportExpectedMismatch(manifest, run, options, context) || failed;
+    failed = reportDisagreement(manifest.name, outcomes, terminal) || failed;
   }
   progress.stop();
   if (options.saveBaseline !== null) {
-    saveBaseline(options.saveBaseline, `${savedLines.join('\n')}\n`);
-    terminal.success(messages.savedBaselineCount(options.saveBaseline, savedLines.length));
+    if (failures > 0) {
+      terminal.error(messages.baselineNotSaved(options.saveBaseline, failures));
+    } else {
+      saveBaseline(options.saveBaseline, `${savedLines.join('\n')}\n`);
+      terminal.success(messages.savedBaselineCount(options.saveBaseline, savedLines.length));
+    }
   }
   if (queuedDiffs.length > 0 && !options.json) io.stdout(`\n${queuedDiffs.join('')}`);
-  if (baselines !== null) {
-    for (const name of missingEntries)
-      failed = reportMissingEntry(baselines, name, options, context, true) || failed;
+  for (const { target, name } of missingEntries) {
+    const targetBaselines = baselinesOf.get(target);
+    if (targetBaselines != null)
+      failed = reportMissingEntry(targetBaselines, name, options, context, true) || failed;
   }
   return failed ? 1 : 0;
 }

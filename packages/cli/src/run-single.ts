@@ -3,13 +3,14 @@ import { loadManifest, synthesizeAdHocManifest } from '@aver/bench-manifest';
 import type { BenchReport } from '@aver/bench-report';
 import { formats, serializeReport } from '@aver/bench-report';
 import { diff, formatDiff } from '@aver/bench-diff';
-import { runScenarioDetailed } from '@aver/bench-runner';
 import type { Baselines } from './baselines.js';
 import { CliError } from './cli-errors.js';
+import { failureRecord, formatFailureHuman, formatFailureJson, formatFailureLine } from './failure-record.js';
 import { prepareBaselines, reportExpectedMismatch, reportMissingEntry } from './gate.js';
 import * as messages from './messages.js';
 import type { CliOptions } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
+import { reportDisagreement, runOnTargets, warnUnsteady } from './run-targets.js';
 import { checkBaselineTarget, saveBaseline } from './save-baseline.js';
 import { warnIgnoredCounts } from './warnings.js';
 
@@ -28,25 +29,47 @@ export async function runSingle(options: CliOptions, adHoc: boolean, context: Ru
     manifest = synthesizeAdHocManifest(options.scenario, {
       iterations: options.iterations ?? undefined,
       warmup: options.warmup ?? undefined,
+      timeoutMs: options.timeoutMs ?? undefined,
     });
   } else {
     warnIgnoredCounts(options, terminal);
     manifest = loadManifest(options.scenario);
     for (const warning of manifest.warnings) terminal.warn(messages.manifestWarning(warning));
   }
+  const several = context.targets.length > 1;
+  if (several && options.compare !== null) throw new CliError(messages.oneTargetOnly('--compare'));
+  if (several && options.saveBaseline !== null) throw new CliError(messages.oneTargetOnly('--save-baseline'));
   if (options.saveBaseline !== null) checkBaselineTarget(options.saveBaseline);
-  const baselines = prepareBaselines(options, context, false);
-  const run = await runScenarioDetailed(manifest, context.target, context.scenarioOptions);
-  const { report } = run;
-  if (options.saveBaseline !== null) {
-    saveBaseline(options.saveBaseline, `${serializeReport(report, { pretty: true })}\n`);
-    terminal.success(messages.savedBaseline(options.saveBaseline));
+  const baselines = context.targets.map((target) => prepareBaselines(options, context, false, target.name));
+  const outcomes = await runOnTargets(manifest, context);
+  let failed = false;
+  for (const [index, outcome] of outcomes.entries()) {
+    if (index > 0 && !options.json) io.stdout('\n');
+    if (outcome.kind === 'failed') {
+      const record = failureRecord(manifest.name, outcome.target.name, outcome.error);
+      io.stdout(
+        options.json ? (several ? formatFailureLine : formatFailureJson)(record) : formatFailureHuman(record),
+      );
+      terminal.error(messages.benchRun(outcome.error.message));
+      failed = true;
+      continue;
+    }
+    const { run } = outcome;
+    const { report } = run;
+    if (options.saveBaseline !== null) {
+      saveBaseline(options.saveBaseline, `${serializeReport(report, { pretty: true })}\n`);
+      terminal.success(messages.savedBaseline(options.saveBaseline));
+    }
+    // Several targets print one report per line (NDJSON), as a folder does: a stream of pretty documents is not JSON.
+    io.stdout(options.json ? (several ? formats.ndjson : formats.json)(report) : formats.human(report));
+    warnUnsteady(report, terminal);
+    failed = reportExpectedMismatch(manifest, run, options, context) || failed;
+    const targetBaselines = baselines[index];
+    if (targetBaselines !== null && targetBaselines !== undefined)
+      failed = compareWithBaseline(report, manifest, targetBaselines, options, context) || failed;
+    context.observer?.report(report);
   }
-  io.stdout(options.json ? formats.json(report) : formats.human(report));
-  let failed = reportExpectedMismatch(manifest, run, options, context);
-  if (baselines !== null)
-    failed = compareWithBaseline(report, manifest, baselines, options, context) || failed;
-  context.observer?.report(report);
+  failed = reportDisagreement(manifest.name, outcomes, terminal) || failed;
   return failed ? 1 : 0;
 }
 

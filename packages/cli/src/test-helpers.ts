@@ -58,13 +58,17 @@ export interface FakeTargetControl {
   failWith: string | null;
   /** When set, the run throws this plain error (a bug, for the internal-error path). */
   crashWith: string | null;
+  /** The rendered response of a scenario (default: its name). */
+  respond: (scenario: string) => string | null;
+  /** Called before each run (a test can change `sampleMs` from run to run). */
+  beforeRun: () => void;
 }
 
 /**
- * Registers a deterministic `fake` target for the tests of this file (removed afterwards): it renders the
- * scenario's name and cannot count. It runs inline only (`runInProcess` uses a clock, which implies inline).
+ * Registers a deterministic target (`fake` unless named) for the tests of this file (removed afterwards): it
+ * renders the scenario's name (unless `respond` says otherwise) and cannot count. It runs inline only (`runInProcess` uses a clock, which implies inline).
  */
-export function useFakeTarget(): FakeTargetControl {
+export function useFakeTarget(name = 'fake'): FakeTargetControl {
   const control: FakeTargetControl = {
     get sampleMs() {
       return timing.sampleMs;
@@ -74,10 +78,12 @@ export function useFakeTarget(): FakeTargetControl {
     },
     failWith: null,
     crashWith: null,
+    respond: (scenario) => scenario,
+    beforeRun: () => {},
   };
   beforeAll(() => {
     registerTarget({
-      name: 'fake',
+      name,
       moduleUrl: 'file:///nonexistent/fake-target.js',
       prepare: (job) => {
         if (control.failWith !== null) throw new RunError('runtime', control.failWith);
@@ -86,7 +92,10 @@ export function useFakeTarget(): FakeTargetControl {
           passesApplied: ['tco', 'typecheck'],
           compilerVisibleAllocs: 0,
           backend: { averVersion: '0.0.0-fake', build: 'release', wasmtimeVersion: null },
-          runOnce: () => job.scenario,
+          runOnce: () => {
+            control.beforeRun();
+            return control.respond(job.scenario);
+          },
         };
       },
     });
@@ -95,9 +104,11 @@ export function useFakeTarget(): FakeTargetControl {
     control.sampleMs = 1;
     control.failWith = null;
     control.crashWith = null;
+    control.respond = (scenario) => scenario;
+    control.beforeRun = () => {};
   });
   afterAll(() => {
-    unregisterTarget('fake');
+    unregisterTarget(name);
   });
   return control;
 }

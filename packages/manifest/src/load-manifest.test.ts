@@ -38,8 +38,26 @@ describe('loadManifest defaults', () => {
       expected: { responseBytes: null, responseBytesMin: null, responseBytesMax: null },
       tolerance: { wall_time_p50_pct: 20, wall_time_p95_pct: 30 },
       effects: { allow: [], diskRoot: null },
+      timeoutMs: 300_000,
+      memoryLimitMb: null,
       warnings: [],
     });
+  });
+
+  it('reads the time and memory limits', () => {
+    const file = scenario('entry = "main.av"\ntimeout_ms = 2500\nmemory_limit_mb = 256\n');
+    const manifest = loadManifest(file);
+    expect([manifest.timeoutMs, manifest.memoryLimitMb]).toEqual([2500, 256]);
+  });
+
+  it('rejects a time or memory limit that is not a positive integer', () => {
+    const file = scenario('entry = "main.av"\ntimeout_ms = 0\nmemory_limit_mb = 1.5\n');
+    expect(loadError(file).message).toBe(
+      [
+        `${file}: \`timeout_ms\` must be a positive integer, found 0 (line 2, column 14)`,
+        `${file}: \`memory_limit_mb\` must be an integer, found a float (1.5) (line 3, column 19)`,
+      ].join('\n'),
+    );
   });
 
   it('reads every documented key of the canonical example', () => {
@@ -388,7 +406,7 @@ describe('loadManifest warnings', () => {
     expect(manifest.iterations).toBe(10);
     expect(manifest.warnings).toEqual([
       `${file}: unknown key \`itrations\` (line 2, column 1) is ignored; did you mean \`iterations\`?`,
-      `${file}: unknown key \`colour\` (line 3, column 1) is ignored (known keys here: entry, module_root, name, iterations, warmup, args, expected, tolerance, effects)`,
+      `${file}: unknown key \`colour\` (line 3, column 1) is ignored (known keys here: entry, module_root, name, iterations, warmup, args, expected, tolerance, effects, timeout_ms, memory_limit_mb)`,
       `${file}: unknown key \`expected.respons_bytes\` (line 5, column 1) is ignored; did you mean \`response_bytes\`?`,
       `${file}: unknown key \`tolerance.wall_time_p50\` (line 7, column 1) is ignored; did you mean \`wall_time_p50_pct\`?`,
     ]);

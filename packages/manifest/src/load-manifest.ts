@@ -48,6 +48,8 @@ export function loadManifest(path: string): Manifest {
     expected: fields.expected,
     tolerance: fields.tolerance,
     effects: fields.effects,
+    timeoutMs: fields.timeoutMs,
+    memoryLimitMb: fields.memoryLimitMb,
     warnings: unknownKeyWarnings(path, document, positions),
   };
 }

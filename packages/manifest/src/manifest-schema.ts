@@ -6,7 +6,7 @@ import { describeTomlValue, formatTomlFloat } from './describe-toml-value.js';
 import type { EffectsShape } from './effects-schema.js';
 import { createEffectsSchema, NO_EFFECTS } from './effects-schema.js';
 import type { ExpectedShape } from './manifest.js';
-import { DEFAULT_ITERATIONS, DEFAULT_WARMUP, NO_EXPECTATIONS } from './manifest.js';
+import { DEFAULT_ITERATIONS, DEFAULT_TIMEOUT_MS, DEFAULT_WARMUP, NO_EXPECTATIONS } from './manifest.js';
 import * as messages from './messages.js';
 import { joinPathVerbatim, parentDirVerbatim } from './path-utils.js';
 
@@ -21,6 +21,8 @@ export const TOP_LEVEL_KEYS = [
   'expected',
   'tolerance',
   'effects',
+  'timeout_ms',
+  'memory_limit_mb',
 ] as const;
 /** Keys of the `[expected]` table. */
 export const EXPECTED_KEYS = ['response_bytes', 'response_bytes_min', 'response_bytes_max'] as const;
@@ -38,6 +40,8 @@ export interface ValidatedManifestFields {
   readonly expected: ExpectedShape;
   readonly tolerance: Tolerance;
   readonly effects: EffectsShape;
+  readonly timeoutMs: number;
+  readonly memoryLimitMb: number | null;
 }
 
 const MAX_COUNT = BigInt(Number.MAX_SAFE_INTEGER);
@@ -86,6 +90,23 @@ function countRange<T>(key: string, options: { positive: boolean }) {
     else if (value < 0n) addIssue({ message: messages.mustBeNonNegative(key, String(value)) });
     else if (value > MAX_COUNT) addIssue({ message: messages.integerTooLarge(key, String(value)) });
   });
+}
+
+/** A TOML integer that must be at least 1 (`timeout_ms`, `memory_limit_mb`) → a JS number. */
+function positiveSchema(key: string) {
+  return v.pipe(
+    v.custom<bigint>(
+      (input) => typeof input === 'bigint',
+      (issue) => messages.wrongType(key, 'an integer', describeTomlValue(issue.input)),
+    ),
+    v.rawCheck<bigint>(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      if (dataset.value < 1n) addIssue({ message: messages.mustBePositive(key, String(dataset.value)) });
+      else if (dataset.value > MAX_COUNT)
+        addIssue({ message: messages.integerTooLarge(key, String(dataset.value)) });
+    }),
+    v.transform((value) => Number(value)),
+  );
 }
 
 /** `warmup`: a count, or `"auto"` (warm up until the run time is stable; our addition). */
@@ -247,6 +268,8 @@ export function createManifestSchema(manifestDir: string) {
         expected: v.optional(ExpectedSchema),
         tolerance: v.optional(ToleranceSchema),
         effects: v.optional(createEffectsSchema(manifestDir)),
+        timeout_ms: v.optional(positiveSchema('timeout_ms')),
+        memory_limit_mb: v.optional(positiveSchema('memory_limit_mb')),
       },
       (issue) => (issue.expected === '"entry"' ? messages.missingEntry() : messages.notATable()),
     ),
@@ -266,6 +289,8 @@ export function createManifestSchema(manifestDir: string) {
         expected: document.expected ?? NO_EXPECTATIONS,
         tolerance: document.tolerance ?? DEFAULT_TOLERANCE,
         effects: document.effects ?? NO_EFFECTS,
+        timeoutMs: document.timeout_ms ?? DEFAULT_TIMEOUT_MS,
+        memoryLimitMb: document.memory_limit_mb ?? null,
       };
     }),
   );

@@ -32,6 +32,13 @@ export interface Manifest {
   readonly tolerance: Tolerance;
   /** What the scenario may do beyond the bench sandbox's defaults (`[effects]`). */
   readonly effects: EffectsShape;
+  /**
+   * Time limit of the scenario's whole run (every replicate) in ms (`timeout_ms`; our addition): when it passes,
+   * the runner ends the scenario's isolate and the scenario fails with a timeout.
+   */
+  readonly timeoutMs: number;
+  /** Heap limit of each of the scenario's isolates in MiB (`memory_limit_mb`; our addition); `null`: Node's. */
+  readonly memoryLimitMb: number | null;
   /** Problems that do not stop the run, such as unknown (likely misspelt) keys. */
   readonly warnings: readonly string[];
 }
@@ -40,6 +47,8 @@ export interface Manifest {
 export const DEFAULT_ITERATIONS = 10;
 /** Default `warmup` of a TOML manifest. */
 export const DEFAULT_WARMUP = 1;
+/** Default `timeout_ms`: five minutes for a scenario's whole run. */
+export const DEFAULT_TIMEOUT_MS = 300_000;
 /** Default `iterations` of an ad-hoc `.av` run. */
 export const AD_HOC_ITERATIONS = 30;
 /** Default `warmup` of an ad-hoc `.av` run. */

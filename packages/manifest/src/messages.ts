@@ -127,3 +127,7 @@ export const atPosition = (message: string, line: number, column: number): strin
 /** `synthesizeAdHocManifest` with a non-integer or negative count. */
 export const adHocCount = (key: 'iterations' | 'warmup', found: number): string =>
   `\`${key}\` must be a non-negative integer, found ${found}`;
+
+/** A key that must be a positive integer (`timeout_ms`, `memory_limit_mb`) holds 0 or less. */
+export const mustBePositive = (key: string, found: string): string =>
+  `\`${key}\` must be a positive integer, found ${found}`;

@@ -15,6 +15,8 @@ describe('synthesizeAdHocManifest', () => {
       expected: { responseBytes: null, responseBytesMin: null, responseBytesMax: null },
       tolerance: { wall_time_p50_pct: 20, wall_time_p95_pct: 30 },
       effects: { allow: [], diskRoot: null },
+      timeoutMs: 300_000,
+      memoryLimitMb: null,
       warnings: [],
     });
   });
@@ -32,6 +34,14 @@ describe('synthesizeAdHocManifest', () => {
     );
     expect(() => synthesizeAdHocManifest('fib.av', { iterations: 0 })).toThrow(
       'fib.av: `iterations` must be > 0',
+    );
+  });
+
+  it('takes a time limit, 300,000 ms by default, and refuses zero', () => {
+    expect(synthesizeAdHocManifest('fib.av').timeoutMs).toBe(300_000);
+    expect(synthesizeAdHocManifest('fib.av', { timeoutMs: 50 }).timeoutMs).toBe(50);
+    expect(() => synthesizeAdHocManifest('fib.av', { timeoutMs: 0 })).toThrow(
+      'fib.av: `timeout_ms` must be a positive integer, found 0',
     );
   });
 

@@ -1,7 +1,7 @@
 import { NO_EFFECTS } from './effects-schema.js';
 import { DEFAULT_TOLERANCE } from '@aver/bench-report';
 import type { Manifest } from './manifest.js';
-import { AD_HOC_ITERATIONS, AD_HOC_WARMUP, NO_EXPECTATIONS } from './manifest.js';
+import { AD_HOC_ITERATIONS, AD_HOC_WARMUP, DEFAULT_TIMEOUT_MS, NO_EXPECTATIONS } from './manifest.js';
 import { ManifestError } from './manifest-error.js';
 import * as messages from './messages.js';
 import { fileStem, parentDirVerbatim } from './path-utils.js';
@@ -11,6 +11,8 @@ export interface AdHocOptions {
   readonly iterations?: number;
   /** A count, or `'auto'` (warm up until the run time is stable). */
   readonly warmup?: number | 'auto';
+  /** Time limit of the run in ms. @default DEFAULT_TIMEOUT_MS */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface AdHocOptions {
  * no expectations, default tolerance. Unlike the reference, a zero or invalid count is an error, not a later panic.
  * The entry's existence is not checked here; the runner reports a missing file as a `read` error.
  * @param avPath The `.av` path as the user gave it.
- * @param options `iterations` (default 30) and `warmup` (default 3).
+ * @param options `iterations` (default 30), `warmup` (default 3) and `timeoutMs` (default 300,000).
  * @returns The manifest.
  * @throws {ManifestError} `validate` when `iterations` is 0 or a count is not a non-negative integer.
  */
@@ -33,6 +35,9 @@ export function synthesizeAdHocManifest(avPath: string, options: AdHocOptions = 
   if (!isCount(iterations)) fail(messages.adHocCount('iterations', iterations), 'iterations');
   if (iterations === 0) fail(messages.iterationsMustBePositive(), 'iterations');
   if (warmup !== 'auto' && !isCount(warmup)) fail(messages.adHocCount('warmup', warmup), 'warmup');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!isCount(timeoutMs) || timeoutMs === 0)
+    fail(messages.mustBePositive('timeout_ms', String(timeoutMs)), 'timeout_ms');
   return {
     path: avPath,
     name: fileStem(avPath, 'scenario'),
@@ -44,6 +49,8 @@ export function synthesizeAdHocManifest(avPath: string, options: AdHocOptions = 
     expected: NO_EXPECTATIONS,
     tolerance: DEFAULT_TOLERANCE,
     effects: NO_EFFECTS,
+    timeoutMs,
+    memoryLimitMb: null,
     warnings: [],
   };
 }

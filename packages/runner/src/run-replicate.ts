@@ -34,10 +34,13 @@ export interface ReplicateOptions {
   /**
    * Time limit of this replicate in ms, from the moment its isolate starts; when it passes, the isolate is ended
    * and the replicate fails with a `timeout` `RunError`. Not enforced inline (nothing can stop a running
-   * program on the caller's own thread). @default none
+   * program on the caller's own thread). @default the manifest's `timeoutMs` (then a bound on each replicate)
    */
   readonly timeoutMs?: number;
-  /** Heap limit of the isolate in MiB (a `memory` `RunError` when reached). @default the target's, else Node's */
+  /**
+   * Heap limit of the isolate in MiB (a `memory` `RunError` when reached). @default the manifest's
+   * `memoryLimitMb`, else the target's, else Node's
+   */
   readonly memoryLimitMb?: number;
 }
 
@@ -90,7 +93,7 @@ export async function runReplicate(
   const measurement =
     isolation === 'inline'
       ? await measureReplicate(runner, job, plan, options.clock ?? process.hrtime.bigint)
-      : await inIsolate(isolation, runner, job, plan, options);
+      : await inIsolate(isolation, runner, job, plan, options, manifest);
   return withDerivedFigures(runner.name, measurement);
 }
 
@@ -111,6 +114,7 @@ async function inIsolate(
   job: TargetJob,
   plan: ProtocolPlan,
   options: ReplicateOptions,
+  manifest: Manifest,
 ): Promise<ReplicateMeasurement> {
   const cached = codeCaches.get(runner.moduleUrl) ?? null;
   const request: IsolateRequest = {
@@ -121,11 +125,12 @@ async function inIsolate(
     codeCache: cached,
     wantCodeCache: cached === null && runner.moduleUrl.endsWith('.cjs'),
   };
-  const heapMb = options.memoryLimitMb ?? runner.isolate?.maxOldGenerationSizeMb;
+  const timeoutMs = options.timeoutMs ?? manifest.timeoutMs ?? undefined;
+  const heapMb = options.memoryLimitMb ?? manifest.memoryLimitMb ?? runner.isolate?.maxOldGenerationSizeMb;
   const limits: IsolateLimits = {
     ...(runner.isolate?.stackSizeMb === undefined ? {} : { stackSizeMb: runner.isolate.stackSizeMb }),
     ...(heapMb === undefined ? {} : { maxOldGenerationSizeMb: heapMb }),
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
   };
   const result: IsolateResult =
     isolation === 'worker' ? await runInWorker(request, limits) : await runInProcess(request, limits);

@@ -16,7 +16,7 @@ export interface RunScenarioOptions
   readonly replicates?: number;
   /**
    * Time limit of the whole scenario (every replicate) in ms; when it passes, the running isolate is ended and
-   * the scenario fails with a `timeout` `RunError`. Not enforced inline. @default none
+   * the scenario fails with a `timeout` `RunError`. Not enforced inline. @default the manifest's `timeoutMs`
    */
   readonly timeoutMs?: number;
   /** The host block. @default captureHost() */
@@ -69,7 +69,7 @@ export async function runScenarioDetailed(
   const total = options.replicates ?? 1;
   if (!Number.isSafeInteger(total) || total < 1) throw new RunError('setup', messages.badReplicates(total));
   const host = options.host ?? captureHost();
-  const limit = options.timeoutMs;
+  const limit = options.timeoutMs ?? manifest.timeoutMs ?? undefined;
   const deadline = limit === undefined ? null : performance.now() + limit;
   const replicates: Replicate[] = [];
   for (let index = 0; index < total; index++) {

@@ -17,6 +17,8 @@ export function fakeManifest(overrides: Partial<Manifest> = {}): Manifest {
     expected: { responseBytes: null, responseBytesMin: null, responseBytesMax: null },
     tolerance: DEFAULT_TOLERANCE,
     effects: { allow: [], diskRoot: null },
+    timeoutMs: 300_000,
+    memoryLimitMb: null,
     warnings: [],
     ...overrides,
   };

@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { parseReportJson } from '@aver/bench-report';
+import { useTempDir } from '@aver/test-utils';
+import { describe, expect, it } from 'vitest';
+import { spawnCli } from './e2e-helpers.js';
+
+const temp = useTempDir('aver-e2e-protocol-');
+
+const FIB = `fn fib(n: Int) -> Int
+    match n
+        0 -> 0
+        1 -> 1
+        _ -> fib(n - 1) + fib(n - 2)
+
+fn main() -> Int
+    fib(10)
+`;
+const LOOP = `fn spin(n: Int) -> Int
+    spin(n + 1)
+
+fn main() -> Int
+    spin(0)
+`;
+const HOG = `fn grow(items: List<Int>, n: Int) -> List<Int>
+    match n
+        0 -> items
+        _ -> grow(List.prepend(n, items), n - 1)
+
+fn main() -> Int
+    List.len(grow([], 100000000))
+`;
+
+/** Writes `name.av` and `name.toml` (2 iterations, no warmup, plus `extra`) under `scenarios/`. */
+function scenario(name: string, program: string, extra = ''): string {
+  temp.write(`scenarios/${name}.av`, program);
+  return temp.write(`scenarios/${name}.toml`, `entry = "${name}.av"\niterations = 2\nwarmup = 0\n${extra}`);
+}
+
+describe('aver-bench end to end: runaway programs', () => {
+  it('ends an endless loop at its timeout_ms and still runs and reports the rest of the folder', () => {
+    scenario('a_fib', FIB);
+    scenario('b_loop', LOOP, 'timeout_ms = 1500\n');
+    scenario('c_fib', FIB);
+    const dir = path.join(temp.dir(), 'scenarios');
+    const human = spawnCli([dir]);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toBe('bench run (b_loop): timed out after 1500 ms\n');
+    expect(human.stdout).toContain(
+      '\n\nb_loop [vm]\n  failed:       timed out after 1500 ms\n\nc_fib [vm]\n',
+    );
+    expect(human.stdout.startsWith('a_fib [vm]\n')).toBe(true);
+
+    const json = spawnCli([dir, '--json']);
+    expect(json.code).toBe(1);
+    const lines = json.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(JSON.parse(lines[1]!)).toEqual({
+      kind: 'failure',
+      scenario: 'b_loop',
+      target: 'vm',
+      error: 'timeout',
+      message: 'timed out after 1500 ms',
+    });
+    expect([parseReportJson(lines[0]!).response_bytes, parseReportJson(lines[2]!).response_bytes]).toEqual([
+      2, 2,
+    ]);
+  });
+
+  it('does not save a baseline that would miss the scenario that timed out', () => {
+    scenario('a_fib', FIB);
+    scenario('b_loop', LOOP, 'timeout_ms = 500\n');
+    const out = path.join(temp.dir(), 'baseline.json');
+    const run = spawnCli([path.join(temp.dir(), 'scenarios'), '--save-baseline', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`save-baseline: '${out}' not written: 1 scenario run(s) failed\n`);
+  });
+
+  it('ends a scenario past its memory_limit_mb with a clear error', () => {
+    const manifest = scenario('hog', HOG, 'memory_limit_mb = 64\n');
+    const run = spawnCli([manifest, '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual({
+      kind: 'failure',
+      scenario: 'hog',
+      target: 'vm',
+      error: 'memory',
+      message: 'out of memory: the isolate reached its heap limit of 64 MiB',
+    });
+    expect(run.stderr).toBe('bench run: out of memory: the isolate reached its heap limit of 64 MiB\n');
+  });
+
+  it('takes --timeout for an ad-hoc .av run', () => {
+    const program = temp.write('loop.av', LOOP);
+    const run = spawnCli([program, '--timeout', '500ms', '--iterations', '1', '--warmup', '0']);
+    expect(run).toEqual({
+      code: 1,
+      stdout: 'loop [vm]\n  failed:       timed out after 500 ms\n',
+      stderr: 'bench run: timed out after 500 ms\n',
+    });
+  });
+});
+
+describe('aver-bench end to end: replicates, isolation and warm-up', () => {
+  it('runs replicates in fresh processes with --isolation process', () => {
+    const manifest = scenario('fib', FIB);
+    const run = spawnCli([manifest, '--replicates', '2', '--isolation', 'process', '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = parseReportJson(run.stdout);
+    expect(report.replicates?.map((replicate) => replicate.samples_ms.length)).toEqual([2, 2]);
+    expect(report.samples_ms).toHaveLength(4);
+    expect(report.counters?.calls).toBeGreaterThan(0);
+  });
+
+  it('warms up until stable with warmup = "auto" and records the warm-up used', () => {
+    const manifest = temp.write('scenarios/auto.toml', 'entry = "fib.av"\niterations = 2\nwarmup = "auto"\n');
+    temp.write('scenarios/fib.av', FIB);
+    const run = spawnCli([manifest, '--json']);
+    expect(run.code).toBe(0);
+    const report = parseReportJson(run.stdout);
+    const [replicate] = report.replicates ?? [];
+    expect(replicate?.warmup_stable).not.toBeNull();
+    expect(replicate?.warmup_count).toBeGreaterThanOrEqual(7);
+    expect(report.scenario.warmup_count).toBe(replicate?.warmup_count);
+  });
+
+  it('takes --warmup auto for an ad-hoc .av run', () => {
+    const program = temp.write('fib.av', FIB);
+    const run = spawnCli([program, '--warmup', 'auto', '--iterations', '2', '--json']);
+    expect(run.code).toBe(0);
+    expect(parseReportJson(run.stdout).replicates?.[0]?.warmup_stable).not.toBeNull();
+  });
+});
