@@ -156,6 +156,8 @@ export interface Member {
   readonly span: Span;
   /** Filled by `typecheck`. */
   resolution?: NameResolution;
+  /** Filled by `typecheck` when this is (the end of) a trace projection: `f(a).result`, `f(a).trace`. */
+  projection?: TraceProjection;
 }
 
 /** `name = value` inside a call: record construction and `T.update` fields. */
@@ -184,6 +186,33 @@ export interface Call {
    * of the `f__buffered` variant that appends into a string buffer).
    */
   lowered?: Expr;
+  /** Filled by `typecheck` when this is (the end of) a trace projection: `f(a).trace.count(Random.int)`. */
+  projection?: TraceProjection;
+}
+
+/** One step of a trace projection after its source call (§O.1). */
+export type TraceStep =
+  | { readonly kind: 'result' }
+  | { readonly kind: 'trace' }
+  | { readonly kind: 'group'; readonly index: number }
+  | { readonly kind: 'branch'; readonly index: number }
+  | { readonly kind: 'length' }
+  | { readonly kind: 'event'; readonly index: number }
+  /** `.contains(x)` / `.count(x)`: `x` is an effect method (`Random.int`) or a call of one with literal arguments. */
+  | {
+      readonly kind: 'contains' | 'count';
+      readonly method: string;
+      /** The literal arguments, or `null` for a bare method reference (matches any arguments). */
+      readonly args: readonly Expr[] | null;
+    };
+
+/**
+ * A trace projection (§O.1): a direct call of a function, then `.result`, or `.trace` and its queries. The verify
+ * runner evaluates it when it is the whole left side of a `verify f trace` case; anywhere else it fails at run time.
+ */
+export interface TraceProjection {
+  readonly source: Call;
+  readonly steps: readonly TraceStep[];
 }
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '==' | '!=' | '<' | '>' | '<=' | '>=';
@@ -302,7 +331,9 @@ export type NameResolution =
   | { readonly kind: 'variant'; readonly typeName: string; readonly variant: string }
   | { readonly kind: 'field'; readonly recordType: string; readonly field: string; readonly index: number }
   /** A top-level binding (a global), by qualified name. */
-  | { readonly kind: 'global'; readonly qualifiedName: string };
+  | { readonly kind: 'global'; readonly qualifiedName: string }
+  /** A built-in value that is not a function: `BranchPath.Root` (§O.5). */
+  | { readonly kind: 'constant'; readonly name: string };
 
 /** What a `Call` invokes. */
 export type CallTarget =
@@ -480,9 +511,16 @@ export type GivenDomain =
   | { readonly kind: 'range'; readonly from: Expr; readonly to: Expr }
   | { readonly kind: 'list'; readonly items: readonly Expr[] };
 
+/**
+ * `given name: T = domain`. The annotation is a type, or an effect reference shaped `UName.lname`
+ * (`Random.int`, `Time.unixMs`): then the domain lists stub functions for that effect (Oracle, §O.1).
+ */
 export interface GivenClause {
   readonly name: string;
-  readonly type: TypeExpr;
+  /** The annotation when it is a type; `null` for an effect reference. */
+  readonly type: TypeExpr | null;
+  /** The annotation when it is an effect reference; `null` for a type. */
+  readonly effect: EffectRef | null;
   readonly domain: GivenDomain;
   readonly span: Span;
 }
@@ -490,29 +528,25 @@ export interface GivenClause {
 export interface VerifyCase {
   readonly lhs: Expr;
   readonly rhs: Expr;
-  readonly span: Span;
-}
-
-/** `verify f` (cases) or `verify f law name` (a law over `given` domains, optional `when` premises). */
-export interface VerifyBlock {
-  readonly kind: 'Verify';
-  readonly fnName: string;
-  readonly law: string | null;
-  readonly givens: readonly GivenClause[];
-  readonly whens: readonly Expr[];
-  /** Extra bindings inside a law body, in order, before the assertion. */
-  readonly bindings: readonly BindingStmt[];
-  readonly cases: readonly VerifyCase[];
+  /** The case as written, `lhs => rhs`, before the block's bindings were substituted into it. */
   readonly span: Span;
 }
 
 /**
- * The bindings and `when` premises of a verify block in source order, premises as expression statements: what runs
- * before each case, so a premise can guard the bindings after it (`when b != 0` / `q = a / b`).
+ * `verify f` (cases), `verify f trace` (cases over effect stubs, with trace projections), `verify f law name` and
+ * `verify f trace law name` (one assertion over the product of the `given` domains, optional `when` premises).
+ * The parser has already substituted the block's bindings (`name = expr`) into the premises and cases after them,
+ * textually (§O.2): each use calls again what the binding names.
  */
-export function verifyPreamble(block: VerifyBlock): Stmt[] {
-  const premises = block.whens.map((expr): ExprStmt => ({ kind: 'ExprStmt', expr, span: expr.span }));
-  return [...block.bindings, ...premises].sort((a, b) => a.span.start - b.span.start);
+export interface VerifyBlock {
+  readonly kind: 'Verify';
+  readonly fnName: string;
+  readonly trace: boolean;
+  readonly law: string | null;
+  readonly givens: readonly GivenClause[];
+  readonly whens: readonly Expr[];
+  readonly cases: readonly VerifyCase[];
+  readonly span: Span;
 }
 
 export type DecisionValue =

@@ -268,8 +268,8 @@ describe.skipIf(!built)('aver prints no terminal control from its input (spawned
     );
     const { code, stdout } = aver(['verify', verify]);
     expect(code).toBe(1);
-    expect(stdout).toContain('line 5: id("\\u{1b}]0;pwned\\u{7}") => "x"');
-    expect(stdout).toContain('left:  "\\u{1b}]0;pwned\\u{7}"');
+    expect(stdout).toContain('case: id("\\u{1b}]0;pwned\\u{7}") == "x"');
+    expect(stdout).toContain('actual: "\\u{1b}]0;pwned\\u{7}"');
     expect(stdout).not.toMatch(RAW_CONTROL);
   });
 });

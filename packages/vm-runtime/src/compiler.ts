@@ -3,34 +3,17 @@ import { BUILTINS, builtinImplementations } from './builtins/index.js';
 import type { Chunk } from './chunk.js';
 import type { CheckedProgram } from './checker/index.js';
 import { UnitCompiler } from './compiler/unit-compiler.js';
-import { builtinReturnsHeap } from './passes/analyze.js';
+import { type VerifyPlan, verifyPlans } from './compiler/verify-plans.js';
+import { type OracleCell, OracleTable } from './oracle/oracle-table.js';
 import type { ChunkSource } from './counting-state.js';
+import { builtinReturnsHeap } from './passes/analyze.js';
 import type { CodeUnit, UnitFacts } from './passes/code-unit.js';
+
+export type { VerifyPlan } from './compiler/verify-plans.js';
 import type { LoweredProgram } from './pipeline.js';
 import { runtimeTypesOf } from './runtime-types.js';
 import { FunctionValue, type SumType, type VariantValue } from './values.js';
 import type { ProgramCode } from './vm-support.js';
-
-/** A verify block as the `verify` command runs it: which chunks compute its domains and cases. */
-export interface VerifyPlan {
-  /** `add` for cases, `add spec commutative` for a law (the 0.13–0.22 label of verify blocks). */
-  readonly label: string;
-  readonly fnName: string;
-  readonly law: string | null;
-  readonly line: number;
-  /**
-   * One chunk per `given` (params: the earlier givens); the chunk returns `(from, to)` or a list (or the `Err` a `?`
-   * met). `line` is the given's line.
-   */
-  readonly domains: readonly {
-    readonly name: string;
-    readonly chunk: number;
-    readonly range: boolean;
-    readonly line: number;
-  }[];
-  /** One chunk per case (params: all givens); see `UnitCompiler.verifyCase` for its result encoding. */
-  readonly cases: readonly { readonly chunk: number; readonly line: number; readonly source: string }[];
-}
 
 /** The bytecode of a whole program plus what the API and the commands need to run it. */
 export interface CompiledCode extends ProgramCode {
@@ -40,9 +23,22 @@ export interface CompiledCode extends ProgramCode {
   /** False when there are no top-level statements (the run skips `__top_level__`). */
   readonly hasTopLevel: boolean;
   readonly facts: readonly (UnitFacts | null)[];
-  readonly verifyPlans: readonly VerifyPlan[];
   /** Where each chunk's function was declared (the counters' `byFunction` rows name it). */
   readonly chunkSources: readonly ChunkSource[];
+  /** Built-in names by index, for the disassembler (the verify code adds per-caller effect entries and hooks). */
+  readonly builtinNames: readonly string[];
+  /**
+   * The same program compiled for `aver verify` (built on first use): its verify blocks, and every effect
+   * dispatched through Oracle verification (§O.4).
+   */
+  readonly verifyCode: () => VerifyCode;
+}
+
+/** The code `aver verify` runs: the program plus its verify units, with Oracle dispatch. */
+export interface VerifyCode extends CompiledCode {
+  readonly verifyPlans: readonly VerifyPlan[];
+  /** Where the verify session that runs this code puts its Oracle state. */
+  readonly oracle: OracleCell;
 }
 
 /** Program-wide tables the unit compiler reads: indexes of functions, globals and types, shared constants. */
@@ -62,16 +58,42 @@ export interface CompileTables {
   /** Constructor function values (`Shape.Circle` used as a value), by `Type.Variant`. */
   readonly constructorValues: Map<string, FunctionValue>;
   readonly builtinValues: Map<string, FunctionValue>;
+  /** Set when compiling the verify code: effect calls, products and cases get Oracle's built-ins and hooks. */
+  readonly oracle: OracleTable | null;
 }
 
 /**
- * Compiles the code units of a lowered program into chunks (the reference's "Compilation sketch"), one per unit, in unit order: functions, their
- * buffered variants, `__top_level__`, then the verify units of the entry file.
+ * Compiles the code units of a lowered program into chunks (the reference's "Compilation sketch"), one per unit, in
+ * unit order: functions, their buffered variants, `__top_level__`. The verify units of the entry file, which come
+ * last, are compiled only into the verify code (`verifyCode()`, built on first use), where effect calls go through
+ * Oracle verification and nothing is inlined (a dispatch must know which function made the call).
  *
  * @throws CompileError (compiler/compile-error.ts) when a construct lacks the checker's annotations.
  */
 export function compileProgram(lowered: LoweredProgram): CompiledCode {
-  const { checked, units } = lowered;
+  let verifyCode: VerifyCode | null = null;
+  const code = compileUnits(lowered, null, () => {
+    verifyCode ??= compileVerifyCode(lowered);
+    return verifyCode;
+  });
+  return code;
+}
+
+function compileVerifyCode(lowered: LoweredProgram): VerifyCode {
+  const oracle = new OracleTable(builtinImplementations(lowered.checked.intModStyle));
+  let self: VerifyCode | null = null;
+  const code = compileUnits(lowered, oracle, () => self!);
+  self = { ...code, verifyPlans: verifyPlans(lowered.units, lowered.checked), oracle: oracle.cell };
+  return self;
+}
+
+function compileUnits(
+  lowered: LoweredProgram,
+  oracle: OracleTable | null,
+  verifyCode: () => VerifyCode,
+): CompiledCode {
+  const { checked } = lowered;
+  const units = oracle === null ? lowered.units.filter((unit) => unit.kind !== 'verify') : lowered.units;
   const functionIndex = new Map<string, number>();
   units.forEach((unit, index) => {
     functionIndex.set(unit.name, index);
@@ -100,15 +122,21 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
     nullaryVariants,
     constructorValues: new Map(),
     builtinValues: new Map(),
+    oracle,
   };
   const chunks: Chunk[] = units.map((unit) => new UnitCompiler(tables, unit).compile());
   const mainIndex =
     checked.functions.get('main')?.module === null ? (functionIndex.get('main') ?? null) : null;
   const topLevelIndex = functionIndex.get('__top_level__')!;
+  const builtinImpls = oracle?.builtinImpls ?? builtinImplementations(checked.intModStyle);
+  const builtinAllocates = new Uint8Array(builtinImpls.length);
+  for (let index = 0; index < BUILTINS.length; index++)
+    builtinAllocates[index] = builtinReturnsHeap(index) ? 1 : 0;
   return {
     chunks,
-    builtinImpls: builtinImplementations(checked.intModStyle),
-    builtinAllocates: Uint8Array.from(BUILTINS, (_row, index) => (builtinReturnsHeap(index) ? 1 : 0)),
+    builtinImpls,
+    builtinAllocates,
+    builtinNames: oracle?.builtinNames ?? BUILTINS.map((row) => row.name),
     recordTypes,
     sumTypes,
     globalCount: checked.globals.length,
@@ -116,8 +144,8 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
     topLevelIndex,
     hasTopLevel: units[topLevelIndex].body.length > 0,
     facts: units.map((unit) => unit.facts),
-    verifyPlans: verifyPlans(units, checked.entry.text),
     chunkSources: units.map((unit) => chunkSourceOf(unit, checked)),
+    verifyCode,
   };
 }
 
@@ -125,45 +153,4 @@ export function compileProgram(lowered: LoweredProgram): CompiledCode {
 function chunkSourceOf(unit: CodeUnit, checked: CheckedProgram): ChunkSource {
   if (unit.decl !== null) return { file: unit.decl.span.file, line: unit.decl.span.line };
   return { file: checked.entry.path, line: null };
-}
-
-/**
- * Groups the verify units into one plan per block, in source order. A unit's chunk is its index: unit names are not
- * unique here (two `verify add` blocks both have a `<verify add #1>`).
- */
-function verifyPlans(units: readonly CodeUnit[], entryText: string): VerifyPlan[] {
-  type Domain = VerifyPlan['domains'][number];
-  type Case = VerifyPlan['cases'][number];
-  const plans = new Map<object, VerifyPlan & { domains: Domain[]; cases: Case[] }>();
-  units.forEach((unit, chunk) => {
-    const role = unit.verify;
-    if (role === null) return;
-    const block = role.block;
-    let plan = plans.get(block);
-    if (plan === undefined) {
-      plan = {
-        label: block.law === null ? block.fnName : `${block.fnName} spec ${block.law}`,
-        fnName: block.fnName,
-        law: block.law,
-        line: block.span.line,
-        domains: [],
-        cases: [],
-      };
-      plans.set(block, plan);
-    }
-    if (role.kind === 'domain') {
-      const given = block.givens[role.givenIndex];
-      plan.domains.push({
-        name: given.name,
-        chunk,
-        range: given.domain.kind === 'range',
-        line: given.span.line,
-      });
-    } else {
-      const verifyCase = block.cases[role.caseIndex];
-      const source = entryText.slice(verifyCase.span.start, verifyCase.span.end);
-      plan.cases.push({ chunk, line: verifyCase.span.line, source });
-    }
-  });
-  return [...plans.values()];
 }

@@ -75,6 +75,26 @@ export function emptyFunctionBody(name: string): string {
   return `Function '${name}' has no body`;
 }
 
+// Verify blocks (§O.1, §O.2, §O.6; the reference's texts) ----------------------------------------------------
+
+export const lawNeedsGiven = "Law verify block must contain at least one 'given' line";
+
+export const lawNeedsOneAssertion = 'Law verify block must contain exactly one assertion line (lhs => rhs)';
+
+export const givenDomainShape = 'Given domain must be list literal ([...]) or Int range (a..b)';
+
+/** The same text appears for trace blocks. */
+export function emptyGivenDomain(name: string): string {
+  return `given '${name}' has empty domain in law verify block`;
+}
+
+export const traceBindingAfterCase =
+  'verify-trace local bindings (`name = expr`) must come before any `lhs => rhs` case. Move this binding above the cases, then reference it by name in the cases.';
+
+export function verifyExpandsTooFar(law: boolean, cases: number, max: number): string {
+  return `${law ? 'Law verify' : 'verify trace'} expands to ${cases} cases (max ${max})`;
+}
+
 /** Where a decision block needs its next field name (§O.9, the reference's text). */
 export const expectedDecisionField = 'Expected decision field name';
 

@@ -191,7 +191,7 @@ describe('verify blocks', () => {
     ]);
   });
 
-  it('reads laws with range and list domains, premises and extra bindings', () => {
+  it('reads laws with range and list domains, premises and bindings substituted into the assertion', () => {
     const verify: VerifyBlock = itemOf(
       `
       verify add law commutative
@@ -207,11 +207,12 @@ describe('verify blocks', () => {
     const [a, b] = verify.givens;
     expect(a.name).toBe('a');
     expect(a.domain.kind === 'range' && [show(a.domain.from), show(a.domain.to)]).toEqual(['(neg 2)', '2']);
-    expect(showType(b.type)).toBe('List<Int>');
+    expect(showType(b.type!)).toBe('List<Int>');
     expect(b.domain.kind === 'list' && b.domain.items.map(show)).toEqual(['[]', '[1 2]']);
     expect(verify.whens.map(show)).toEqual(['(> a 0)']);
-    expect(verify.bindings.map((s) => s.name)).toEqual(['s']);
-    expect(verify.cases).toHaveLength(1);
+    expect(verify.cases.map((c) => `${show(c.lhs)} => ${show(c.rhs)}`)).toEqual([
+      '(add a (add a 0)) => (add (add a 0) a)',
+    ]);
   });
 
   it('treats a when line with a top-level => as a case of a function named when', () => {
@@ -226,8 +227,76 @@ describe('verify blocks', () => {
       'Verify',
     );
     expect(verify.givens.map((g) => g.name)).toEqual(['given']);
-    expect(verify.bindings.map((b) => b.name)).toEqual(['when']);
     expect(verify.whens).toEqual([]);
+    expect(verify.cases.map((c) => show(c.lhs))).toEqual(['(f given)']);
+  });
+});
+
+describe('Oracle verify blocks (§O.1, §O.2)', () => {
+  it('reads `trace` before `law`, and tells effect references from types in givens', () => {
+    const block = itemOf(
+      `
+      verify roll trace law fair
+          given rnd: Random.int = [lowDie, Dice.highDie]
+          given shape: Shapes.Shape = [Shapes.Shape.Dot]
+          given n: Int = 1..6
+          roll(n) => n
+      `,
+      'Verify',
+    );
+    expect([block.fnName, block.trace, block.law]).toEqual(['roll', true, 'fair']);
+    const [rnd, shape, n] = block.givens;
+    expect([rnd.effect?.name, rnd.type]).toEqual(['Random.int', null]);
+    expect(rnd.domain.kind === 'list' && rnd.domain.items.map(show)).toEqual(['lowDie', 'Dice.highDie']);
+    expect([shape.effect, showType(shape.type!)]).toEqual([null, 'Shapes.Shape']);
+    expect([n.effect, showType(n.type!)]).toEqual([null, 'Int']);
+    expect(itemOf('verify roll trace\n    roll(1) => 1\n', 'Verify')).toMatchObject({
+      trace: true,
+      law: null,
+    });
+  });
+
+  it('substitutes bindings textually: each use is a fresh copy, and a binding may use earlier ones', () => {
+    const block = itemOf(
+      `
+      verify roll trace
+          given rnd: Random.int = [lowDie]
+          r = roll(6)
+          s = pair(r, r)
+          r.result => s
+          r.trace.count(Random.int) => 1
+      `,
+      'Verify',
+    );
+    expect(block.cases.map((c) => `${show(c.lhs)} => ${show(c.rhs)}`)).toEqual([
+      '(. (roll 6) result) => (pair (roll 6) (roll 6))',
+      '((. (roll 6) trace).count Random.int) => 1',
+    ]);
+    const [first, second] = block.cases;
+    expect(first.lhs.kind === 'Member' && second.lhs.kind === 'Call').toBe(true);
+    const firstCall = (first.lhs as Extract<typeof first.lhs, { kind: 'Member' }>).object;
+    const pair = first.rhs as Extract<typeof first.rhs, { kind: 'Call' }>;
+    expect(firstCall).not.toBe(pair.args[0]);
+    expect(pair.args[0]).not.toBe(pair.args[1]);
+  });
+
+  it('does not substitute inside a match arm whose pattern binds the same name, nor before the binding', () => {
+    const block = itemOf(
+      `
+      verify f law l
+          given n: Int = [1]
+          when x > 0
+          x = f(n)
+          match n
+              x -> x
+          => x
+      `,
+      'Verify',
+    );
+    expect(block.whens.map(show)).toEqual(['(> x 0)']);
+    expect(block.cases.map((c) => `${show(c.lhs)} => ${show(c.rhs)}`)).toEqual([
+      '(match n [x -> x]) => (f n)',
+    ]);
   });
 });
 

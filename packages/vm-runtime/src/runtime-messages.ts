@@ -10,6 +10,18 @@ export const RuntimeMessages = {
    * zero divisor (§O.9). The reference's text is not pinned; this one is ours.
    */
   intDivOverflow: (): string => 'integer overflow',
+  /** A verify case calls an effect outside Oracle's classified set (§O.4, the reference's text). */
+  effectViolation: (name: string, effect: string): string =>
+    `Runtime effect violation: cannot call '${name}' (missing effect: ${effect})`,
+  /** A trace projection that is not the whole left side of a `verify f trace` case (§O.1; ours). */
+  traceProjectionMisplaced: (chain: string): string =>
+    `the trace projection '${chain}' is evaluated only as the whole left side of a \`verify <fn> trace\` case, on a direct call of the verified function`,
+  /** `BranchPath.child(p, i)` with a negative `i` (§O.5, the reference's text). */
+  branchPathNegativeIndex: (index: string): string =>
+    `BranchPath.child: \`idx\` must be non-negative, got ${index}`,
+  /** `BranchPath.parse(s)` of a malformed dewey path (§O.5, the reference's text). */
+  branchPathInvalid: (text: string): string =>
+    `BranchPath.parse: \`${text}\` is not a valid dewey-decimal path (expected empty string for root or dot-separated non-negative integers like "0", "2.0")`,
   /** `Char.toCode("")` (§3.1 Char). */
   charToCodeEmpty: (): string => 'Char.toCode: string is empty',
   /** `Vector.new` with a negative size (§3.1 Vector). */

@@ -22,18 +22,18 @@ describe('verifyProgram', () => {
       ),
     );
     expect(report).toEqual({
-      lines: [{ label: 'add', passed: 3, total: 3, failures: [] }],
+      lines: [{ label: 'add', passed: 3, skipped: 0, total: 3, failures: [] }],
       setupError: null,
     });
     expect(formatVerifyReport('add.av', report, plain)).toEqual([
       'Verify: add.av',
       '  ✓ add      3/3',
       '',
-      'Summary: 1 file | 1 block | 3/3 cases passed',
+      'Summary: 1 file | 1 block | 3/3 cases passed | 0 failed',
     ]);
   });
 
-  it('runs a law over the cartesian product of its domains, skipping combinations a premise rejects', () => {
+  it('runs a law over the cartesian product of its domains, counting the combinations a premise skips', () => {
     const report = verifyProgram(
       compileText(
         source(`
@@ -48,7 +48,15 @@ describe('verifyProgram', () => {
         `),
       ),
     );
-    expect(report.lines).toEqual([{ label: 'add spec commutative', passed: 6, total: 6, failures: [] }]);
+    expect(report.lines).toEqual([
+      { label: 'add spec commutative', passed: 6, skipped: 9, total: 15, failures: [] },
+    ]);
+    expect(formatVerifyReport('add.av', report, plain)).toEqual([
+      'Verify: add.av',
+      '  ✓ add spec commutative      6/15',
+      '',
+      'Summary: 1 file | 1 block | 6/15 cases passed | 0 failed | 9 skipped by `when`',
+    ]);
   });
 
   it('reports mismatches, runtime errors and unexpected Errs with both sides, at most three in detail', () => {
@@ -65,7 +73,7 @@ describe('verifyProgram', () => {
               half(2) => 5
               half(5) => 3
               half(0) => 0
-              parse("x")? => 1
+              half(parse("x")?) => 1
               half(1) => 11
         `),
       ),
@@ -75,13 +83,22 @@ describe('verifyProgram', () => {
     expect(formatVerifyReport('half.av', report, plain)).toEqual([
       'Verify: half.av',
       '  ✗ half      1/5 passed (2 mismatch, 1 runtime error, 1 unexpected err)',
-      '    line 9: half(5) => 3',
-      '      left:  2',
-      '      right: 3',
-      '    line 10: half(0) => 0',
-      '      Runtime error [line 2]: division by zero',
-      '    line 11: parse("x")? => 1',
-      `      unexpected Result.Err("Cannot parse 'x' as Int")`,
+      '    fail[verify-mismatch]: assertion failed',
+      '      at: half.av:9:5',
+      '      block: half',
+      '      case: half(5) == 3',
+      '      expected: 3',
+      '      actual: 2',
+      '    fail[verify-runtime-error]: runtime error',
+      '      at: half.av:10:5',
+      '      block: half',
+      '      case: half(0) == 0',
+      '      error: Runtime error [line 2]: division by zero',
+      '    fail[verify-unexpected-err]: unexpected error',
+      '      at: half.av:11:5',
+      '      block: half',
+      '      case: half(parse("x")?) == 1',
+      `      error: Result.Err("Cannot parse 'x' as Int")`,
       '',
       'Summary: 1 file | 1 block | 1/5 cases passed | 4 failed',
     ]);
@@ -103,11 +120,34 @@ describe('verifyProgram', () => {
       ),
     );
     expect(report.lines[0].failures).toEqual([
-      { kind: 'mismatch', line: 8, source: 'clamp(n) => n', givens: 'n = 5', left: '3', right: '5' },
+      {
+        kind: 'mismatch',
+        line: 8,
+        column: 5,
+        lhs: 'clamp(n)',
+        rhs: 'n',
+        law: 'identity',
+        givens: [{ name: 'n', value: '5' }],
+        expected: '5',
+        actual: '3',
+        error: '',
+        trace: null,
+      },
+    ]);
+    expect(formatVerifyReport('clamp.av', report, plain).slice(1, 10)).toEqual([
+      '  ✗ clamp spec identity      1/2 passed (1 mismatch)',
+      '    fail[verify-mismatch]: law violated',
+      '      at: clamp.av:8:5',
+      '      block: clamp spec identity',
+      '      law: identity',
+      '      case: clamp(n) == n',
+      '      given: n = 5',
+      '      expected: 5',
+      '      actual: 3',
     ]);
   });
 
-  it(`stops a law after ${MAX_LAW_CASES} combinations`, () => {
+  it(`runs ${MAX_LAW_CASES} combinations, and fails a law whose domains computed at run time give more`, () => {
     const report = verifyProgram(
       compileText(
         source(`
@@ -115,13 +155,24 @@ describe('verifyProgram', () => {
               a + b
 
           verify same law symmetric
-              given a: Int = 1..200
-              given b: Int = 1..200
+              given a: Int = 1..100
+              given b: Int = 1..100
+              same(a, b) => same(b, a)
+
+          verify same law tooMany
+              given a: Int = 1..101
+              given b: Int = a..(a + 99)
               same(a, b) => same(b, a)
         `),
       ),
     );
-    expect(report.lines[0]).toMatchObject({ passed: MAX_LAW_CASES, total: MAX_LAW_CASES });
+    expect(report.lines[0]).toMatchObject({ passed: 10_000, total: 10_000 });
+    expect(report.lines[1]).toMatchObject({ passed: 0, total: 1 });
+    expect(report.lines[1].failures[0]).toMatchObject({
+      kind: 'runtime error',
+      line: 9,
+      error: 'Law verify expands to more than 10000 cases (max 10000)',
+    });
   });
 
   it('says so when a file has no verify blocks, and colours only when asked', () => {

@@ -1,9 +1,12 @@
-import type { VerifyPlan } from './compiler.js';
+import type { VerifyCasePlan, VerifyPlan } from './compiler/verify-plans.js';
 import { reprValue } from './display.js';
 import { valuesEqual } from './equality.js';
 import { AverRuntimeError } from './errors.js';
+import { OracleState } from './oracle/oracle-state.js';
+import { eventValue } from './oracle/trace-query.js';
 import { type CompiledProgram, openSession, type Session } from './program.js';
 import {
+  FunctionValue,
   type ListValue,
   listToArray,
   normalizeInt,
@@ -13,33 +16,45 @@ import {
   WrapKind,
   WrapValue,
 } from './values.js';
-import { markShared } from './vm-support.js';
 import { VmMessages } from './vm-messages.js';
-import { escapeControlChars } from './terminal-text.js';
+import { markShared } from './vm-support.js';
 
-/** Most combinations of `given` values one law runs (§1.4). */
+export { formatVerifyReport, type VerifyStyle } from './verify-format.js';
+
+/** Most cases one block runs (§O.2); a block whose domains are literal is checked against it when parsed. */
 export const MAX_LAW_CASES = 10_000;
 
 /** Why a case failed. */
 export type CaseFailureKind = 'mismatch' | 'runtime error' | 'unexpected err';
 
-/** One failed case, with what it needs to be shown. */
+/** One failed case (or failed `given` domain), with what its diagnostic shows (§O.7). */
 export interface CaseFailure {
   readonly kind: CaseFailureKind;
   readonly line: number;
-  /** The case as written: `add(2, 3) => 5`. */
-  readonly source: string;
-  /** `a = 1, b = -1` for a law, empty for plain cases. */
-  readonly givens: string;
-  /** For a mismatch: both sides (`repr`); for an error: its message. */
-  readonly left: string;
-  readonly right: string;
+  readonly column: number;
+  /** The case's two sides as written (`null` for a failed domain: then `given` names it). */
+  readonly lhs: string | null;
+  readonly rhs: string | null;
+  /** The law's name, for a law. */
+  readonly law: string | null;
+  /** The given values of this combination (`repr`), or the failed given's name alone. */
+  readonly givens: readonly { readonly name: string; readonly value: string | null }[];
+  /** For a mismatch: the right side (expected) and the left side (actual), as `repr`. */
+  readonly expected: string;
+  readonly actual: string;
+  /** For an error: its message. */
+  readonly error: string;
+  /** For a failed trace projection: the events of the traced call (`EffectEvent(…)` each). */
+  readonly trace: readonly string[] | null;
 }
 
 /** One output line of `aver verify`: all case blocks of one function, or one law. */
 export interface VerifyLine {
   readonly label: string;
   readonly passed: number;
+  /** Cases skipped because a `when` premise was false (they count in the total, §O.7). */
+  readonly skipped: number;
+  /** passed + failed + skipped. */
   readonly total: number;
   readonly failures: readonly CaseFailure[];
 }
@@ -51,240 +66,215 @@ export interface VerifyReport {
   readonly setupError: string | null;
 }
 
+interface MutableLine {
+  label: string;
+  passed: number;
+  skipped: number;
+  total: number;
+  failures: CaseFailure[];
+}
+
 /**
- * Runs every verify block of the entry file (§1.4): each case once, each law over the cartesian product of its
- * `given` domains (Int ranges inclusive, explicit lists), at most `MAX_LAW_CASES` combinations, skipping those whose
- * `when` premises are false. Both sides are compared with structural equality (§4.6). Case blocks of the same
- * function are merged into one line; each law is its own line (`fib spec fibSpec`).
+ * Runs every verify block of the entry file (§1.4, §O.4): each written case over the cartesian product of its
+ * block's `given` domains (Int ranges inclusive, explicit lists; a domain may use the givens before it), at most
+ * 10,000 cases per block. A case whose `when` premise is false is skipped; otherwise its stub givens replace their
+ * effects, the verified function's own effect calls are traced, and a trace projection on its left side is applied
+ * to those events. Both sides are compared with structural equality (§4.6). Case blocks of one function merge into
+ * one line; each law is its own line (`fib spec fibSpec`).
  */
 export function verifyProgram(program: CompiledProgram): VerifyReport {
-  const plans = program.code.verifyPlans;
-  const session = openSession(program, { console: 'silent' });
+  const code = program.code.verifyCode();
+  const session = openSession({ ...program, code }, { console: 'silent' });
+  const oracle = new OracleState(code, session.run);
+  code.oracle.state = oracle;
   try {
-    if (program.code.hasTopLevel) {
+    if (code.hasTopLevel) {
       try {
-        session.call(program.code.topLevelIndex, []);
+        session.call(code.topLevelIndex, []);
       } catch (error) {
         if (error instanceof AverRuntimeError) return { lines: [], setupError: error.format() };
         throw error;
       }
     }
-    const lines = new Map<
-      string,
-      { label: string; passed: number; total: number; failures: CaseFailure[] }
-    >();
-    for (const plan of plans) {
+    const lines = new Map<string, MutableLine>();
+    for (const plan of code.verifyPlans) {
       const key = plan.law === null ? `cases:${plan.fnName}` : `law:${plan.fnName}:${plan.law}`;
       let line = lines.get(key);
       if (line === undefined) {
-        line = { label: plan.label, passed: 0, total: 0, failures: [] };
+        line = { label: plan.label, passed: 0, skipped: 0, total: 0, failures: [] };
         lines.set(key, line);
       }
-      runPlan(session, plan, line);
+      runPlan(session, oracle, plan, line);
     }
     return { lines: [...lines.values()], setupError: null };
   } finally {
+    code.oracle.state = null;
     session.close();
   }
 }
 
-function runPlan(
-  session: Session,
-  plan: VerifyPlan,
-  line: { passed: number; total: number; failures: CaseFailure[] },
-): void {
+function runPlan(session: Session, oracle: OracleState, plan: VerifyPlan, line: MutableLine): void {
+  const combinations = enumerate(session, plan, line);
+  if (combinations === null) return;
   const names = plan.domains.map((domain) => domain.name);
-  let combinations = 0;
-  const runCases = (givens: readonly Value[]) => {
-    for (const verifyCase of plan.cases) {
-      const outcome = runCase(session, verifyCase.chunk, givens);
-      if (outcome === null) continue;
-      line.total++;
-      if (outcome.kind === 'pass') {
-        line.passed++;
-        continue;
+  // Each written case expands over every combination, in order (§O.2).
+  for (const verifyCase of plan.cases) {
+    for (const givens of combinations) {
+      const stubs = new Map<string, number>();
+      for (const stub of plan.stubs) {
+        const value = givens[stub.given];
+        if (value instanceof FunctionValue && value.kind === 'fn') stubs.set(stub.effect, value.index);
       }
-      const shown = names.map((name, index) => `${name} = ${reprValue(givens[index])}`).join(', ');
-      line.failures.push({ ...outcome, line: verifyCase.line, source: verifyCase.source, givens: shown });
-    }
-  };
-  // Depth-first over the domains; a domain may depend on the givens before it.
-  const enumerate = (prefix: Value[]): boolean => {
-    if (prefix.length === plan.domains.length) {
-      runCases(prefix);
-      return ++combinations < MAX_LAW_CASES;
-    }
-    const domain = plan.domains[prefix.length];
-    const fail = (kind: CaseFailureKind, left: string) => {
+      oracle.beginCase(plan.fnQualifiedName, stubs);
+      let outcome: CaseOutcome;
+      try {
+        outcome = runCase(session, verifyCase.chunk, givens);
+      } finally {
+        oracle.endCase();
+      }
       line.total++;
-      line.failures.push({
-        kind,
-        line: domain.line,
-        source: `given ${domain.name}`,
-        givens: '',
-        left,
-        right: '',
-      });
-      return false;
-    };
+      if (outcome.kind === 'skipped') line.skipped++;
+      else if (outcome.kind === 'pass') line.passed++;
+      else if (
+        outcome.kind === 'mismatch' ||
+        outcome.kind === 'runtime error' ||
+        outcome.kind === 'unexpected err'
+      ) {
+        const shown = names.map((name, index) => ({ name, value: reprValue(givens[index]) }));
+        const trace = verifyCase.projection
+          ? (oracle.projected ?? []).map((event) => reprValue(eventValue(event)))
+          : null;
+        line.failures.push(failureOf(plan, verifyCase, outcome, shown, trace));
+      }
+    }
+  }
+}
+
+/**
+ * The combinations of the block's given values, depth-first (a domain may depend on the givens before it); `null`
+ * when a domain fails (one failure of the block, on the given's line) or the block expands too far.
+ */
+function enumerate(session: Session, plan: VerifyPlan, line: MutableLine): Value[][] | null {
+  const combinations: Value[][] = [];
+  const limit = Math.floor(MAX_LAW_CASES / Math.max(1, plan.cases.length));
+  let failed = false;
+  const domainFailure = (index: number, kind: CaseFailureKind, error: string) => {
+    const domain = plan.domains[index];
+    line.total++;
+    line.failures.push({
+      kind,
+      line: domain.line,
+      column: domain.column,
+      lhs: null,
+      rhs: null,
+      law: plan.law,
+      givens: [{ name: domain.name, value: null }],
+      expected: '',
+      actual: '',
+      error,
+      trace: null,
+    });
+    failed = true;
+  };
+  const walk = (prefix: Value[]): boolean => {
+    if (prefix.length === plan.domains.length) {
+      combinations.push(prefix);
+      return combinations.length <= limit;
+    }
+    const index = prefix.length;
     let result: Value;
     try {
-      result = session.call(domain.chunk, prefix);
+      result = session.call(plan.domains[index].chunk, prefix);
     } catch (error) {
       if (!(error instanceof AverRuntimeError)) throw error;
-      return fail('runtime error', error.format());
+      domainFailure(index, 'runtime error', error.format());
+      return false;
     }
     // A `?` that met an Err in the domain expression returned that Err instead of the values.
-    if (result instanceof WrapValue) return fail('unexpected err', reprValue(result));
-    const values = domainValues(result, domain.range);
-    for (const value of values) {
-      if (!enumerate([...prefix, markShared(value)])) return false;
+    if (result instanceof WrapValue) {
+      domainFailure(index, 'unexpected err', reprValue(result));
+      return false;
+    }
+    for (const value of domainValues(result, plan.domains[index].range, limit)) {
+      if (!walk([...prefix, markShared(value)])) return false;
     }
     return true;
   };
-  enumerate([]);
+  walk([]);
+  if (failed) return null;
+  if (combinations.length > limit) {
+    line.total++;
+    line.failures.push({
+      kind: 'runtime error',
+      line: plan.line,
+      column: 1,
+      lhs: null,
+      rhs: null,
+      law: plan.law,
+      givens: [],
+      expected: '',
+      actual: '',
+      error: VmMessages.verifyExpandsTooFar(plan.law !== null, MAX_LAW_CASES),
+      trace: null,
+    });
+    return null;
+  }
+  return combinations;
 }
 
 type CaseOutcome =
-  | { readonly kind: 'pass' }
-  | { readonly kind: CaseFailureKind; left: string; right: string };
+  | { readonly kind: 'pass' | 'skipped' }
+  | { readonly kind: 'mismatch'; readonly expected: string; readonly actual: string }
+  | { readonly kind: 'runtime error' | 'unexpected err'; readonly error: string };
 
-/** Runs one case chunk; `null` when a `when` premise skipped it. */
-function runCase(session: Session, chunk: number, givens: readonly Value[]): CaseOutcome | null {
+/** Runs one case chunk: Unit when a `when` premise skipped it, an `Err` a `?` met, or `Ok((lhs, rhs))`. */
+function runCase(session: Session, chunk: number, givens: readonly Value[]): CaseOutcome {
   let result: Value;
   try {
     result = session.call(chunk, givens);
   } catch (error) {
     if (!(error instanceof AverRuntimeError)) throw error;
-    return { kind: 'runtime error', left: error.format(), right: '' };
+    return { kind: 'runtime error', error: error.format() };
   }
-  if (result === UNIT) return null;
+  if (result === UNIT) return { kind: 'skipped' };
   const wrapped = result as WrapValue;
-  if (wrapped.wrap !== WrapKind.Ok) return { kind: 'unexpected err', left: reprValue(wrapped), right: '' };
+  if (wrapped.wrap !== WrapKind.Ok) return { kind: 'unexpected err', error: reprValue(wrapped) };
   const [left, right] = (wrapped.value as TupleValue).items;
   if (valuesEqual(left, right)) return { kind: 'pass' };
-  return { kind: 'mismatch', left: reprValue(left), right: reprValue(right) };
+  return { kind: 'mismatch', expected: reprValue(right), actual: reprValue(left) };
+}
+
+function failureOf(
+  plan: VerifyPlan,
+  verifyCase: VerifyCasePlan,
+  outcome: Exclude<CaseOutcome, { kind: 'pass' | 'skipped' }>,
+  givens: CaseFailure['givens'],
+  trace: readonly string[] | null,
+): CaseFailure {
+  return {
+    kind: outcome.kind,
+    line: verifyCase.line,
+    column: verifyCase.column,
+    lhs: verifyCase.lhs,
+    rhs: verifyCase.rhs,
+    law: plan.law,
+    givens,
+    expected: outcome.kind === 'mismatch' ? outcome.expected : '',
+    actual: outcome.kind === 'mismatch' ? outcome.actual : '',
+    error: outcome.kind === 'mismatch' ? '' : outcome.error,
+    trace,
+  };
 }
 
 /** The values of a domain chunk's result: an inclusive Int range `(from, to)` or a list. */
-function* domainValues(result: Value, range: boolean): Generator<Value> {
+function* domainValues(result: Value, range: boolean, limit: number): Generator<Value> {
   if (!range) {
     yield* listToArray(result as ListValue);
     return;
   }
   const [from, to] = (result as TupleValue).items as [number | bigint, number | bigint];
   let count = 0;
-  for (let value = BigInt(from); value <= BigInt(to) && count < MAX_LAW_CASES; value++, count++) {
+  for (let value = BigInt(from); value <= BigInt(to) && count <= limit; value++, count++) {
     yield normalizeInt(value);
-  }
-}
-
-/** How verify output is decorated. */
-export interface VerifyStyle {
-  readonly colour: boolean;
-  /** Failure details shown per line (3 by default, like the reference without `--verbose`). */
-  readonly maxFailures: number;
-}
-
-const CYAN = '\u001b[36m';
-const GREEN = '\u001b[32m';
-const RED = '\u001b[31m';
-const RESET = '\u001b[0m';
-
-/**
- * Renders a report the way `aver verify` prints it (§1.4): `Verify: <path>`, one line per block
- * (`  ✓ <label>      <passed>/<total>` or `  ✗ <label>      <passed>/<total> passed (<n> mismatch, …)`), up to
- * `maxFailures` failure details under a failing line, a blank line, and the summary.
- */
-export function formatVerifyReport(rawPath: string, report: VerifyReport, style: VerifyStyle): string[] {
-  const path = escapeControlChars(rawPath);
-  const paint = (code: string, text: string) => (style.colour ? `${code}${text}${RESET}` : text);
-  if (report.setupError !== null)
-    return [paint(CYAN, `Verify: ${path}`), `  ${paint(RED, escapeControlChars(report.setupError))}`];
-  if (report.lines.length === 0) return [VmMessages.noVerifyBlocks(path)];
-  const out = [paint(CYAN, `Verify: ${path}`)];
-  let passed = 0;
-  let total = 0;
-  for (const line of report.lines) {
-    passed += line.passed;
-    total += line.total;
-    if (line.failures.length === 0) {
-      out.push(`  ${paint(GREEN, '✓')} ${line.label}      ${line.passed}/${line.total}`);
-      continue;
-    }
-    out.push(
-      `  ${paint(RED, '✗')} ${line.label}      ${line.passed}/${line.total} passed (${failureCounts(line)})`,
-    );
-    for (const failure of line.failures.slice(0, style.maxFailures)) out.push(...formatFailure(failure));
-  }
-  const failed = total - passed;
-  const files = '1 file';
-  const blocks = `${report.lines.length} ${report.lines.length === 1 ? 'block' : 'blocks'}`;
-  const summary = `Summary: ${files} | ${blocks} | ${passed}/${total} cases passed${failed > 0 ? ` | ${failed} failed` : ''}`;
-  out.push('', paint(failed > 0 ? RED : GREEN, summary));
-  return out;
-}
-
-/**
- * A case written over several lines (inside brackets) on one line: comments, line breaks and their indentation go,
- * with no space after an opening bracket or before a closing one. String literals never span lines, so only layout
- * changes.
- */
-function oneLine(source: string): string {
-  if (!source.includes('\n')) return source;
-  return withoutComments(source)
-    .replace(/([([{])\s*\n\s*/g, '$1')
-    .replace(/\s*\n\s*([)\]}])/g, '$1')
-    .replace(/\s*\n\s*/g, ' ');
-}
-
-/** The text with each `//` comment (outside string literals) cut off before its line end. */
-function withoutComments(text: string): string {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') {
-        out += text.slice(i, i + 2);
-        i++;
-        continue;
-      }
-      if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      if (end < 0) break;
-      i = end - 1;
-      continue;
-    }
-    out += char;
-  }
-  return out;
-}
-
-/** `1 mismatch, 2 runtime error` (zero counts left out). */
-function failureCounts(line: VerifyLine): string {
-  const kinds: CaseFailureKind[] = ['mismatch', 'runtime error', 'unexpected err'];
-  return kinds
-    .map((kind) => [kind, line.failures.filter((failure) => failure.kind === kind).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([kind, count]) => `${count} ${kind}`)
-    .join(', ');
-}
-
-/** The source text and the values come from the program: terminal controls in them are escaped. */
-function formatFailure(failure: CaseFailure): string[] {
-  const source = escapeControlChars(oneLine(failure.source));
-  const givens = escapeControlChars(failure.givens);
-  const left = escapeControlChars(failure.left);
-  const where = `    line ${failure.line}: ${source}${givens === '' ? '' : `  [${givens}]`}`;
-  switch (failure.kind) {
-    case 'mismatch':
-      return [where, `      left:  ${left}`, `      right: ${escapeControlChars(failure.right)}`];
-    case 'runtime error':
-      return [where, `      ${left}`];
-    case 'unexpected err':
-      return [where, `      unexpected ${left}`];
   }
 }

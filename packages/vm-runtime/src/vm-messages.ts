@@ -29,4 +29,7 @@ export const VmMessages = {
   cannotWriteStdout: (reason: string): string => `aver: cannot write to stdout: ${reason}`,
   /** `aver verify` found nothing to run. */
   noVerifyBlocks: (path: string): string => `No verify blocks found in ${path}.`,
+  /** A block whose domains, computed at run time, give more than the reference's 10,000 cases (§O.2). */
+  verifyExpandsTooFar: (law: boolean, max: number): string =>
+    `${law ? 'Law verify' : 'verify trace'} expands to more than ${max} cases (max ${max})`,
 } as const;

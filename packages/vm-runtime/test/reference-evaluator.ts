@@ -1,5 +1,6 @@
 import type { Call, Expr, MatchExpr, NameResolution, Pattern, Stmt } from '../src/ast.js';
 import {
+  BUILTIN_CONSTANTS,
   BUILTIN_INDEX,
   BUILTIN_RECORD_TYPES,
   BUILTINS,
@@ -317,6 +318,8 @@ class Evaluator {
         return this.builtinValue(resolution.name);
       case 'variant':
         return this.variantValue(resolution.typeName, resolution.variant);
+      case 'constant':
+        return BUILTIN_CONSTANTS.get(resolution.name)!.value;
       case 'global': {
         const value = this.globals.get(resolution.qualifiedName);
         // A top-level statement that calls a function reading a later binding (a direct read is a checker error).

@@ -23,6 +23,7 @@ const PURE_NAMESPACES = [
   'Map',
   'Option',
   'Result',
+  'BranchPath',
 ];
 const TYPE_SYNTAX = /^\((?:[A-Za-z.]+|[<>(), \-[\]!]|Fn)*\) -> [A-Za-z.<>(), \-[\]!]+$/;
 
@@ -132,12 +133,15 @@ describe('the built-in table', () => {
 });
 
 describe('BUILTIN_RECORDS', () => {
-  it('lists the service records with their fields in declaration order', () => {
+  it('lists the service and Oracle records with their fields in declaration order', () => {
     expect(BUILTIN_RECORDS.map((record) => record.name)).toEqual([
       'HttpResponse',
       'HttpRequest',
       'Tcp.Connection',
       'Terminal.Size',
+      'BranchPath',
+      'EffectEvent',
+      'Trace',
     ]);
     expect(BUILTIN_RECORD_TYPES.get('HttpResponse')).toEqual({
       name: 'HttpResponse',

@@ -3,6 +3,7 @@ import { RuntimeMessages } from '../runtime-messages.js';
 import { ARGS_IMPLS } from './args.js';
 import type { BuiltinDef, BuiltinImpl, BuiltinImpls, BuiltinSignature } from './builtin-def.js';
 import { BOOL_IMPLS } from './bool.js';
+import { BRANCH_PATH_IMPLS } from './branch-path.js';
 import { BYTE_IMPLS } from './byte.js';
 import { CHAR_IMPLS } from './char.js';
 import { CONSOLE_IMPLS } from './console.js';
@@ -41,6 +42,7 @@ const IMPLEMENTATIONS: BuiltinImpls = {
   ...RANDOM_IMPLS,
   ...ENV_IMPLS,
   ...DISK_IMPLS,
+  ...BRANCH_PATH_IMPLS,
 };
 
 /**
@@ -100,6 +102,7 @@ export type {
   BuiltinSignature,
   HostContext,
 } from './builtin-def.js';
+export { BRANCH_PATH_ROOT, BUILTIN_CONSTANTS, branchPath } from './branch-path.js';
 export { intModTruncated } from './int.js';
 export {
   BUILTIN_RECORD_TYPES,
@@ -107,4 +110,4 @@ export {
   type BuiltinRecordDef,
   type BuiltinRecordField,
 } from './records.js';
-export { BUILTIN_INDEX, BUILTIN_SIGNATURES } from './signatures.js';
+export { BUILTIN_CONSTANT_TYPES, BUILTIN_INDEX, BUILTIN_SIGNATURES } from './signatures.js';

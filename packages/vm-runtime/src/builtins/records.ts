@@ -48,6 +48,18 @@ export const BUILTIN_RECORDS: readonly BuiltinRecordDef[] = [
       { name: 'height', type: 'Int' },
     ],
   },
+  // Oracle verification (§O.5): a branch path, one recorded effect call, and the events of a traced call.
+  { name: 'BranchPath', fields: [{ name: 'dewey', type: 'String' }] },
+  {
+    name: 'EffectEvent',
+    fields: [
+      { name: 'method', type: 'String' },
+      // The original arguments, whatever their types (`[1, 6]`, `["rolled 4"]`).
+      { name: 'args', type: 'List<T>' },
+      { name: 'path', type: 'String' },
+    ],
+  },
+  { name: 'Trace', fields: [{ name: 'events', type: 'List<EffectEvent>' }] },
 ];
 
 /** The runtime `RecordType` of each built-in record, by name (what the VM and display use). */

@@ -185,7 +185,16 @@ export const BUILTIN_SIGNATURES: readonly BuiltinSignature[] = [
   unavailable('Terminal.hideCursor', '() -> Unit'),
   unavailable('Terminal.showCursor', '() -> Unit'),
   unavailable('Terminal.flush', '() -> Unit'),
+
+  // BranchPath (Oracle verification, §O.5; the 0.13–0.25 surface: plain results, not `Result`)
+  pure('BranchPath.child', '(BranchPath, Int) -> BranchPath'),
+  pure('BranchPath.parse', '(String) -> BranchPath'),
 ];
+
+/** Built-in values that are not functions, with their types in Aver syntax (`BranchPath.Root`, §O.5). */
+export const BUILTIN_CONSTANT_TYPES: ReadonlyMap<string, { readonly type: string }> = new Map([
+  ['BranchPath.Root', { type: 'BranchPath' }],
+]);
 
 /** Qualified name (`List.len`) → index into `BUILTIN_SIGNATURES` (and `BUILTINS`). */
 export const BUILTIN_INDEX: ReadonlyMap<string, number> = new Map(

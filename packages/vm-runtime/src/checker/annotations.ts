@@ -93,7 +93,6 @@ export function findMissingAnnotations(file: SourceFile, exprTypes: ReadonlyMap<
             for (const value of given.domain.items) visitExpr(value);
           }
         }
-        for (const binding of item.bindings) visitStmt(binding);
         for (const premise of item.whens) visitExpr(premise);
         for (const verifyCase of item.cases) {
           visitExpr(verifyCase.lhs);

@@ -38,6 +38,8 @@ export interface BuiltinRegistry {
   readonly records: ReadonlyMap<string, BuiltinRecordInfo>;
   /** Every effect a `! [..]` list may name: each service function and each service namespace. */
   readonly effects: ReadonlySet<string>;
+  /** Built-in values that are not functions (`BranchPath.Root`), with their types. */
+  readonly constants: ReadonlyMap<string, Type>;
 }
 
 /** Names that exist only in some eras, mapped to the tag recorded when a program uses them (§7, §8.1). */
@@ -60,6 +62,7 @@ const ERA_NAMES: Readonly<Record<string, SyntaxEra>> = {
 export function createBuiltinRegistry(
   defs: readonly BuiltinSignature[],
   records: readonly BuiltinRecordRow[],
+  constants: ReadonlyMap<string, { readonly type: string }> = new Map(),
 ): BuiltinRegistry {
   const functions = new Map<string, BuiltinInfo>();
   const namespaces = new Set<string>(['Option', 'Result']);
@@ -93,5 +96,10 @@ export function createBuiltinRegistry(
     }));
     recordInfos.set(row.name, { name: row.name, fields });
   }
-  return { functions, namespaces, records: recordInfos, effects };
+  const constantTypes = new Map<string, Type>();
+  for (const [name, constant] of constants) {
+    constantTypes.set(name, parseSignatureType(constant.type) ?? INVALID);
+    namespaces.add(name.slice(0, name.lastIndexOf('.')));
+  }
+  return { functions, namespaces, records: recordInfos, effects, constants: constantTypes };
 }

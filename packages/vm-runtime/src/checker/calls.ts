@@ -14,6 +14,7 @@ import {
   WRAPPER_REFS,
 } from './names.js';
 import { constructRecord, updateRecord } from './records.js';
+import { isTraceView, traceQuery } from './trace-projections.js';
 import { INVALID, optionOf, resultOf, type Type, UNKNOWN } from './types.js';
 
 const VALUE_TARGET: CallTarget = { kind: 'value' };
@@ -30,6 +31,7 @@ export function inferCall(ctx: CheckContext, call: Call, expected: Type | null):
     const name = callee.name;
     switch (base.kind) {
       case 'value':
+        if (isTraceView(base.type)) return traceQuery(ctx, call, callee, base.type);
         return callValue(ctx, call, fieldAccess(ctx, callee, base.type));
       case 'invalid':
         return inferArgsLoosely(ctx, call);
@@ -167,6 +169,10 @@ function callNamespaceMember(
 ): Type {
   if (isWrapperVariant(namespace, name)) return callWrapper(ctx, call, namespace, name, expected);
   const qualified = `${namespace}.${name}`;
+  if (ctx.env.builtins.constants.has(qualified)) {
+    ctx.error(call.span, msg.constantCalled(qualified));
+    return inferArgsLoosely(ctx, call);
+  }
   const builtin = ctx.env.builtins.functions.get(qualified);
   if (builtin !== undefined) return callBuiltin(ctx, call, builtin, expected);
   const record = ctx.env.builtins.records.has(qualified) ? ctx.env.types.get(qualified) : undefined;

@@ -1,6 +1,6 @@
 import type { BindingStmt, Expr, FnDecl, SourceFile, SyntaxEra } from '../ast.js';
 import { BUILTIN_RECORDS } from '../builtins/records.js';
-import { BUILTIN_SIGNATURES } from '../builtins/signatures.js';
+import { BUILTIN_CONSTANT_TYPES, BUILTIN_SIGNATURES } from '../builtins/signatures.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { checkFunction, checkTopLevel, type TopLevelEntry } from './bodies.js';
 import { type BuiltinRegistry, createBuiltinRegistry } from './builtin-registry.js';
@@ -102,7 +102,7 @@ let registry: BuiltinRegistry | null = null;
 
 /** The built-in table indexed for the checker, built once per process. */
 function builtinRegistry(): BuiltinRegistry {
-  registry ??= createBuiltinRegistry(BUILTIN_SIGNATURES, BUILTIN_RECORDS);
+  registry ??= createBuiltinRegistry(BUILTIN_SIGNATURES, BUILTIN_RECORDS, BUILTIN_CONSTANT_TYPES);
   return registry;
 }
 

@@ -13,6 +13,8 @@ export interface BodyContext {
   readonly effects: readonly string[] | null;
   /** Declared return type for the `?` rules; `null` inside verify blocks, where `?` needs no Result function. */
   readonly ret: Type | null;
+  /** Inside a verify block: what kind it is (trace projections are legal in `trace` and `law` blocks, §O.1). */
+  readonly verify?: { readonly trace: boolean; readonly law: boolean };
 }
 
 /** Mutable state of one `checkProgram` run, passed to every checking function. */

@@ -152,23 +152,25 @@ describe('effect checking', () => {
     ]);
   });
 
-  it('keeps verify blocks pure and names them <verify:f>', () => {
+  it('lets a verify block use the effects of its function only, naming it <verify:f> (§O.6)', () => {
     expect(
       errorsOf(`
         fn greet(s: String) -> String
+            ! [Console.print]
+            Console.print(s)
             "hi {s}"
 
         fn noisy() -> Int
-            ! [Console.print]
-            Console.print("x")
+            ! [Disk.exists]
+            _ = Disk.exists("x")
             1
 
         verify greet
             greet("a") => "hi a"
-            noisy() => 1
+            noisy() + String.len(greet("b")) => 5
       `),
     ).toEqual([
-      "error[11:5]: Function '<verify:greet>' calls 'noisy' which has effect 'Console.print', but '<verify:greet>' does not declare it",
+      "error[13:5]: Function '<verify:greet>' calls 'noisy' which has effect 'Disk.exists', but '<verify:greet>' does not declare it",
     ]);
   });
 

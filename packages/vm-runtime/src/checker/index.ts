@@ -18,4 +18,4 @@ export {
   type Type,
   typeToString,
 } from './types.js';
-export type { CheckedVerifyBlock } from './verify.js';
+export type { CheckedGiven, CheckedVerifyBlock } from './verify.js';

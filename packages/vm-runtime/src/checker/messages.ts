@@ -19,6 +19,8 @@ export const checkerMessages = {
   notCallable: (type: string) => `Cannot call a value of type ${type}`,
   /** ours */
   namedArgsNotAllowed: (fn: string) => `Function '${fn}' does not take named arguments`,
+  /** ours: `BranchPath.Root()` (§O.5: a value, not a function) */
+  constantCalled: (name: string) => `'${name}' is a value, not a function; write it without parentheses`,
   /** ours */
   nullaryVariantCalled: (variant: string) =>
     `Variant '${variant}' has no fields; write it without parentheses`,
@@ -128,6 +130,53 @@ export const checkerMessages = {
     `Given '${name}': a range domain needs type Int, got ${type}`,
   verifyGivenMismatch: (name: string, actual: string, declared: string) =>
     `Given '${name}': domain value has type ${actual}, declared type is ${declared}`,
+
+  // --- Oracle verification (§O.5, §O.6: the reference's texts; the parts it elides, and those marked, are ours) ---
+  verifyNoCases: (fn: string) => `Verify block '${fn}' must contain at least one case`,
+  verifyCaseMustCall: (fn: string, index: number) =>
+    `Verify block '${fn}' case #${index} must call '${fn}' on the left side`,
+  projectionOutsideTrace: (step: string) =>
+    `\`.${step}\` projection is only available inside a \`verify <fn> trace\` case body. Drop it, or move the expression into a verify-trace block.`,
+  traceQueryArgument: (method: string) =>
+    `Trace.${method}(x): argument must be either an effect-method reference (e.g. \`Console.print\`) or an effect-method call (e.g. \`Console.print("...")\`) that elaborates to an event literal`,
+  traceIndexLiteral: (method: string, parameter: string) =>
+    `Trace.${method}(${parameter}) requires a literal non-negative Int for v0`,
+  /** ours */
+  traceBranchWithoutGroup: () => '`.branch` is valid only after `.group`',
+  /** ours */
+  traceGroupNotOnTrace: () => '`.group` applies only to `.trace` itself',
+  /** ours */
+  traceUnknownQuery: (name: string) =>
+    `Unknown trace query '.${name}': a trace has length(), event(k), contains(x), count(x), group(n) and branch(i)`,
+  /** ours */
+  traceQueryArity: (method: string, expected: number, got: number) =>
+    `Trace.${method} expects ${expected} argument(s), got ${got}`,
+  /** ours */
+  traceQueryOnValue: () =>
+    'Trace queries apply to a trace projection of a call (`f(a).trace.length()`), not to a Trace value',
+  outputGiven: (given: string, effect: string) =>
+    `given '${given}': effect '${effect}' is output-only (dimension Output) and has no oracle — output effects are asserted about via the trace API, not bound via \`given\``,
+  unknownLawGivenType: (type: string, given: string) =>
+    `Unknown type '${type}' in verify law given '${given}'`,
+  lawWhenNotBool: (label: string, type: string) =>
+    `Verify law '${label}' when condition must have type Bool, got ${type}`,
+  duplicateEffectGiven: (fn: string, effect: string, names: readonly string[]) =>
+    `verify '${fn}' has ${names.length} \`given\` bindings for the same effect '${effect}': ${names.join(', ')}. Each effect method has one oracle parameter in the lifted form, so a second stub has no slot to bind to. To test multiple stub behaviours, use a multi-value domain: \`given ${names[0]}: ${effect} = [stub1, stub2, ...]\`, which expands into a separate sample theorem per stub.`,
+  missingStubs: (fn: string, missing: readonly string[]) =>
+    `verify trace '${fn}' needs a \`given\` stub for each generative effect the fn uses; missing: ${missing.join(', ')}. Without stubs the verify run dispatches the real effect (e.g. a live random value) and assertions compare against non-deterministic output. Add e.g. \`given name: ${missing[0]} = [stubFn]\`, where stubFn has signature \`(BranchPath, Int, args...) -> T\`.`,
+  stubType: (given: string, effect: string, expected: string, got: string) =>
+    `given '${given}: ${effect}' expects a stub of type ${expected}, got ${got}. Snapshot effects take no BranchPath / counter; generative effects take a leading (BranchPath, Int).`,
+  recursiveTraceLaw: (fn: string, law: string, effects: readonly string[]) =>
+    `verify '${fn} trace law ${law}' targets a recursive effectful function (effects: ${effects.join(', ')}). Trace-aware laws on effectful recursion are not supported in Oracle v1 — verify it with \`verify ${fn} trace\` cases instead.`,
+  proofSubset: (label: string, fn: string, effects: readonly string[], classified: readonly string[]) =>
+    `${label} '${fn}' uses effect(s) outside Oracle v1's proof subset: ${effects.join(', ')}. These effects are ambient state, which a verify run can neither stub nor record as trace events. Use 'aver record' / 'aver replay' for deterministic reproduction. Oracle v1's classified effects: ${classified.join(', ')}.`,
+  /** ours */
+  stubNotFunction: (given: string) => `given '${given}': a stub must be a function name (plain or qualified)`,
+  /** ours */
+  unknownEffectGiven: (given: string, effect: string) => `given '${given}': unknown effect '${effect}'`,
+  /** ours */
+  unclassifiedEffectGiven: (given: string, effect: string) =>
+    `given '${given}': effect '${effect}' is outside Oracle v1's classified effects and cannot be stubbed`,
 
   /** ours */
   nestedTooDeeply: () => 'Expression is nested too deeply to check',

@@ -9,6 +9,7 @@ import {
   type VariantRef,
 } from './environment.js';
 import { inferExpr } from './infer.js';
+import { projectionMember } from './trace-projections.js';
 import { checkerMessages as msg } from './messages.js';
 import { type FnType, INVALID, optionOf, resultOf, type Type, UNKNOWN } from './types.js';
 
@@ -240,6 +241,11 @@ function resolveNamespaceMember(ctx: CheckContext, member: Member, namespace: st
     return { kind: 'value', type: record(ctx, member, type) };
   }
   const qualified = `${namespace}.${name}`;
+  const constant = ctx.env.builtins.constants.get(qualified);
+  if (constant !== undefined) {
+    member.resolution = { kind: 'constant', name: qualified };
+    return { kind: 'value', type: record(ctx, member, constant) };
+  }
   const builtin = ctx.env.builtins.functions.get(qualified);
   if (builtin !== undefined) {
     member.resolution = builtin.ref;
@@ -255,6 +261,8 @@ function resolveNamespaceMember(ctx: CheckContext, member: Member, namespace: st
 /** Types `object.field`, annotating the member with the field's declaration index. */
 export function fieldAccess(ctx: CheckContext, member: Member, objectType: Type): Type {
   if (objectType.kind === 'Invalid') return INVALID;
+  const projected = projectionMember(ctx, member, objectType);
+  if (projected !== null) return projected;
   if (objectType.kind === 'Named') {
     const info = ctx.env.types.get(objectType.name);
     if (info !== undefined && info.kind === 'record') {

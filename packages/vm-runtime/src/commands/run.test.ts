@@ -135,7 +135,7 @@ describe('aver verify', () => {
         '  ✓ double      1/1',
         '  ✓ double spec positive      3/3',
         '',
-        'Summary: 1 file | 2 blocks | 4/4 cases passed',
+        'Summary: 1 file | 2 blocks | 4/4 cases passed | 0 failed',
       ],
       stderr: [],
     });
@@ -147,9 +147,12 @@ describe('aver verify', () => {
     expect(stdout).toEqual([
       'Verify: wrong.av',
       '  ✗ double      1/2 passed (1 mismatch)',
-      '    line 6: double(3) => 6',
-      '      left:  5',
-      '      right: 6',
+      '    fail[verify-mismatch]: assertion failed',
+      '      at: wrong.av:6:5',
+      '      block: double',
+      '      case: double(3) == 6',
+      '      expected: 6',
+      '      actual: 5',
       '',
       'Summary: 1 file | 1 block | 1/2 cases passed | 1 failed',
     ]);
@@ -165,9 +168,14 @@ describe('aver verify', () => {
       'fn id(n: Int) -> Int\n    n\n\nverify id law shifted\n    given n: Int = 1..4\n    id(n) => n + 1\n',
     );
     const failure = (n: number) => [
-      `    line 6: id(n) => n + 1  [n = ${n}]`,
-      `      left:  ${n}`,
-      `      right: ${n + 1}`,
+      '    fail[verify-mismatch]: law violated',
+      '      at: four.av:6:5',
+      '      block: id spec shifted',
+      '      law: shifted',
+      '      case: id(n) == n + 1',
+      `      given: n = ${n}`,
+      `      expected: ${n + 1}`,
+      `      actual: ${n}`,
     ];
     const header = ['Verify: four.av', '  ✗ id spec shifted      0/4 passed (4 mismatch)'];
     const summary = ['', 'Summary: 1 file | 1 block | 0/4 cases passed | 4 failed'];

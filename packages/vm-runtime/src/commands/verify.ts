@@ -6,9 +6,10 @@ const usage = 'Usage: aver verify FILE [--module-root DIR] [--verbose]';
 
 const help = `${usage}
 
-Runs every verify block of FILE: each case, and each law over the cartesian product of its given domains
-(at most 10,000 combinations, skipping those whose when premises are false). Prints one line per block and a
-summary; exits 1 when a case fails or the file has type errors.
+Runs every verify block of FILE: each case over the cartesian product of its block's given domains (at most
+10,000 cases; a case whose when premise is false is skipped). Given stubs replace their effects and the verified
+function's own effect calls are traced (verify f trace: .result, .trace, .trace.count(...) ...). Prints one line
+per block, failure diagnostics and a summary; exits 1 when a case fails or the file has type errors.
 
 Options:
   --module-root DIR  where \`depends [A.B]\` looks for a/b.av (default: the current directory)

@@ -1,5 +1,5 @@
 import type { Call, CallTarget } from '../ast.js';
-import { BUILTIN_INDEX } from '../builtins/index.js';
+import { BUILTIN_INDEX, BUILTINS } from '../builtins/index.js';
 import { Op } from '../chunk.js';
 import { BufferIntrinsic } from '../passes/buffer-build.js';
 import { BORROWING_BUILTINS, FRESH_OWNED_RESULTS, isOwnedType } from '../passes/ownership.js';
@@ -26,7 +26,8 @@ export function compileCall(compiler: UnitCompiler, call: Call): void {
     case 'function': {
       const index = compiler.functionIndex(target.qualifiedName, call);
       const callee = compiler.tables.units[index];
-      if (compiler.slotBase === 0 && isInlinable(callee)) {
+      // The verify code inlines nothing: an effect dispatch must know which function made the call (§O.4).
+      if (compiler.slotBase === 0 && compiler.tables.oracle === null && isInlinable(callee)) {
         inlineCall(compiler, call, callee);
         return;
       }
@@ -135,8 +136,11 @@ function compileBuiltinCall(compiler: UnitCompiler, call: Call, name: string): v
       compiler.builder.emit(Op.VECTOR_GET, -1);
       return;
   }
-  const index = BUILTIN_INDEX.get(name);
+  let index = BUILTIN_INDEX.get(name);
   if (index === undefined) throw compiler.error(`unknown built-in '${name}'`, call);
+  const oracle = compiler.tables.oracle;
+  if (oracle !== null && BUILTINS[index].effects.length > 0)
+    index = oracle.effectSlot(index, compiler.caller);
   if (BORROWING_BUILTINS.has(name)) compiler.borrowingArgs(args);
   else for (const arg of args) compiler.expr(arg);
   compiler.builder.line = call.span.line;

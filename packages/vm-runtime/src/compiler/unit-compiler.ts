@@ -7,7 +7,9 @@ import type {
   Member,
   NameResolution,
   Stmt,
+  TraceProjection,
 } from '../ast.js';
+import { BUILTIN_CONSTANTS } from '../builtins/index.js';
 import { type Chunk, ChunkBuilder, Op } from '../chunk.js';
 import type { Type } from '../checker/index.js';
 import type { CompileTables } from '../compiler.js';
@@ -25,6 +27,9 @@ import { builtinValueOf, constructorValueOf, INT32_MAX, INT32_MIN, variantTagOf 
 import { branchIfFalse } from './fused-instructions.js';
 import { constructionOf, type KnownValue, readsSlot } from './inline-analysis.js';
 import { scalarReplace } from './scalar-replacement.js';
+import { isTraced } from './verify-plans.js';
+import type { OracleHook } from '../oracle/oracle-table.js';
+import { describeSteps } from '../oracle/trace-query.js';
 
 /** `{}`: one shared, permanently shared-flagged empty map (a `Map.set` on it copies). */
 const EMPTY_MAP = new MapValue(new Map());
@@ -114,9 +119,9 @@ export class UnitCompiler {
   }
 
   /**
-   * A verify case: its bindings and `when` premises in source order (an expression statement is a premise: false →
-   * return Unit, the case is skipped), then `Result.Ok((lhs, rhs))`. A `?` that fails anywhere returns its
-   * `Result.Err` instead.
+   * A verify case (verify code only): its `when` premises (false → return Unit, the case is skipped), the Oracle
+   * `install` hook, then `Result.Ok((lhs, rhs))`, where a left side that is a trace projection of the verified
+   * function is evaluated by the `project` hook. A `?` that fails anywhere returns its `Result.Err` instead.
    */
   private verifyCase(): void {
     const body = this.unit.body;
@@ -126,7 +131,14 @@ export class UnitCompiler {
       if (step.kind === 'Binding') this.stmt(step);
       else skips.push(branchIfFalse(this, step.expr));
     }
-    this.expr((body[body.length - 2] as Extract<Stmt, { kind: 'ExprStmt' }>).expr);
+    // The premises held: the case's stubs take effect and its trace starts (§O.4 steps 2–3).
+    this.hook('install', 0, true);
+    const lhs = (body[body.length - 2] as Extract<Stmt, { kind: 'ExprStmt' }>).expr;
+    const role = this.unit.verify;
+    const projection = lhs.kind === 'Member' || lhs.kind === 'Call' ? lhs.projection : undefined;
+    if (role?.kind === 'case' && role.oracle.trace && isTraced(projection, role.block.fnName)) {
+      this.projection(projection!, true);
+    } else this.expr(lhs);
     this.expr((body[body.length - 1] as Extract<Stmt, { kind: 'ExprStmt' }>).expr);
     this.builder.emit(Op.TUPLE_NEW, -1, 2);
     this.builder.emit(Op.WRAP, 0, WrapKind.Ok);
@@ -136,6 +148,52 @@ export class UnitCompiler {
     for (const at of skips) this.builder.patchJump(at, skip);
     this.builder.emit(Op.UNIT, 1);
     this.builder.emit(Op.RETURN, -1);
+  }
+
+  /** The function an effect call in this unit is attributed to (a `__buffered` variant's original function). */
+  get caller(): string {
+    const name = this.unit.name;
+    return this.unit.kind === 'buffered' ? name.slice(0, -'__buffered'.length) : name;
+  }
+
+  /** Calls an Oracle hook of the verify code with the `argc` values on the stack; `discard` pops its Unit. */
+  private hook(name: OracleHook, argc: number, discard: boolean): void {
+    const oracle = this.tables.oracle;
+    if (oracle === null)
+      throw new CompileError(`Oracle hook '${name}' outside the verify code (${this.unit.name})`);
+    this.builder.emit(Op.CALL_BUILTIN, 1 - argc, oracle.hook(name), argc);
+    if (discard) this.builder.emit(Op.POP, -1);
+  }
+
+  /**
+   * A trace projection (§O.1). As the whole left side of a trace case it runs its source call, then the `project`
+   * hook applies the steps to the events; anywhere else the source call runs and the projection is a run-time
+   * error, as in the reference.
+   */
+  private projection(projection: TraceProjection, whole: boolean): void {
+    const descriptor = describeSteps(projection);
+    this.expr(projection.source);
+    if (!whole) {
+      this.builder.emit(Op.POP, -1);
+      this.constant(descriptor);
+      this.hook('misplaced', 1, false);
+      return;
+    }
+    this.constant(descriptor);
+    const last = projection.steps[projection.steps.length - 1];
+    if (last.kind === 'contains' || last.kind === 'count') {
+      this.constant(last.method);
+      if (last.args === null) this.builder.emit(Op.UNIT, 1);
+      else if (last.args.length === 0) this.constant(EMPTY_LIST);
+      else {
+        for (const arg of last.args) this.expr(arg);
+        this.builder.emit(Op.LIST_NEW, 1 - last.args.length, last.args.length);
+      }
+    } else {
+      this.constant('');
+      this.builder.emit(Op.UNIT, 1);
+    }
+    this.hook('project', 4, false);
   }
 
   /**
@@ -222,11 +280,13 @@ export class UnitCompiler {
         this.name(expr, expr.resolution);
         return;
       case 'Member':
-        if (expr.resolution?.kind === 'field') this.field(expr, expr.resolution.index);
+        if (expr.projection !== undefined) this.projection(expr.projection, false);
+        else if (expr.resolution?.kind === 'field') this.field(expr, expr.resolution.index);
         else this.name(expr, expr.resolution);
         return;
       case 'Call':
-        compileCall(this, expr);
+        if (expr.projection !== undefined) this.projection(expr.projection, false);
+        else compileCall(this, expr);
         return;
       case 'Binary':
         compileBinary(this, expr);
@@ -269,7 +329,17 @@ export class UnitCompiler {
         return;
       case 'Product': {
         const count = expr.items.length;
-        for (const item of expr.items) this.expr(item);
+        // The verify code reports the group and each branch to Oracle (branch paths and counters, §O.4 step 6).
+        const traced = this.tables.oracle !== null;
+        if (traced) this.hook('groupEnter', 0, true);
+        expr.items.forEach((item, index) => {
+          if (traced) {
+            this.builder.emit(Op.INT, 1, index);
+            this.hook('branch', 1, true);
+          }
+          this.expr(item);
+        });
+        if (traced) this.hook('groupExit', 0, true);
         this.builder.line = expr.span.line;
         if (expr.unwrap) this.returnJumps.push(this.builder.emit(Op.PRODUCT_UNWRAP, 1 - count, count, 0));
         else this.builder.emit(Op.TUPLE_NEW, 1 - count, count);
@@ -344,6 +414,12 @@ export class UnitCompiler {
       case 'variant':
         this.constant(this.variantValue(resolution.typeName, resolution.variant, expr));
         return;
+      case 'constant': {
+        const constant = BUILTIN_CONSTANTS.get(resolution.name);
+        if (constant === undefined) throw this.error(`unknown built-in value '${resolution.name}'`, expr);
+        this.constant(constant.value);
+        return;
+      }
       case 'global': {
         const index = this.tables.globalByName.get(resolution.qualifiedName);
         if (index === undefined) throw this.error(`unknown global '${resolution.qualifiedName}'`, expr);

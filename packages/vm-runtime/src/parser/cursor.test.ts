@@ -20,7 +20,7 @@ describe('syntax errors say what was expected and what was found, where', () => 
     ['fn f() -> Int\n1', "2:1 Expected an indented function body, found '1'"],
     ['record R\n    name String', "2:10 Expected ':', found 'String'"],
     ['type Shape\nfn g()\n    1', "2:1 Expected indented variants, found 'fn'"],
-    ['verify f trace\n    f(1) => 2', "1:10 Expected 'law' or end of line, found 'trace'"],
+    ['verify f trace lw\n    f(1) => 2', "1:16 Expected 'law' or end of line, found 'lw'"],
     ['verify f\n    f(1) = 2', "2:10 Expected '=>', found '='"],
     ['decision D\n    chosen = 5', "2:14 Expected a string, a list or a name, found '5'"],
     [

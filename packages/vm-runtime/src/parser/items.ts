@@ -1,12 +1,9 @@
 import type {
-  BindingStmt,
   DecisionBlock,
   DecisionValue,
   EffectRef,
-  Expr,
   FieldDecl,
   FnDecl,
-  GivenClause,
   Item,
   ModuleDecl,
   Param,
@@ -16,8 +13,6 @@ import type {
   TypeDecl,
   TypeExpr,
   VariantDecl,
-  VerifyBlock,
-  VerifyCase,
 } from '../ast.js';
 import {
   emptyFunctionBody,
@@ -27,9 +22,9 @@ import {
 } from '../messages.js';
 import { TokenKind } from '../token.js';
 import type { Cursor } from './cursor.js';
-import { parseExpr, parseListExpr } from './expressions.js';
-import { parseBinding, parseStmt, parseStringBlock } from './statements.js';
+import { parseStmt, parseStringBlock } from './statements.js';
 import { parseEffectList, parseQualifiedName, parseType } from './types.js';
+import { parseVerifyBlock } from './verify-block.js';
 
 /** item := moduleDecl | fnDef | verifyBlock | decisionBlock | typeDef | recordDef | topStmt */
 export function parseItem(p: Cursor): Item {
@@ -237,78 +232,6 @@ function parseFnDecl(p: Cursor, start: number): FnDecl {
     span: p.spanFrom(start),
     nameSpan: p.spanOf(nameToken),
   };
-}
-
-/**
- * verify := "verify" lname [ "law" lname ] NEWLINE INDENT { given | when | binding | expr "=>" expr } DEDENT
- * given := "given" lname ":" type "=" ( expr ".." expr | "[" expr,* "]" )
- */
-function parseVerifyBlock(p: Cursor, start: number): VerifyBlock {
-  p.advance();
-  const fnName = p.text(p.expect(TokenKind.Ident, 'the name of the function to verify'));
-  let law: string | null = null;
-  if (p.check(TokenKind.Ident) && p.text() === 'law') {
-    p.advance();
-    law = p.text(p.expect(TokenKind.Ident, 'a law name'));
-  }
-  const header = p.spanFrom(start);
-  openBlock(p, law === null ? "'law' or end of line" : 'end of line', 'indented verify cases');
-  const givens: GivenClause[] = [];
-  const whens: Expr[] = [];
-  const bindings: BindingStmt[] = [];
-  const cases: VerifyCase[] = [];
-  while (inBlock(p)) {
-    const lineStart = p.pos;
-    const next = p.kindAt(1);
-    const word = p.check(TokenKind.Ident) ? p.text() : '';
-    if (word === 'given' && next === TokenKind.Ident) {
-      givens.push(parseGiven(p, lineStart));
-    } else if (word !== '' && (next === TokenKind.Eq || next === TokenKind.Colon)) {
-      bindings.push(parseBinding(p));
-    } else if (word === 'when' && !lineHasFatArrow(p)) {
-      p.advance();
-      whens.push(parseExpr(p));
-    } else {
-      const lhs = parseExpr(p);
-      p.expect(TokenKind.FatArrow, "'=>'");
-      const rhs = parseExpr(p);
-      cases.push({ lhs, rhs, span: p.spanFrom(lineStart) });
-    }
-    p.endLine();
-  }
-  p.accept(TokenKind.Dedent);
-  return { kind: 'Verify', fnName, law, givens, whens, bindings, cases, span: header };
-}
-
-function parseGiven(p: Cursor, start: number): GivenClause {
-  p.advance();
-  const name = p.text(p.advance());
-  p.expect(TokenKind.Colon, "':' and the type of the given value");
-  const type = parseType(p);
-  p.expect(TokenKind.Eq, "'='");
-  const listStart = p.pos;
-  if (p.check(TokenKind.LBracket)) {
-    const list = parseListExpr(p, listStart);
-    return { name, type, domain: { kind: 'list', items: list.items }, span: p.spanFrom(start) };
-  }
-  const from = parseExpr(p);
-  p.expect(TokenKind.DotDot, "'..' or a list of values");
-  const to = parseExpr(p);
-  return { name, type, domain: { kind: 'range', from, to }, span: p.spanFrom(start) };
-}
-
-/** Whether the rest of the current line has a `=>` outside brackets (a verify case rather than a `when`). */
-function lineHasFatArrow(p: Cursor): boolean {
-  let depth = 0;
-  const { kinds, length } = p.buffer;
-  for (let i = p.pos; i < length; i++) {
-    const kind = kinds[i];
-    if (kind >= TokenKind.Newline) return false;
-    if (kind === TokenKind.LParen || kind === TokenKind.LBracket || kind === TokenKind.LBrace) depth++;
-    else if (kind === TokenKind.RParen || kind === TokenKind.RBracket || kind === TokenKind.RBrace) depth--;
-    else if (kind === TokenKind.FatArrow && depth <= 0) return true;
-  }
-  return false;
 }
 
 /** The fields a decision block may have (§O.9), in the order the reference lists them. */

@@ -1,5 +1,5 @@
-import { type Expr, type FnDecl, type Stmt, type VerifyBlock, verifyPreamble } from '../ast.js';
-import type { CheckedProgram, Type } from '../checker/index.js';
+import type { Expr, FnDecl, Stmt, VerifyBlock } from '../ast.js';
+import type { CheckedGiven, CheckedProgram, Type } from '../checker/index.js';
 import { cloneStmts, type TypeTables } from './clone.js';
 
 /** A parameter of a code unit: its name and checked type. */
@@ -30,13 +30,26 @@ export type VerifyUnitRole =
       readonly block: VerifyBlock;
       /** Index of the case in `block.cases`. */
       readonly caseIndex: number;
+      readonly oracle: VerifyOracleFacts;
     }
   | {
       readonly kind: 'domain';
       readonly block: VerifyBlock;
       /** Index of the `given` whose domain this unit evaluates (its params are the givens before it). */
       readonly givenIndex: number;
+      readonly oracle: VerifyOracleFacts;
     };
+
+/** What Oracle verification needs to know about a block (§O.4, §O.7). */
+export interface VerifyOracleFacts {
+  /**
+   * Whether a trace projection that is the whole left side is evaluated: the block's `trace` flag, or for a cases
+   * block the flag of the first cases block of its function (the reference merges them, §O.7).
+   */
+  readonly trace: boolean;
+  /** The givens whose value stubs an effect, by position among the givens, with the effect (§O.4 step 2). */
+  readonly stubs: readonly { readonly given: number; readonly effect: string }[];
+}
 
 /**
  * A body the passes transform and the compiler turns into one chunk: a function, a `__buffered` variant made by
@@ -96,9 +109,13 @@ export function buildCodeUnits(program: CheckedProgram): CodeUnit[] {
     localCount: 0,
     facts: null,
   });
+  const firstCasesBlock = new Map<string, VerifyBlock>();
   for (const checked of program.verifyBlocks) {
     if (checked.module !== null || checked.fnQualifiedName === null) continue;
-    units.push(...verifyUnits(checked.block, checked.givens, program));
+    const block = checked.block;
+    if (block.law === null && !firstCasesBlock.has(block.fnName)) firstCasesBlock.set(block.fnName, block);
+    const trace = block.law === null ? firstCasesBlock.get(block.fnName)!.trace : block.trace;
+    units.push(...verifyUnits(block, checked.givens, trace, program));
   }
   return units;
 }
@@ -107,8 +124,17 @@ export function buildCodeUnits(program: CheckedProgram): CodeUnit[] {
  * One unit per `given` domain (params: the earlier givens) and one per case (params: every given). Each case gets
  * its own copy of the block's bindings and premises, since the passes annotate them per unit.
  */
-function verifyUnits(block: VerifyBlock, givens: readonly UnitParam[], tables: TypeTables): CodeUnit[] {
+function verifyUnits(
+  block: VerifyBlock,
+  givens: readonly CheckedGiven[],
+  trace: boolean,
+  tables: TypeTables,
+): CodeUnit[] {
   const units: CodeUnit[] = [];
+  const stubs = givens.flatMap((given, index) =>
+    given.stubs === null ? [] : [{ given: index, effect: given.stubs }],
+  );
+  const oracle: VerifyOracleFacts = { trace, stubs };
   const label = block.law === null ? block.fnName : `${block.fnName} law ${block.law}`;
   block.givens.forEach((given, givenIndex) => {
     const domain = given.domain;
@@ -124,16 +150,16 @@ function verifyUnits(block: VerifyBlock, givens: readonly UnitParam[], tables: T
       body: [{ kind: 'ExprStmt', expr: value, span: given.span }],
       ret: UNIT_TYPE,
       decl: null,
-      verify: { kind: 'domain', block, givenIndex },
+      verify: { kind: 'domain', block, givenIndex, oracle },
       localCount: 0,
       facts: null,
     });
   });
   block.cases.forEach((verifyCase, caseIndex) => {
-    // Layout read by the compiler: the bindings and `when` premises (expression statements) in source order, then
-    // lhs, then rhs.
+    // Layout read by the compiler: the `when` premises (expression statements), then lhs, then rhs.
+    const premises: Stmt[] = block.whens.map((expr) => ({ kind: 'ExprStmt', expr, span: expr.span }));
     const body: Stmt[] = [
-      ...cloneStmts(verifyPreamble(block), tables),
+      ...cloneStmts(premises, tables),
       { kind: 'ExprStmt', expr: verifyCase.lhs, span: verifyCase.lhs.span },
       { kind: 'ExprStmt', expr: verifyCase.rhs, span: verifyCase.rhs.span },
     ];
@@ -145,7 +171,7 @@ function verifyUnits(block: VerifyBlock, givens: readonly UnitParam[], tables: T
       body,
       ret: UNIT_TYPE,
       decl: null,
-      verify: { kind: 'case', block, caseIndex },
+      verify: { kind: 'case', block, caseIndex, oracle },
       localCount: 0,
       facts: null,
     });

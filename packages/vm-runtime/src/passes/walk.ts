@@ -2,11 +2,15 @@ import type { Expr, Pattern, Stmt } from '../ast.js';
 
 /**
  * The sub-expressions of `expr` in evaluation order, exactly as the compiler emits them: a lowered form
- * (`InterpString.lowered`, `Call.lowered`) replaces the node's own children, qualified names evaluate nothing, and
- * a `match` lists its subject and then every arm body. Passes that bind names (`resolve`, `last_use`) handle
- * `Match` themselves and use this for everything else.
+ * (`InterpString.lowered`, `Call.lowered`) replaces the node's own children, qualified names evaluate nothing, a
+ * trace projection evaluates only its source call (its query arguments are literals), and a `match` lists its
+ * subject and then every arm body. Passes that bind names (`resolve`, `last_use`) handle `Match` themselves and use
+ * this for everything else.
  */
 export function childExprs(expr: Expr): readonly Expr[] {
+  if ((expr.kind === 'Member' || expr.kind === 'Call') && expr.projection !== undefined) {
+    return [expr.projection.source];
+  }
   switch (expr.kind) {
     case 'IntLit':
     case 'FloatLit':
