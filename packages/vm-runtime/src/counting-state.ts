@@ -21,10 +21,17 @@ export interface FunctionCounters {
   readonly allocations: number;
 }
 
-/** A distinct call stack of function frames and the instructions executed while it was on top. */
+/**
+ * One distinct call stack of function frames: its top function, the stack below it (its caller's stack) and the
+ * instructions executed while it was on top. The stacks form a tree (a call tree); a flame graph's stack for an
+ * entry is the chain of `function`s from the root down to it.
+ */
 export interface StackCounters {
-  /** Indexes into `RunCounters.byFunction`, outermost frame first. */
-  readonly frames: readonly number[];
+  /** Index into `RunCounters.stacks` of the caller's stack; `null` for a root (`main`, `__top_level__`). */
+  readonly parent: number | null;
+  /** Index into `RunCounters.byFunction` of the function on top. */
+  readonly function: number;
+  /** Instructions executed with exactly this stack on top (not counting the stacks above it). */
   readonly instructions: number;
 }
 
@@ -37,7 +44,10 @@ export interface RunCounters {
   readonly byOpcode: Readonly<Record<string, number>>;
   /** One row per function that ran (or was called), in chunk order. */
   readonly byFunction: readonly FunctionCounters[];
-  /** The instruction profile by call stack (a flame graph's samples), in the order the stacks first appeared. */
+  /**
+   * The instruction profile by call stack, as a call tree: every distinct stack, in the order it first appeared
+   * (so a parent comes before its children).
+   */
   readonly stacks: readonly StackCounters[];
   /**
    * True when the run opened more than `MAX_STACKS` distinct stacks: the deeper ones were merged into their
@@ -52,7 +62,9 @@ export const MAX_STACKS = 10_000;
 /**
  * The counters of one counting run, written by the counting loop (`vm-counting.ts`): per opcode, per function
  * (indexed by chunk) and per call stack. Call stacks form a tree of nodes (a node is a function called from its
- * parent node's stack); the loop keeps the node of each frame it runs and counts instructions against it.
+ * parent node's stack); the loop keeps the node of each frame it runs and adds the instructions it executed to it
+ * when the frame changes. The tables are typed arrays of a fixed or doubling size, so the loop's stores never
+ * change an array's kind (which would deoptimise the loop and every frame of it on the JS stack).
  */
 export class CountingState {
   readonly opCounts = new Float64Array(OPCODE_LIMIT);
@@ -60,11 +72,12 @@ export class CountingState {
   readonly fnInstructions: Float64Array;
   readonly fnAllocations: Float64Array;
   /** Per stack node: its parent node (-1 at the root), its function, and the instructions run with it on top. */
-  readonly stackParent: number[] = [];
-  readonly stackChunk: number[] = [];
-  readonly stackInstructions: number[] = [];
+  private readonly stackParent = new Int32Array(MAX_STACKS);
+  private readonly stackChunk = new Int32Array(MAX_STACKS);
+  private readonly stackInstructions = new Float64Array(MAX_STACKS);
+  private stackCount = 0;
   /** The caller's stack node of each frame kept on `Run.frames`, by frame pointer. */
-  readonly frameNodes: number[] = [];
+  private frameNodes = new Int32Array(3 * 256);
   /** The stack node a JS call of the loop starts in (set by its caller). */
   entryNode = -1;
   stacksTruncated = false;
@@ -85,14 +98,13 @@ export class CountingState {
     const key = parent * this.chunkCount + chunk;
     const known = this.children.get(key);
     if (known !== undefined) return known;
-    if (this.stackParent.length >= MAX_STACKS && parent >= 0) {
+    if (this.stackCount === MAX_STACKS) {
       this.stacksTruncated = true;
       return parent;
     }
-    const node = this.stackParent.length;
-    this.stackParent.push(parent);
-    this.stackChunk.push(chunk);
-    this.stackInstructions.push(0);
+    const node = this.stackCount++;
+    this.stackParent[node] = parent;
+    this.stackChunk[node] = chunk;
     this.children.set(key, node);
     return node;
   }
@@ -100,6 +112,27 @@ export class CountingState {
   /** The node of chunk `chunk` replacing the top frame of `node`'s stack (a tail call to another function). */
   replace(node: number, chunk: number): number {
     return this.enter(this.stackParent[node], chunk);
+  }
+
+  /** Adds `count` instructions run by chunk `chunk` with stack `node` on top. */
+  addInstructions(chunk: number, node: number, count: number): void {
+    this.fnInstructions[chunk] += count;
+    this.stackInstructions[node] += count;
+  }
+
+  /** Keeps the caller's stack node of the frame record at `fp` (a frame the loop keeps on `Run.frames`). */
+  saveNode(fp: number, node: number): void {
+    if (fp >= this.frameNodes.length) {
+      const grown = new Int32Array(Math.max(fp + 3, this.frameNodes.length * 2));
+      grown.set(this.frameNodes);
+      this.frameNodes = grown;
+    }
+    this.frameNodes[fp] = node;
+  }
+
+  /** The stack node kept by `saveNode(fp, …)`. */
+  savedNode(fp: number): number {
+    return this.frameNodes[fp];
   }
 
   /** The counters as data: `names` and `sources` describe the chunks. */
@@ -133,12 +166,14 @@ export class CountingState {
       });
     }
     const stacks: StackCounters[] = [];
-    this.stackInstructions.forEach((count, node) => {
-      if (count === 0) return;
-      const frames: number[] = [];
-      for (let at = node; at >= 0; at = this.stackParent[at]) frames.push(row[this.stackChunk[at]]);
-      stacks.push({ frames: frames.reverse(), instructions: count });
-    });
+    for (let node = 0; node < this.stackCount; node++) {
+      const parent = this.stackParent[node];
+      stacks.push({
+        parent: parent < 0 ? null : parent,
+        function: row[this.stackChunk[node]],
+        instructions: this.stackInstructions[node],
+      });
+    }
     return {
       instructions,
       calls,

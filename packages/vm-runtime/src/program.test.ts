@@ -190,8 +190,8 @@ describe('runProgram', () => {
         { name: 'main', file: 'main.av', line: 6, calls: 1, instructions: 4, allocations: 1 },
       ],
       stacks: [
-        { frames: [1], instructions: 4 },
-        { frames: [1, 0], instructions: 9 },
+        { parent: null, function: 1, instructions: 4 },
+        { parent: 0, function: 0, instructions: 9 },
       ],
       stacksTruncated: false,
     });
@@ -218,17 +218,21 @@ describe('runProgram', () => {
       ['main', 1, 3],
     ]);
     expect(deep.stacks.length).toBe(102);
-    expect(deep.stacks[0]).toEqual({ frames: [1], instructions: 3 });
-    expect(deep.stacks[100]).toEqual({ frames: [1, ...new Array(100).fill(0)], instructions: 6 });
-    expect(deep.stacks[101]).toEqual({ frames: [1, ...new Array(101).fill(0)], instructions: 3 });
+    expect(deep.stacks[0]).toEqual({ parent: null, function: 1, instructions: 3 });
+    expect(deep.stacks[1]).toEqual({ parent: 0, function: 0, instructions: 6 });
+    expect(deep.stacks[100]).toEqual({ parent: 99, function: 0, instructions: 6 });
+    expect(deep.stacks[101]).toEqual({ parent: 100, function: 0, instructions: 3 });
     expect(deep.stacksTruncated).toBe(false);
 
     // 10,000 stacks are kept (main's and 9,999 depths); the deeper frames count on the deepest one kept.
     const capped = runProgram(program(10_050), { count: true }).counters!;
     expect(capped.stacks.length).toBe(10_000);
     expect(capped.stacksTruncated).toBe(true);
-    expect(capped.stacks[9_999].frames.length).toBe(10_000);
-    expect(capped.stacks[9_999].instructions).toBe((10_050 - 9_998) * 6 + 3);
+    expect(capped.stacks[9_999]).toEqual({
+      parent: 9_998,
+      function: 0,
+      instructions: (10_050 - 9_998) * 6 + 3,
+    });
     expect(capped.instructions).toBe(10_050 * 6 + 3 + 3);
   });
 

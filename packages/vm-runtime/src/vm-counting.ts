@@ -69,11 +69,12 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
   const counting = run.counting!;
   const opCounts = counting.opCounts;
   const fnCalls = counting.fnCalls;
-  const fnInstructions = counting.fnInstructions;
   const fnAllocations = counting.fnAllocations;
-  const stackInstructions = counting.stackInstructions;
   const builtinAllocates = program.builtinAllocates;
   let node = counting.entryNode;
+  // Instructions run in the current frame since they were last added to its function and stack (added when the frame
+  // changes: fewer memory updates per instruction, so the counting loop stays close to the default one).
+  let executed = 0;
   let chunkIndex = entry;
   let chunk = chunks[entry];
   let code = chunk.code;
@@ -86,8 +87,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
   try {
     for (;;) {
       opCounts[code[ip]]++;
-      fnInstructions[chunkIndex]++;
-      stackInstructions[node]++;
+      executed++;
       if (--counting.stepsLeft < 0) throw stepBudgetExhausted(run);
       switch (code[ip++]) {
         case Op.CONST:
@@ -403,6 +403,8 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           if (fp === run.frameCapacity) growFrames(run);
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
           fnCalls[target]++;
+          counting.addInstructions(chunkIndex, node, executed);
+          executed = 0;
           if (depth < MAX_JS_DEPTH) {
             const calleeBase = sp - argc;
             counting.entryNode = counting.enter(node, target);
@@ -411,7 +413,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
             stack[sp++] = result;
             break;
           }
-          counting.frameNodes[fp] = node;
+          counting.saveNode(fp, node);
           node = counting.enter(node, target);
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
@@ -443,6 +445,8 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           ip += 2;
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
           fnCalls[target]++;
+          counting.addInstructions(chunkIndex, node, executed);
+          executed = 0;
           node = counting.replace(node, target);
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
@@ -468,6 +472,8 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           if (fp === run.frameCapacity) growFrames(run);
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
           fnCalls[callee.index]++;
+          counting.addInstructions(chunkIndex, node, executed);
+          executed = 0;
           for (let i = 0; i < argc; i++) stack[base + i] = stack[base + i + 1];
           if (depth < MAX_JS_DEPTH) {
             counting.entryNode = counting.enter(node, callee.index);
@@ -476,7 +482,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
             stack[sp++] = result;
             break;
           }
-          counting.frameNodes[fp] = node;
+          counting.saveNode(fp, node);
           node = counting.enter(node, callee.index);
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
@@ -509,9 +515,11 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
         }
         case Op.RETURN: {
           const result = stack[sp - 1];
+          counting.addInstructions(chunkIndex, node, executed);
+          executed = 0;
           if (fp === baseFp) return result;
           fp -= 3;
-          node = counting.frameNodes[fp];
+          node = counting.savedNode(fp);
           sp = bp;
           chunkIndex = frames[fp];
           ip = frames[fp + 1];
@@ -534,9 +542,11 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           throw matchFailure(chunk.lines[ip - 1]);
         case Op.RETURN_LOCAL: {
           const result = stack[bp + code[ip]];
+          counting.addInstructions(chunkIndex, node, executed);
+          executed = 0;
           if (fp === baseFp) return result;
           fp -= 3;
-          node = counting.frameNodes[fp];
+          node = counting.savedNode(fp);
           sp = bp;
           chunkIndex = frames[fp];
           ip = frames[fp + 1];

@@ -285,8 +285,9 @@ describe('the VM loop', () => {
     expect(counting.opCounts[Op.INT]).toBe(2);
     expect(counting.opCounts[Op.MUL_INT]).toBe(1);
     expect(counting.opCounts[Op.RETURN]).toBe(1);
-    expect(Array.from(counting.fnInstructions)).toEqual([4]);
-    expect(counting.stackInstructions).toEqual([4]);
+    expect(counting.toCounters(['main'], [{ file: 'main.av', line: 1 }]).stacks).toEqual([
+      { parent: null, function: 0, instructions: 4 },
+    ]);
     const budget = new CountingState(1, 3);
     expect(() => runLoopCounting(new Run(code, stack, [], [], host, 10, null, 3, budget), 0)).toThrow(
       'step budget of 3 steps exhausted',

@@ -85,11 +85,12 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
   // @count: const counting = run.counting!;
   // @count: const opCounts = counting.opCounts;
   // @count: const fnCalls = counting.fnCalls;
-  // @count: const fnInstructions = counting.fnInstructions;
   // @count: const fnAllocations = counting.fnAllocations;
-  // @count: const stackInstructions = counting.stackInstructions;
   // @count: const builtinAllocates = program.builtinAllocates;
   // @count: let node = counting.entryNode;
+  // Instructions run in the current frame since they were last added to its function and stack (added when the frame
+  // changes: fewer memory updates per instruction, so the counting loop stays close to the default one).
+  // @count: let executed = 0;
   let chunkIndex = entry;
   let chunk = chunks[entry];
   let code = chunk.code;
@@ -102,8 +103,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
   try {
     for (;;) {
       // @count: opCounts[code[ip]]++;
-      // @count: fnInstructions[chunkIndex]++;
-      // @count: stackInstructions[node]++;
+      // @count: executed++;
       // @count: if (--counting.stepsLeft < 0) throw stepBudgetExhausted(run);
       switch (code[ip++]) {
         case Op.CONST:
@@ -419,6 +419,8 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           if (fp === run.frameCapacity) growFrames(run);
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
           // @count: fnCalls[target]++;
+          // @count: counting.addInstructions(chunkIndex, node, executed);
+          // @count: executed = 0;
           if (depth < MAX_JS_DEPTH) {
             const calleeBase = sp - argc;
             // @count: counting.entryNode = counting.enter(node, target);
@@ -427,7 +429,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
             stack[sp++] = result;
             break;
           }
-          // @count: counting.frameNodes[fp] = node;
+          // @count: counting.saveNode(fp, node);
           // @count: node = counting.enter(node, target);
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
@@ -459,6 +461,8 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           ip += 2;
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
           // @count: fnCalls[target]++;
+          // @count: counting.addInstructions(chunkIndex, node, executed);
+          // @count: executed = 0;
           // @count: node = counting.replace(node, target);
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
@@ -484,6 +488,8 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           if (fp === run.frameCapacity) growFrames(run);
           if (--run.countdown === 0) run.countdown = checkDeadline(run);
           // @count: fnCalls[callee.index]++;
+          // @count: counting.addInstructions(chunkIndex, node, executed);
+          // @count: executed = 0;
           for (let i = 0; i < argc; i++) stack[base + i] = stack[base + i + 1];
           if (depth < MAX_JS_DEPTH) {
             // @count: counting.entryNode = counting.enter(node, callee.index);
@@ -492,7 +498,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
             stack[sp++] = result;
             break;
           }
-          // @count: counting.frameNodes[fp] = node;
+          // @count: counting.saveNode(fp, node);
           // @count: node = counting.enter(node, callee.index);
           frames[fp] = chunkIndex;
           frames[fp + 1] = ip;
@@ -525,9 +531,11 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
         }
         case Op.RETURN: {
           const result = stack[sp - 1];
+          // @count: counting.addInstructions(chunkIndex, node, executed);
+          // @count: executed = 0;
           if (fp === baseFp) return result;
           fp -= 3;
-          // @count: node = counting.frameNodes[fp];
+          // @count: node = counting.savedNode(fp);
           sp = bp;
           chunkIndex = frames[fp];
           ip = frames[fp + 1];
@@ -550,9 +558,11 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           throw matchFailure(chunk.lines[ip - 1]);
         case Op.RETURN_LOCAL: {
           const result = stack[bp + code[ip]];
+          // @count: counting.addInstructions(chunkIndex, node, executed);
+          // @count: executed = 0;
           if (fp === baseFp) return result;
           fp -= 3;
-          // @count: node = counting.frameNodes[fp];
+          // @count: node = counting.savedNode(fp);
           sp = bp;
           chunkIndex = frames[fp];
           ip = frames[fp + 1];

@@ -164,9 +164,10 @@ describe('golden programs (test/programs)', () => {
         }
         if (expected.stacks.length > 0) {
           const { byFunction, stacks } = result.counters!;
+          const path = (index: number | null): string[] =>
+            index === null ? [] : [...path(stacks[index].parent), byFunction[stacks[index].function].name];
           const lines = stacks.map(
-            (stack) =>
-              `${stack.frames.map((index) => byFunction[index].name).join(';')} instructions=${stack.instructions}`,
+            (stack, index) => `${path(index).join(';')} instructions=${stack.instructions}`,
           );
           expect(lines).toEqual(expected.stacks);
         }
