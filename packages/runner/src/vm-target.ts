@@ -90,7 +90,11 @@ function prepareVm(vm: VmRuntime, job: TargetJob): PreparedScenario {
         allocations: counters.allocations,
         by_opcode: { ...counters.byOpcode },
         functions,
-        stacks: counters.stacks.map(({ frames, instructions }) => ({ frames: [...frames], instructions })),
+        stacks: counters.stacks.map(({ parent, function: fn, instructions }) => ({
+          parent,
+          function: fn,
+          instructions,
+        })),
         stacks_truncated: counters.stacksTruncated,
       };
     },
