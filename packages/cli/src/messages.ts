@@ -281,3 +281,15 @@ export const baselineNotSaved = (path: string, failed: number): string =>
 /** Several targets with an option that reads or writes one target's baseline file. */
 export const oneTargetOnly = (option: string): string =>
   `${option} works with one target at a time; --baseline-dir keeps one file per target`;
+
+/** A target package is installed but cannot be imported. */
+export const targetPackageLoad = (pkg: string, where: string, detail: string): string =>
+  `cannot load bench target package ${pkg} (${where}): ${detail}`;
+
+/** A target package does not export a target. */
+export const targetPackageNoExport = (pkg: string): string =>
+  `bench target package ${pkg} does not export \`target\` (an object with name, moduleUrl and prepare)`;
+
+/** A target package exports a target of another name. */
+export const targetPackageWrongName = (pkg: string, got: string, expected: string): string =>
+  `bench target package ${pkg} exports target '${got}', not '${expected}'`;

@@ -1,12 +1,13 @@
 import { ManifestError } from '@aver/bench-manifest';
 import { escapeControlChars, escapeControlCharsInText } from '@aver/bench-report';
 import type { RunScenarioOptions } from '@aver/bench-runner';
-import { isRunError, resolveTarget, TargetError } from '@aver/bench-runner';
+import { isRunError, TargetError } from '@aver/bench-runner';
 import { CliError, UsageError } from './cli-errors.js';
 import { findSubcommand, SUBCOMMANDS } from './commands/subcommands.js';
 import type { CliIo, Terminal } from './cli-io.js';
 import { createTerminal } from './cli-io.js';
 import { cliVersion, helpText } from './help-text.js';
+import { loadTargets } from './load-targets.js';
 import * as messages from './messages.js';
 import type { CliOptions } from './parse-cli-args.js';
 import { parseCliArgs } from './parse-cli-args.js';
@@ -26,6 +27,8 @@ export interface RunCliOptions {
    * test gets exact timings from a fake clock.
    */
   readonly clock?: () => bigint;
+  /** Where target packages are looked up first. @default process.cwd() */
+  readonly cwd?: string;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface RunCliOptions {
  * code, every message goes through `io`.
  * @param argv The arguments after the program name.
  * @param io Standard streams, environment and terminal detection.
- * @param seams Test seams (a fake clock).
+ * @param seams Test seams (a fake clock, the folder target packages are looked up from).
  * @returns 0 success, 1 failure or gated regression, 2 usage error, 70 internal error.
  */
 export async function runCli(argv: readonly string[], io: CliIo, seams: RunCliOptions = {}): Promise<number> {
@@ -51,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo, seams: RunCliOp
       return 0;
     }
     const { options } = request;
-    const targets = options.targets.map((name) => resolveTarget(name));
+    const targets = await loadTargets(options.targets, seams.cwd ?? process.cwd());
     const target = targets[0]!;
     const scenarioOptions = scenarioOptionsOf(options, seams);
     const kind = scenarioKind(options.scenario);

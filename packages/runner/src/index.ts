@@ -12,6 +12,7 @@ export type {
 } from './target.js';
 export {
   getTarget,
+  isTargetName,
   listTargets,
   REFERENCE_TARGETS,
   registerTarget,

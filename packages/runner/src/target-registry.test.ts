@@ -56,6 +56,15 @@ describe('target registry', () => {
     );
   });
 
+  it('lists targets the caller can install from packages with the registered ones', () => {
+    expect(() => resolveTarget('jit', ['js'])).toThrow(
+      "unknown bench target 'jit'; expected one of: vm, wasm-gc, wasm-gc-v8, rust, js",
+    );
+    expect(() => resolveTarget('rust', ['js', 'vm'])).toThrow(
+      "target 'rust' is not available in this build (available: vm, js)",
+    );
+  });
+
   it('lists registered extras after the reference names', () => {
     registerTarget(fakeTarget('fake'));
     expect(() => resolveTarget('jit')).toThrow(

@@ -23,7 +23,7 @@ const registry = new Map<string, TargetRunner>([[vmTarget.name, vmTarget]]);
  */
 export function registerTarget(runner: TargetRunner): void {
   if (!isTargetRunner(runner)) throw new TypeError(messages.notATarget());
-  if (!TARGET_NAME.test(runner.name)) throw new TypeError(messages.badTargetName(runner.name));
+  if (!isTargetName(runner.name)) throw new TypeError(messages.badTargetName(runner.name));
   if (registry.has(runner.name)) throw new TypeError(messages.targetAlreadyRegistered(runner.name));
   registry.set(runner.name, runner);
 }
@@ -52,18 +52,28 @@ export function listTargets(): readonly string[] {
 }
 
 /**
+ * Whether `name` can name a target: lowercase letters, digits and `-`, starting with a letter or digit.
+ * @param name A candidate name.
+ */
+export function isTargetName(name: string): boolean {
+  return TARGET_NAME.test(name);
+}
+
+/**
  * Looks a target up like `getTarget`, but explains a miss: a reference target this build does not ship is
  * "not available", anything else gets the reference's parse error (listing the registered extras too).
  * @param name The `--target` value.
+ * @param installed Names of targets the caller could load from packages, listed with the registered ones.
  * @returns The target.
  * @throws {TargetError} `unavailable` or `unknown`.
  */
-export function resolveTarget(name: string): TargetRunner {
+export function resolveTarget(name: string, installed: readonly string[] = []): TargetRunner {
   const runner = registry.get(name);
   if (runner !== undefined) return runner;
+  const available = [...new Set([...listTargets(), ...installed])];
   if (REFERENCE_TARGETS.includes(name) || RETIRED_REFERENCE_TARGETS.includes(name)) {
-    throw new TargetError('unavailable', name, messages.targetNotAvailable(name, listTargets()));
+    throw new TargetError('unavailable', name, messages.targetNotAvailable(name, available));
   }
-  const extras = listTargets().filter((registered) => !REFERENCE_TARGETS.includes(registered));
+  const extras = available.filter((known) => !REFERENCE_TARGETS.includes(known));
   throw new TargetError('unknown', name, messages.unknownTarget(name, [...REFERENCE_TARGETS, ...extras]));
 }
