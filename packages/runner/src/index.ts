@@ -38,3 +38,5 @@ export { escapeBytes, firstDifference } from './first-difference.js';
 export { captureHost } from './capture-host.js';
 export { computeExpectedMatch, expectedMatchOverRuns } from './expected-match.js';
 export { vmTarget } from './vm-target.js';
+export type { ProfiledCounters, StackSample } from './profiled-counters.js';
+export { hasStackProfile } from './profiled-counters.js';
