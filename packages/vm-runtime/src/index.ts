@@ -95,7 +95,9 @@ export type {
   UnitLit,
   WildcardPattern,
 } from './ast.js';
+export { armForKnownVariant, type SetOrKeepShape, setOrKeepShape } from './compiler/fusion-shapes.js';
 export { coveredByEarlierArms } from './compiler/match-coverage.js';
+export { boolBranchArms } from './passes/match-shape.js';
 export {
   type Construction,
   constructionOf,

@@ -1,4 +1,6 @@
 import {
+  armForKnownVariant,
+  boolBranchArms,
   coveredByEarlierArms,
   FRESH_PAYLOAD_RESULTS,
   isOwnedType,
@@ -118,13 +120,7 @@ function knownMatch(emitter: UnitEmitter, match: MatchExpr, destination: MatchDe
   const known = emitter.knownValue(match.subject);
   if (known === undefined) return false;
   const { typeName, variant } = known.construction;
-  const arm = match.arms.find(
-    (candidate) =>
-      candidate.pattern.kind === 'WildcardPattern' ||
-      (candidate.pattern.kind === 'ConstructorPattern' &&
-        candidate.pattern.resolution?.typeName === typeName &&
-        candidate.pattern.resolution.variant === (variant ?? '')),
-  );
+  const arm = armForKnownVariant(match, typeName, variant);
   if (arm === undefined) return emitter.fail(`no arm matches ${typeName}.${variant}`, match);
   if (arm.pattern.kind === 'ConstructorPattern') {
     const wrap = wrapKindOf(typeName, variant ?? '');
@@ -320,23 +316,4 @@ function wrappedType(type: Type | undefined, wrap: number): Type | undefined {
   if (type?.kind === 'Option') return type.inner;
   if (type?.kind === 'Result') return wrap === WrapKind.Ok ? type.ok : type.err;
   return undefined;
-}
-
-/**
- * The arms of a `match` on a Bool with exactly a `true` and a `false` arm (either order, or one of them and `_`),
- * as `[whenTrue, whenFalse]`; `null` for any other match (the VM compiles these to one conditional jump too).
- */
-function boolBranchArms(match: MatchExpr, types: ReadonlyMap<unknown, Type>): [MatchArm, MatchArm] | null {
-  const arms = match.arms;
-  if (arms.length !== 2 || types.get(match.subject)?.kind !== 'Bool') return null;
-  const first = boolPattern(arms[0].pattern);
-  const second = arms[1].pattern.kind === 'WildcardPattern' ? 'any' : boolPattern(arms[1].pattern);
-  if (first === null || second === null || first === second) return null;
-  return first ? [arms[0], arms[1]] : [arms[1], arms[0]];
-}
-
-function boolPattern(pattern: Pattern): boolean | null {
-  return pattern.kind === 'LiteralPattern' && pattern.literal.kind === 'BoolLit'
-    ? pattern.literal.value
-    : null;
 }

@@ -17,6 +17,7 @@ import {
   normalizeInt,
   onlyTakenApart,
   readsSlot,
+  setOrKeepShape,
   type Stmt,
   type Type,
 } from '@aver/vm-runtime';
@@ -663,24 +664,11 @@ export class UnitEmitter {
       const read = `$vectorGetOr(${codes(args)})`;
       return isOwnedType(this.typeOf(call)) ? impure(`$share(${read})`) : impure(read);
     }
-    if (inner !== 'Vector.set') return null;
-    const vector = option.args[0];
-    if (
-      vector.kind !== 'Ident' ||
-      fallback.kind !== 'Ident' ||
-      vector.slot === undefined ||
-      vector.slot !== fallback.slot ||
-      vector.resolution?.kind !== 'local'
-    ) {
-      return null;
-    }
-    const moves =
-      fallback.lastUse === true &&
-      !readsSlot(option.args[1], vector.slot) &&
-      !readsSlot(option.args[2], vector.slot);
-    const variable = this.local(vector.slot, vector.name);
-    const read = moves ? pure(variable) : impure(`$share(${variable})`);
-    const args = this.operands([vector, option.args[1], option.args[2]], (_arg, index) =>
+    const shape = setOrKeepShape(call);
+    if (shape === null) return null;
+    const variable = this.local(shape.vector.slot, shape.vector.name);
+    const read = shape.moves ? pure(variable) : impure(`$share(${variable})`);
+    const args = this.operands([shape.vector, shape.index, shape.item], (_arg, index) =>
       index === 0 ? read : null,
     );
     return impure(`${lineMark(call.span.line)}$vectorSetOrKeep($host, ${codes(args)})`);

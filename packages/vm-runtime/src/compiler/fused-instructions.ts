@@ -1,7 +1,7 @@
 import type { Call, Expr } from '../ast.js';
 import { Op } from '../chunk.js';
 import { isOwnedType } from '../passes/ownership.js';
-import { readsSlot } from './inline-analysis.js';
+import { setOrKeepShape } from './fusion-shapes.js';
 import type { UnitCompiler } from './unit-compiler.js';
 
 const COMPARE_JUMPS: Readonly<Record<string, number>> = {
@@ -27,26 +27,12 @@ export function fuseWithDefault(compiler: UnitCompiler, call: Call): boolean {
     if (isOwnedType(compiler.types.get(call))) compiler.builder.emit(Op.SHARE, 0);
     return true;
   }
-  if (inner !== 'Vector.set') return false;
-  const vector = option.args[0];
-  if (
-    vector.kind !== 'Ident' ||
-    fallback.kind !== 'Ident' ||
-    vector.slot === undefined ||
-    vector.slot !== fallback.slot ||
-    vector.resolution?.kind !== 'local'
-  ) {
-    return false;
-  }
-  // The vector is read once, before the index and the item; that read moves it only when the fallback read it
-  // stands for is the last one and neither the index nor the item reads the vector (they run after the move).
-  const moves =
-    fallback.lastUse === true &&
-    !readsSlot(option.args[1], vector.slot) &&
-    !readsSlot(option.args[2], vector.slot);
+  const shape = setOrKeepShape(call);
+  if (shape === null) return false;
+  const { vector, moves } = shape;
   compiler.builder.emit(moves ? Op.MOVE_LOCAL : Op.LOAD_LOCAL_SHARE, 1, compiler.local(vector.slot));
-  compiler.expr(option.args[1]);
-  compiler.expr(option.args[2]);
+  compiler.expr(shape.index);
+  compiler.expr(shape.item);
   compiler.builder.line = call.span.line;
   compiler.builder.emit(Op.VECTOR_SET_OR_KEEP, -2);
   return true;

@@ -3,6 +3,7 @@ import { Op } from '../chunk.js';
 import type { Type } from '../checker/index.js';
 import { isOwnedType } from '../passes/ownership.js';
 import { wrapKindOf, wrappedType } from './constants.js';
+import { armForKnownVariant } from './fusion-shapes.js';
 import { constructionOf, onlyTakenApart } from './inline-analysis.js';
 import type { UnitCompiler } from './unit-compiler.js';
 
@@ -56,13 +57,7 @@ export function matchKnownValue(compiler: UnitCompiler, match: MatchExpr, tail: 
     subject.kind === 'Ident' && subject.slot !== undefined ? compiler.known.get(subject.slot) : undefined;
   if (known === undefined) return false;
   const { typeName, variant } = known.construction;
-  const arm = match.arms.find(
-    (candidate) =>
-      candidate.pattern.kind === 'WildcardPattern' ||
-      (candidate.pattern.kind === 'ConstructorPattern' &&
-        candidate.pattern.resolution?.typeName === typeName &&
-        candidate.pattern.resolution.variant === (variant ?? '')),
-  );
+  const arm = armForKnownVariant(match, typeName, variant);
   if (arm === undefined) throw compiler.error(`no arm matches ${typeName}.${variant}`, match);
   const aliased: [number, number | undefined][] = [];
   if (arm.pattern.kind === 'ConstructorPattern') {
