@@ -106,7 +106,8 @@ function measure(scenario, variant) {
   return { p50: p50(samples), response };
 }
 
-const geometricMean = (ratios) => Math.exp(ratios.reduce((sum, ratio) => sum + Math.log(ratio), 0) / ratios.length);
+const geometricMean = (ratios) =>
+  Math.exp(ratios.reduce((sum, ratio) => sum + Math.log(ratio), 0) / ratios.length);
 const format = (ms) => (ms < 0.1 ? ms.toFixed(4) : ms.toFixed(3));
 
 const scenarios = readdirSync(scenariosDir)
