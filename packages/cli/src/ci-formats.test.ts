@@ -7,6 +7,7 @@ import { hostBaselineName, runInProcess, tinyBaseline, useFakeTarget } from './t
 
 // `--format`, `--shard`, `report` and `merge` with the deterministic `fake` target (every sample 1 ms).
 const fake = useFakeTarget();
+useFakeTarget('other');
 const temp = useTempDir('aver-ci-');
 
 function scenarios(names: readonly string[]): string {
@@ -195,6 +196,19 @@ describe('aver-bench merge', () => {
     expect(readFileSync(out, 'utf8')).toBe(whole);
   });
 
+  it('keeps every target of a scenario together, in the order of --target', async () => {
+    const dir = scenarios(['a', 'b']);
+    const run = (shard: string) => runInProcess([dir, '--target', 'fake,other', '--json', '--shard', shard]);
+    const first = await run('1/2');
+    expect(JSON.parse(first.stdout.split('\n')[0]!).targets).toEqual(['fake', 'other']);
+    const files = [temp.write('t1.ndjson', first.stdout), temp.write('t2.ndjson', (await run('2/2')).stdout)];
+    const merged = await runInProcess(['merge', files[1]!, files[0]!]);
+    expect(merged.code).toBe(0);
+    expect(
+      parseReports(merged.stdout).map((report) => `${report.scenario.name}:${report.scenario.target}`),
+    ).toEqual(['a:fake', 'a:other', 'b:fake', 'b:other']);
+  });
+
   it('refuses a missing shard, a duplicate and a file that is not shard output', async () => {
     const dir = scenarios(['a', 'b']);
     const first = temp.write('s1.ndjson', await jsonRun([dir, '--shard', '1/2']));
@@ -273,7 +287,7 @@ describe('aver-bench report', () => {
     const result = await runInProcess(['report', run, '--format', 'bmf']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      `warning: report: ${run}:2: skipped a "later" line (not a kind this version reads: report, diff, ab, shard)\n`,
+      `warning: report: ${run}:2: skipped a "later" line (not a kind this version reads: report, diff, failure, ab, shard)\n`,
     );
   });
 

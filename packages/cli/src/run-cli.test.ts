@@ -545,12 +545,12 @@ describe('targets, colour and failures', () => {
     expect(await runInProcess(['x.toml', '--target', 'wasm-gc'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: "target 'wasm-gc' is not available in this build (available: vm, fake)\n",
+      stderr: "target 'wasm-gc' is not available in this build (available: vm, fake, js)\n",
     });
     expect(await runInProcess(['x.toml', '--target', 'jit'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: "unknown bench target 'jit'; expected one of: vm, wasm-gc, wasm-gc-v8, rust, fake\n",
+      stderr: "unknown bench target 'jit'; expected one of: vm, wasm-gc, wasm-gc-v8, rust, fake, js\n",
     });
   });
 

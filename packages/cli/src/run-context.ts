@@ -2,6 +2,7 @@ import type { DiffReport } from '@aver/bench-diff';
 import type { BenchReport } from '@aver/bench-report';
 import type { RunScenarioOptions, TargetRunner } from '@aver/bench-runner';
 import type { CliIo, Terminal } from './cli-io.js';
+import type { FailureRecord } from './failure-record.js';
 
 /** What a flow needs besides its options: where to write, the resolved target, and how to run scenarios. */
 export interface RunContext {
@@ -21,4 +22,6 @@ export interface RunContext {
 export interface RunObserver {
   readonly diff: (verdict: DiffReport) => void;
   readonly report: (report: BenchReport) => void;
+  /** A scenario that ran out of time or memory, in its report's place. */
+  readonly failure: (record: FailureRecord) => void;
 }

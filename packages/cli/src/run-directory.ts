@@ -43,7 +43,12 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
   let paths: readonly string[] = manifestPaths;
   let shardCosts: readonly (number | null)[] | null = null;
   if (options.shard !== null) {
-    const selection = selectShard(manifestPaths, options.shard, baselines, context.target.name);
+    const selection = selectShard(
+      manifestPaths,
+      options.shard,
+      baselines,
+      context.targets.map((target) => target.name),
+    );
     paths = selection.paths;
     shardCosts = selection.costs;
     const { line } = selection;
@@ -77,6 +82,7 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
       if (outcome.kind === 'failed') {
         // A runaway program was ended: say so in its place, and go on with the other scenarios.
         const record = failureRecord(manifest.name, outcome.target.name, outcome.error);
+        context.observer?.failure(record);
         io.stdout(options.json ? formatFailureLine(record) : `${separator}${formatFailureHuman(record)}`);
         terminal.error(
           messages.scenarioFailed(manifest.name, outcome.target.name, outcome.error.message, several),

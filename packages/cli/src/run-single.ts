@@ -47,6 +47,7 @@ export async function runSingle(options: CliOptions, adHoc: boolean, context: Ru
     if (index > 0 && !options.json) io.stdout('\n');
     if (outcome.kind === 'failed') {
       const record = failureRecord(manifest.name, outcome.target.name, outcome.error);
+      context.observer?.failure(record);
       io.stdout(
         options.json ? (several ? formatFailureLine : formatFailureJson)(record) : formatFailureHuman(record),
       );

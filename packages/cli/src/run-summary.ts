@@ -5,6 +5,7 @@ import { describeIoError } from '@aver/bench-manifest';
 import type { BenchReport } from '@aver/bench-report';
 import { comparisonFromDiff, type ScenarioResult } from '@aver/bench-results';
 import { CliError } from './cli-errors.js';
+import type { FailureRecord } from './failure-record.js';
 import type { CliIo } from './cli-io.js';
 import * as messages from './messages.js';
 import type { RunObserver } from './run-context.js';
@@ -30,6 +31,19 @@ export class ResultCollector implements RunObserver {
       target: report.scenario.target,
       report,
       comparison: paired === null ? null : comparisonFromDiff(paired),
+      source: 'this run',
+    });
+  };
+
+  readonly failure = (record: FailureRecord): void => {
+    this.pending = null;
+    const { scenario, target, error, message } = record;
+    this.collected.push({
+      name: scenario,
+      target,
+      report: null,
+      comparison: null,
+      failure: { scenario, target, error, message },
       source: 'this run',
     });
   };

@@ -20,14 +20,14 @@ export interface ShardSelection {
  * @param manifestPaths The folder's manifests, in run order.
  * @param shard K/N.
  * @param baselines The run's baselines, if any.
- * @param target The target's name (recorded in the shard line).
+ * @param targets The targets' names (recorded in the shard line; each scenario runs on each).
  * @throws {ManifestError} When a manifest cannot be loaded; {CliError} when two manifests share a name.
  */
 export function selectShard(
   manifestPaths: readonly string[],
   shard: ShardSpec,
   baselines: Baselines | null,
-  target: string,
+  targets: readonly string[],
 ): ShardSelection {
   const manifests = manifestPaths.map((path) => ({ path, manifest: loadManifest(path) }));
   const planned = manifests.map(({ manifest }) => {
@@ -57,7 +57,7 @@ export function selectShard(
       count: shard.count,
       scenarios: planned.map((scenario) => scenario.name),
       assigned,
-      targets: [target],
+      targets: [...targets],
     },
   };
 }

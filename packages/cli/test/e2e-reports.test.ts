@@ -95,6 +95,41 @@ describe('aver-bench end to end: shards, merge, summaries and the HTML report', 
     expect(lower_value <= value && value <= upper_value).toBe(true);
   });
 
+  it('carries a scenario that timed out through shards, merge and summaries', () => {
+    const dir = folder();
+    temp.write(
+      'scenarios/loop.av',
+      'fn spin(n: Int) -> Int\n    spin(n + 1)\n\nfn main() -> Int\n    spin(0)\n',
+    );
+    temp.write('scenarios/loop.toml', 'entry = "loop.av"\niterations = 2\nwarmup = 0\ntimeout_ms = 500\n');
+    // count, fib, loop, text: shard 2/2 has fib and text, shard 1/2 count and loop.
+    const outputs = [1, 2].map((index) => {
+      const run = spawnCli([dir, '--shard', `${index}/2`, '--json']);
+      expect(run.code).toBe(index === 1 ? 1 : 0);
+      return temp.write(`shard-${index}.ndjson`, run.stdout);
+    });
+    const merge = spawnCli(['merge', ...outputs]);
+    expect(merge.code).toBe(0);
+    const lines = merge.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.kind ?? line.scenario.name)).toEqual(['count', 'fib', 'failure', 'text']);
+    expect(lines[2]).toEqual({
+      kind: 'failure',
+      scenario: 'loop',
+      target: 'vm',
+      error: 'timeout',
+      message: 'timed out after 500 ms',
+    });
+    const merged = temp.write('merged.ndjson', merge.stdout);
+    const markdown = spawnCli(['report', merged, '--format', 'markdown']);
+    expect(markdown.stdout).toContain('4 scenarios · 1 failed · ');
+    expect(markdown.stdout).toContain('| loop | vm | — | — | — | 💥 timeout: timed out after 500 ms |');
+    const bmf = JSON.parse(spawnCli(['report', merged, '--format', 'bmf']).stdout);
+    expect(Object.keys(bmf)).toEqual(['count', 'fib', 'text']);
+  });
+
   it('keeps stdout clean for --json on a pipe: no progress', () => {
     const dir = folder();
     const run = spawnCli([dir, '--json'], { env: { CI: '' } });

@@ -137,7 +137,7 @@ describe('aver-bench end to end: a target from a package', () => {
     expect(result).toEqual({
       code: 1,
       stdout: '',
-      stderr: "unknown bench target 'jit'; expected one of: vm, wasm-gc, wasm-gc-v8, rust, echo\n",
+      stderr: "unknown bench target 'jit'; expected one of: vm, wasm-gc, wasm-gc-v8, rust, echo, js\n",
     });
   });
 

@@ -56,8 +56,9 @@ describe('formatBmf', () => {
     expect(validate(bmf)).toBe(true);
   });
 
-  it('leaves out an ab comparison without a report, and writes {} for nothing', () => {
+  it('leaves out an ab comparison and a failed scenario (no report), and writes {} for nothing', () => {
     expect(toBmf(fixtureResults('ab.ndjson'))).toEqual({});
+    expect(Object.keys(toBmf(fixtureResults('run.ndjson', 'failure.ndjson')))).toEqual(['fib', 'map_build']);
     expect(formatBmf([])).toBe('{}\n');
   });
 });

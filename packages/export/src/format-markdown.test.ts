@@ -79,6 +79,22 @@ describe('formatMarkdown', () => {
     expect(textOf(list)).toBe('fib: counters.instructions changed: baseline=1200000 current=1234567 (+2.9%)');
   });
 
+  it('says which scenarios failed and why', () => {
+    const markdown = formatMarkdown(fixtureResults('run.ndjson', 'failure.ndjson'));
+    expect(markdown).toContain('3 scenarios · 1 failed · 1 wrong response');
+    const { rows } = table(markdown);
+    expect(rows[0]).toEqual(['Scenario', 'Target', 'p50', 'p95', 'Instructions', 'Response', 'Failure']);
+    expect(rows[3]).toEqual([
+      'loop',
+      'vm',
+      '—',
+      '—',
+      '—',
+      '—',
+      '💥 timeout: timed out after 5000 ms (timeout_ms)',
+    ]);
+  });
+
   it('keeps hostile scenario names inside their cell, as text', () => {
     const [fib] = fixtureResults('run.ndjson');
     const name = 'a|b <script>alert(1)</script> *x* [l](u) \\| `c`\nnext';

@@ -14,8 +14,8 @@ interface Column {
  * Renders results as a GitHub-flavoured Markdown summary, for a pull-request comment or a job summary
  * (`$GITHUB_STEP_SUMMARY`): a heading, one line with the counts, hosts and backends, then one table row per
  * scenario. The table always has the scenario, target, p50 and p95; it adds instructions when a report has
- * counters, the response check when a manifest had `[expected]`, and base p50, change and verdict when the
- * results are a comparison. Notes of the comparisons follow as a list. Text from the input is escaped, so a
+ * counters, the response check when a manifest had `[expected]`, base p50, change and verdict when the results
+ * are a comparison, and why a scenario failed when one ran out of time or memory. Notes of the comparisons follow as a list. Text from the input is escaped, so a
  * scenario name cannot break the table.
  *
  * @param results What to show, one entry per scenario (and target).
@@ -86,6 +86,16 @@ function columnsFor(results: readonly ScenarioResult[]): Column[] {
       },
     );
   }
+  if (results.some((result) => result.failure != null)) {
+    table.push({
+      heading: messages.columns.failure,
+      align: 'left',
+      cell: (result) =>
+        result.failure == null
+          ? messages.none
+          : escapeMarkdown(messages.failureLabel(result.failure.error, result.failure.message)),
+    });
+  }
   if (results.some((result) => result.comparison?.countersVerdict != null)) {
     table.push({
       heading: messages.columns.counters,
@@ -141,6 +151,8 @@ function summaryParts(results: readonly ScenarioResult[]): string[] {
     const count = verdicts.get(verdict);
     if (count !== undefined) parts.push(messages.verdictCount(count, verdict));
   }
+  const failed = results.filter((result) => result.failure != null).length;
+  if (failed > 0) parts.push(messages.failedCount(failed));
   const mismatches = results.filter((result) => result.report?.expected_match === false).length;
   if (mismatches > 0) parts.push(messages.mismatchCount(mismatches));
   const reports = results.flatMap((result) => (result.report === null ? [] : [result.report]));

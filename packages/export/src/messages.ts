@@ -17,7 +17,13 @@ export const columns = {
   change: 'Change',
   verdict: 'Verdict',
   counters: 'Counters',
+  failure: 'Failure',
 } as const;
+
+/** A failed scenario's cell: `💥 timeout: timed out after 5000 ms`. */
+export const failureLabel = (error: string, message: string): string => `💥 ${error}: ${message}`;
+
+export const failedCount = (count: number): string => `${count} failed`;
 
 /** A verdict as the summary shows it: a symbol for the eye, the word for everyone else. */
 export const verdictLabel: Readonly<Record<Verdict, string>> = {

@@ -7,6 +7,10 @@ export const allSamples = 'all samples';
 export const replicateLabel = (index: number): string => `replicate ${index}`;
 export const regressionMark = '▲ regression';
 
+/** A scenario contained instead of measured (out of time or memory). */
+export const failedWord = 'failed';
+export const failedText = (error: string, message: string): string => `Failed (${error}): ${message}`;
+
 /** A replicate's steady-state test, in words. */
 export const trendText = (
   test: { readonly trending: boolean; readonly early_late_ratio: number } | null,

@@ -1,6 +1,7 @@
 import type { BenchReport } from '@aver/bench-report';
 import {
   type Comparison,
+  type FailureLine,
   collectHistory,
   collectScenarios,
   type ResultFile,
@@ -49,6 +50,8 @@ export interface ScenarioView {
   readonly target: string | null;
   readonly report: BenchReport | null;
   readonly comparison: Comparison | null;
+  /** Why the scenario's latest run failed (out of time or memory), if it did. */
+  readonly failure: FailureLine | null;
   readonly source: string;
   /** Timed samples per replicate (one entry for a run without replicates; none without samples). */
   readonly replicates: readonly (readonly number[])[];
@@ -105,7 +108,7 @@ export function buildPageModel(files: readonly ResultFile[], options: PageOption
     if (history !== undefined && history.points.length >= 2) {
       charts.push(historyChart(`${id}-history`, history, runs));
     }
-    return { id, ...result, replicates, charts };
+    return { id, ...result, failure: result.failure ?? null, replicates, charts };
   });
   return {
     title: options.title ?? 'Aver Bench report',

@@ -95,10 +95,19 @@ describe('buildPageModel', () => {
     expect(sequence!.table.headers).toEqual(['iteration', 'replicate 1', 'replicate 2']);
   });
 
+  it('shows a failed scenario with its reason, and without charts', () => {
+    const html = renderPage(buildPageModel([fixture('run-1.ndjson'), fixture('failure.ndjson')]), '');
+    expect(html).toContain(
+      '<h2 id="s-loop-vm-title">loop <span class="target">[vm]</span> <span class="verdict verdict-regression">failed</span></h2>',
+    );
+    expect(html).toContain('<p class="banner">Failed (timeout): timed out after 5000 ms (timeout_ms)</p>');
+    expect(buildPageModel([fixture('failure.ndjson')]).scenarios[0]!.charts).toEqual([]);
+  });
+
   it('lists skipped lines of unknown kinds as warnings', () => {
     const model = buildPageModel([readResults('{"kind":"future","scenario":"x"}\n', 'new.ndjson')]);
     expect(model.warnings).toEqual([
-      'new.ndjson:1: skipped a "future" line (not a kind this version reads: report, diff, ab, shard)',
+      'new.ndjson:1: skipped a "future" line (not a kind this version reads: report, diff, failure, ab, shard)',
     ]);
     expect(model.scenarios).toEqual([]);
   });

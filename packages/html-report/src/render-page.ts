@@ -8,7 +8,7 @@ import { buildPageModel, type PageModel, type PageOptions, type ScenarioView } f
 import { pageScript } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
 import { renderChart } from './render-chart.js';
-import { renderScenario, verdictBadge } from './render-scenario.js';
+import { failedBadge, renderScenario, verdictBadge } from './render-scenario.js';
 import { type Cell, renderTable } from './render-table.js';
 
 /**
@@ -101,7 +101,7 @@ function warnings(list: readonly string[]): string {
 }
 
 function summary(scenarios: readonly ScenarioView[]): string {
-  const compared = scenarios.some((view) => view.comparison !== null);
+  const compared = scenarios.some((view) => view.comparison !== null || view.failure !== null);
   const headers = [
     messages.columns.scenario,
     messages.columns.target,
@@ -126,7 +126,11 @@ function summary(scenarios: readonly ScenarioView[]): string {
       row.push(
         comparison?.ratio == null ? messages.none : formatChange(comparison.ratio),
         comparison?.interval == null ? messages.none : formatInterval(comparison.interval),
-        comparison === null ? messages.none : { html: verdictBadge(comparison.verdict) },
+        view.failure !== null
+          ? { html: failedBadge() }
+          : comparison === null
+            ? messages.none
+            : { html: verdictBadge(comparison.verdict) },
       );
     }
     return row;

@@ -12,15 +12,29 @@ export function verdictBadge(verdict: Verdict): string {
   return `<span class="verdict verdict-${verdict}">${escapeHtml(messages.verdictText[verdict])}</span>`;
 }
 
+/** The badge of a scenario that failed instead of giving a report. */
+export function failedBadge(): string {
+  return `<span class="verdict verdict-regression">${escapeHtml(messages.failedWord)}</span>`;
+}
+
 /** One scenario's section: heading with its verdict, statistics, comparison, counters and charts. */
 export function renderScenario(view: ScenarioView): string {
   const id = escapeHtml(view.id);
   const target = view.target === null ? '' : ` <span class="target">[${escapeHtml(view.target)}]</span>`;
-  const badge = view.comparison === null ? '' : ` ${verdictBadge(view.comparison.verdict)}`;
+  const badge =
+    view.failure !== null
+      ? ` ${failedBadge()}`
+      : view.comparison === null
+        ? ''
+        : ` ${verdictBadge(view.comparison.verdict)}`;
   const parts = [`<section class="scenario" id="${id}" aria-labelledby="${id}-title">`];
   parts.push(`<h2 id="${id}-title">${escapeHtml(view.name)}${target}${badge}</h2>`);
   const { report } = view;
-  if (report === null) parts.push(`<p class="muted">${escapeHtml(messages.page.noReport)}</p>`);
+  if (view.failure !== null) {
+    parts.push(
+      `<p class="banner">${escapeHtml(messages.failedText(view.failure.error, view.failure.message))}</p>`,
+    );
+  } else if (report === null) parts.push(`<p class="muted">${escapeHtml(messages.page.noReport)}</p>`);
   else {
     parts.push(`<h3>${escapeHtml(messages.page.statsHeading)}</h3>`);
     parts.push(renderFacts(statistics(view), `${view.name}: ${messages.page.statsHeading}`));

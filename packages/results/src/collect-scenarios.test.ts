@@ -53,6 +53,28 @@ describe('collectScenarios', () => {
     expect(result!.comparison).toBeNull();
   });
 
+  it('shows a failure in place of the report, until a later report replaces it', () => {
+    const failure =
+      '{"kind":"failure","scenario":"fib","target":"vm","error":"timeout","message":"timed out"}';
+    const [failed] = collectScenarios([
+      file('old.ndjson', line({ name: 'fib' })),
+      file('new.ndjson', failure),
+    ]);
+    expect(failed).toMatchObject({ name: 'fib', target: 'vm', report: null, source: 'new.ndjson' });
+    expect(failed!.failure).toEqual({
+      scenario: 'fib',
+      target: 'vm',
+      error: 'timeout',
+      message: 'timed out',
+    });
+    const [fixed] = collectScenarios([
+      file('new.ndjson', failure),
+      file('newer.ndjson', line({ name: 'fib' })),
+    ]);
+    expect(fixed!.report?.scenario.name).toBe('fib');
+    expect(fixed!.failure ?? null).toBeNull();
+  });
+
   it('attaches ab lines to the scenario of that name, or shows them alone', () => {
     const [withReport] = collectScenarios([
       file('run.ndjson', line({ name: 'fib' })),

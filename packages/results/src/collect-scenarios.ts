@@ -39,6 +39,18 @@ export function collectScenarios(files: readonly ResultFile[]): ScenarioResult[]
           comparison: paired === undefined ? null : comparisonFromDiff(paired),
           source: file.source,
         });
+      } else if (entry.kind === 'failure') {
+        const { scenario: name, target } = entry.failure;
+        pending.delete(name);
+        results.delete(scenarioKey(name, null));
+        results.set(scenarioKey(name, target), {
+          name,
+          target,
+          report: null,
+          comparison: null,
+          failure: entry.failure,
+          source: file.source,
+        });
       } else if (entry.kind === 'ab') {
         attach(entry.ab.scenario, (existing) => withComparison(existing, entry.ab, file.source));
       }

@@ -1,6 +1,7 @@
 export type {
   AbLine,
   Comparison,
+  FailureLine,
   HistoryPoint,
   ResultEntry,
   ResultFile,

@@ -82,3 +82,15 @@ function shortJson(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
+
+/** `{"kind":"failure","scenario":…,"target":…,"error":…,"message":…}`: a scenario contained instead of measured. */
+export const FailureLineSchema = v.looseObject(
+  {
+    kind: v.literal('failure', '"failure"'),
+    scenario: v.string('string'),
+    target: v.string('string'),
+    error: v.string('string'),
+    message: v.string('string'),
+  },
+  'object',
+);

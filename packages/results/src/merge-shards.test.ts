@@ -43,6 +43,17 @@ describe('mergeShards', () => {
     expect(merged.count).toBe(2);
   });
 
+  it("keeps a failure record in its report's place", () => {
+    const failure =
+      '{"kind":"failure","scenario":"b","target":"vm","error":"memory","message":"out of memory"}';
+    const merged = mergeShards([
+      shardFile(1, ['a', 'c'], [line({ name: 'a' }), line({ name: 'c' })]),
+      shardFile(2, ['b'], [failure]),
+    ]);
+    expect(merged.lines).toEqual([line({ name: 'a' }), failure, line({ name: 'c' })]);
+    expect(merged.reports.map((report) => report.scenario.name)).toEqual(['a', 'c']);
+  });
+
   it('orders targets as the plan lists them', () => {
     const options = { count: 1, scenarios: ['a'], targets: ['vm', 'js'] };
     const merged = mergeShards([

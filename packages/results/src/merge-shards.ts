@@ -7,14 +7,15 @@ import type { ResultFile, ShardLine } from './types.js';
 export interface MergedShards {
   /** The NDJSON lines, in scenario order: each report preceded by its diff line, if it has one. */
   readonly lines: readonly string[];
-  /** The reports, in the same order. */
+  /** The reports, in the same order (failure records have none). */
   readonly reports: readonly BenchReport[];
   /** N, the number of shards merged. */
   readonly count: number;
 }
 
 interface Placed {
-  readonly report: BenchReport;
+  /** The report, or `null` for a failure record in its place. */
+  readonly report: BenchReport | null;
   readonly lines: readonly string[];
   readonly where: string;
 }
@@ -23,6 +24,7 @@ interface Placed {
  * Joins the `--shard K/N --json` outputs of one plan into the output an unsharded run would have printed:
  * report lines (each after its diff line) in the plan's scenario order, targets in the plan's order. Knows what
  * is missing from the shard lines: each output starts with the full scenario list, its own share and the targets.
+ * A failure record (a scenario that ran out of time or memory) takes its report's place.
  *
  * Refuses, with a message naming the files and lines: a file without (or with two) shard lines; outputs of
  * different plans (count, scenarios or targets differ); a shard given twice or missing; a report outside its
@@ -77,8 +79,9 @@ export function mergeShards(files: readonly ResultFile[]): MergedShards {
         pendingDiffs.set(entry.diff.scenario, { text: entry.text, line: entry.line });
         continue;
       }
-      const { report } = entry;
-      const { name, target } = report.scenario;
+      const report = entry.kind === 'report' ? entry.report : null;
+      const name = entry.kind === 'report' ? entry.report.scenario.name : entry.failure.scenario;
+      const target = entry.kind === 'report' ? entry.report.scenario.target : entry.failure.target;
       const where = messages.place(file.source, entry.line);
       if (!assigned.has(name)) {
         throw new ResultsError(messages.mergeNotAssigned(file.source, entry.line, name, label(shard)));
@@ -87,6 +90,10 @@ export function mergeShards(files: readonly ResultFile[]): MergedShards {
       const earlier = placed.get(key);
       if (earlier !== undefined)
         throw new ResultsError(messages.mergeDuplicate(name, target, earlier.where, where));
+      if (report === null) {
+        placed.set(key, { report, lines: [entry.text], where });
+        continue;
+      }
       if (firstHost === null) firstHost = { host: report.host, where };
       else if (!sameHost(firstHost.host, report.host)) {
         throw new ResultsError(
@@ -115,7 +122,7 @@ export function mergeShards(files: readonly ResultFile[]): MergedShards {
     for (const target of plan.shard.targets) {
       const item = placed.get(`${name}\u0000${target}`)!;
       lines.push(...item.lines);
-      reports.push(item.report);
+      if (item.report !== null) reports.push(item.report);
     }
   }
   return { lines, reports, count };

@@ -14,7 +14,7 @@ export const invalidJson = (detail: string): string => `invalid JSON: ${detail}`
 export const kindNotText = (): string => '"kind" must be a string';
 
 export const unknownKind = (source: string, line: number, kind: string): string =>
-  `${source}:${line}: skipped a "${kind}" line (not a kind this version reads: report, diff, ab, shard)`;
+  `${source}:${line}: skipped a "${kind}" line (not a kind this version reads: report, diff, failure, ab, shard)`;
 
 export const badLine = (kind: string, detail: string): string => `not a valid ${kind} line: ${detail}`;
 

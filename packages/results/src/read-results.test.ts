@@ -81,11 +81,27 @@ describe('readResults', () => {
   });
 
   it('skips a line of an unknown kind with a warning naming it', () => {
-    const file = readResults(`${line()}\n{"kind":"failure","scenario":"x"}\n`, 'run.ndjson');
+    const file = readResults(`${line()}\n{"kind":"later","scenario":"x"}\n`, 'run.ndjson');
     expect(file.entries).toHaveLength(1);
     expect(file.warnings).toEqual([
-      'run.ndjson:2: skipped a "failure" line (not a kind this version reads: report, diff, ab, shard)',
+      'run.ndjson:2: skipped a "later" line (not a kind this version reads: report, diff, failure, ab, shard)',
     ]);
+  });
+
+  it('reads failure records of scenarios that ran out of time or memory', () => {
+    const record =
+      '{"kind":"failure","scenario":"loop","target":"vm","error":"timeout","message":"timed out after 5000 ms"}';
+    const [entry] = readResults(`${record}\n`, 'run.ndjson').entries;
+    if (entry!.kind !== 'failure') throw new Error('not a failure record');
+    expect(entry!.failure).toEqual({
+      scenario: 'loop',
+      target: 'vm',
+      error: 'timeout',
+      message: 'timed out after 5000 ms',
+    });
+    expect(() => readResults('{"kind":"failure","scenario":"loop"}', 'f')).toThrow(
+      'f:1: not a valid failure line: target: required key is missing',
+    );
   });
 
   it('names the file and line of a line that is not JSON', () => {

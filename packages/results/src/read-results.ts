@@ -1,15 +1,22 @@
 import type { DiffReport, MetricDiff } from '@aver/bench-diff';
 import { parseReport, ReportParseError, serializeReport } from '@aver/bench-report';
 import * as v from 'valibot';
-import { AbLineSchema, DiffLineSchema, describeFirstIssue, ShardLineSchema } from './line-schemas.js';
+import {
+  AbLineSchema,
+  DiffLineSchema,
+  describeFirstIssue,
+  FailureLineSchema,
+  ShardLineSchema,
+} from './line-schemas.js';
 import * as messages from './messages.js';
 import { ResultsError } from './results-error.js';
 import type { AbLine, ResultEntry, ResultFile, ShardLine } from './types.js';
 
 /**
  * Reads any output `aver-bench` writes: a pretty single report (`--json`, `--save-baseline`), an NDJSON baseline
- * or directory run (reports and `{"kind":"diff",…}` lines), `ab` output (`{"kind":"ab",…}`) or a shard output
- * (which starts with a `{"kind":"shard",…}` line). Blank lines are skipped. A line of a kind this version does
+ * or directory run (reports, `{"kind":"diff",…}` lines and `{"kind":"failure",…}` records of scenarios that ran
+ * out of time or memory), `ab` output (`{"kind":"ab",…}`) or a shard output (which starts with a
+ * `{"kind":"shard",…}` line). Blank lines are skipped. A line of a kind this version does
  * not know is skipped with a warning; anything else that is not valid is an error naming the line.
  *
  * @param text The file's content.
@@ -79,6 +86,10 @@ function classify(
       return { kind, line, text, ab: abFromLine(check(AbLineSchema, value, kind, source, line)) };
     case 'shard':
       return { kind, line, text, shard: shardFromLine(check(ShardLineSchema, value, kind, source, line)) };
+    case 'failure': {
+      const { scenario, target, error, message } = check(FailureLineSchema, value, kind, source, line);
+      return { kind, line, text, failure: { scenario, target, error, message } };
+    }
     default:
       warnings.push(messages.unknownKind(source, line, kind));
       return null;

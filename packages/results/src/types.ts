@@ -41,12 +41,25 @@ export interface ShardLine {
   readonly targets: readonly string[];
 }
 
+/**
+ * A scenario that was contained rather than measured (it ran out of time or memory): written in its report's
+ * place as `{"kind":"failure","scenario","target","error","message"}`.
+ */
+export interface FailureLine {
+  readonly scenario: string;
+  readonly target: string;
+  /** The run error's kind: `timeout`, `memory`, ... */
+  readonly error: string;
+  readonly message: string;
+}
+
 /** One line (or one whole pretty document) of an output file, with where it came from. */
 export type ResultEntry =
   | { readonly kind: 'report'; readonly line: number; readonly text: string; readonly report: BenchReport }
   | { readonly kind: 'diff'; readonly line: number; readonly text: string; readonly diff: DiffReport }
   | { readonly kind: 'ab'; readonly line: number; readonly text: string; readonly ab: AbLine }
-  | { readonly kind: 'shard'; readonly line: number; readonly text: string; readonly shard: ShardLine };
+  | { readonly kind: 'shard'; readonly line: number; readonly text: string; readonly shard: ShardLine }
+  | { readonly kind: 'failure'; readonly line: number; readonly text: string; readonly failure: FailureLine };
 
 /** A file of results: a pretty report, a baseline, a `--json` run, `ab` output or a shard output. */
 export interface ResultFile {
@@ -77,13 +90,15 @@ export interface Comparison {
   readonly notes: readonly string[];
 }
 
-/** What one scenario shows: its latest report and the comparison that goes with it. */
+/** What one scenario shows: its latest report (or failure) and the comparison that goes with it. */
 export interface ScenarioResult {
   readonly name: string;
   /** The target, or `null` for an `ab` comparison that does not name one. */
   readonly target: string | null;
   readonly report: BenchReport | null;
   readonly comparison: Comparison | null;
+  /** Set when the scenario's latest run failed instead of giving a report (then `report` is `null`). */
+  readonly failure?: FailureLine | null;
   /** Where the report (or the comparison) was read from. */
   readonly source: string;
 }

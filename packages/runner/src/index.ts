@@ -8,6 +8,7 @@ export type {
   ScenarioIsolation,
   TargetBackend,
   TargetJob,
+  TargetSandbox,
   TargetRunner,
 } from './target.js';
 export {

@@ -5,7 +5,14 @@ import type { TargetJob } from './target.js';
 import type { FakeTargetLog } from './test-helpers.js';
 import { fakeTarget, scriptedClock } from './test-helpers.js';
 
-const JOB: TargetJob = { scenario: 'fake', entry: 'fake.av', source: '', moduleRoot: '.', args: [] };
+const JOB: TargetJob = {
+  scenario: 'fake',
+  entry: 'fake.av',
+  source: '',
+  moduleRoot: '.',
+  args: [],
+  sandbox: { allow: [], diskRoot: null, origin: 'fake.toml' },
+};
 const PLAN = { iterations: 3, warmup: 2, count: true } as const;
 
 function newLog(): FakeTargetLog {

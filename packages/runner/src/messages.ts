@@ -101,3 +101,6 @@ export const targetModuleNoExport = (name: string, url: string): string =>
 /** The target's module exports a target of another name. */
 export const targetModuleWrongName = (expected: string, got: string, url: string): string =>
   `${url} exports bench target '${got}', not '${expected}'`;
+
+/** Where an ad-hoc `.av` run could allow an effect: it has no manifest of its own. */
+export const adHocSandboxOrigin = (path: string): string => `a .toml manifest for ${path}`;

@@ -1,8 +1,9 @@
 /**
  * The stage a scenario failed in. The reference's variants (spec §8): reading or parsing the entry,
  * type-checking, compiling, running, or setting the target up. Ours: `timeout` (the scenario's `timeout_ms`
- * passed and its isolate was ended), `memory` (the isolate reached its heap limit) and `nondeterministic` (the
- * response changed between timed iterations or replicates, so the runs did not do the same work).
+ * passed and its isolate was ended), `memory` (the isolate reached its heap limit), `nondeterministic` (the
+ * response changed between timed iterations or replicates, so the runs did not do the same work) and `sandbox`
+ * (`main` declares an effect bench mode denies; found before the run).
  */
 export type RunErrorKind =
   | 'read'
@@ -13,7 +14,8 @@ export type RunErrorKind =
   | 'setup'
   | 'timeout'
   | 'memory'
-  | 'nondeterministic';
+  | 'nondeterministic'
+  | 'sandbox';
 
 const KINDS: ReadonlySet<string> = new Set<RunErrorKind>([
   'read',
@@ -25,6 +27,7 @@ const KINDS: ReadonlySet<string> = new Set<RunErrorKind>([
   'timeout',
   'memory',
   'nondeterministic',
+  'sandbox',
 ]);
 
 /**

@@ -11,7 +11,14 @@ const temp = useTempDir('aver-run-in-worker-');
 const REQUEST: IsolateRequest = {
   moduleUrl: 'file:///nowhere/target.js',
   targetName: 'fake',
-  job: { scenario: 's', entry: 'main.av', source: 'fn main() -> Int\n    1\n', moduleRoot: '.', args: ['x'] },
+  job: {
+    scenario: 's',
+    entry: 'main.av',
+    source: 'fn main() -> Int\n    1\n',
+    moduleRoot: '.',
+    args: ['x'],
+    sandbox: { allow: [], diskRoot: null, origin: 's.toml' },
+  },
   plan: { iterations: 1, warmup: 0, count: true },
   codeCache: null,
   wantCodeCache: false,

@@ -104,8 +104,18 @@ export async function runReplicate(
  * @throws {RunError} `read` when the entry cannot be read (Rust's `read_to_string` errors).
  */
 export function createTargetJob(manifest: Manifest): TargetJob {
-  const { name, entry, moduleRoot, args } = manifest;
-  return { scenario: name, entry, source: readEntrySource(entry), moduleRoot, args: [...args] };
+  const { name, entry, moduleRoot, args, effects } = manifest;
+  const sandbox = {
+    allow: [...effects.allow],
+    diskRoot: effects.diskRoot,
+    origin: sandboxOrigin(manifest.path),
+  };
+  return { scenario: name, entry, source: readEntrySource(entry), moduleRoot, args: [...args], sandbox };
+}
+
+/** Where a denial tells the user to allow an effect: the manifest, or for an ad-hoc `.av` run, a manifest to write. */
+function sandboxOrigin(path: string): string {
+  return /\.av$/i.test(path) ? messages.adHocSandboxOrigin(path) : path;
 }
 
 async function inIsolate(

@@ -23,6 +23,22 @@ export interface TargetJob {
   readonly moduleRoot: string;
   /** What `Args.get()` returns. */
   readonly args: readonly string[];
+  /**
+   * Bench mode's sandbox: a target must deny `Disk`, `Env`, `Http`, `HttpServer`, `Tcp` and `Terminal` effects
+   * unless `allow` names them, and keep Disk paths inside `diskRoot` when it is set (vm-runtime's `Sandbox` does
+   * both, before the run for what `main` declares and at run time for every call).
+   */
+  readonly sandbox: TargetSandbox;
+}
+
+/** The manifest's `[effects]`, and where to change it (plain data, the shape of vm-runtime's `EffectPolicy`). */
+export interface TargetSandbox {
+  /** Effects allowed beyond the defaults: a method (`Disk.readText`) or a namespace (`Disk`). */
+  readonly allow: readonly string[];
+  /** The folder Disk paths must stay in (relative paths resolve against it), or `null`. */
+  readonly diskRoot: string | null;
+  /** Where to allow more, named in every denial: the manifest's path. */
+  readonly origin: string;
 }
 
 /** Describes the build that ran the scenario; becomes the report's `backend` (with the target's name). */

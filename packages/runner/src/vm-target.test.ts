@@ -104,13 +104,67 @@ describe('the vm target', () => {
     work ??= mkdtempSync(path.join(tmpdir(), 'aver-vm-target-'));
     const log = path.join(work, 'growing.txt');
     const source = `fn main() -> Result<String, String>\n    ! [Disk.appendText, Disk.readText]\n    _ = Disk.appendText("${log}", "x")?\n    Disk.readText("${log}")\n`;
-    const error = await runError(program('growing', source));
+    const allow = { effects: { allow: ['Disk.appendText', 'Disk.readText'], diskRoot: null } };
+    const error = await runError(program('growing', source, allow));
     expect(error.kind).toBe('nondeterministic');
     // warmup 1, so the first timed run renders Result.Ok("xx") and the second Result.Ok("xxx").
     expect(error.message).toBe(
       'the response changed between timed iterations: iteration 2 differs from iteration 1 at byte 13: ' +
         'iteration 1 "\\")", iteration 2 "x\\")"',
     );
+  });
+
+  it('denies before the run an effect main declares that the manifest does not allow', async () => {
+    const source = 'fn main() -> Unit\n    ! [Console.print, Disk.deleteDir]\n    Console.print("x")\n';
+    const manifest = program('wipe', source);
+    for (const isolation of ['inline', 'worker'] as const) {
+      const error = await runError(manifest, { isolation });
+      expect({ kind: error.kind, message: error.message }, isolation).toEqual({
+        kind: 'sandbox',
+        message: `error[2:23]: main declares effect 'Disk.deleteDir', which bench mode denies; allow it in ${manifest.path} with [effects] allow = ["Disk.deleteDir"]`,
+      });
+    }
+  });
+
+  it('denies at run time a call the checker could not see (a top-level statement), naming the effect', async () => {
+    const source = 'home = Env.get("HOME")\n\nfn main() -> Int\n    1\n';
+    const manifest = program('peek', source);
+    const error = await runError(manifest, { isolation: 'inline' });
+    expect({ kind: error.kind, message: error.message }).toEqual({
+      kind: 'runtime',
+      message: `Runtime error [line 1]: Env.get is denied in bench mode; allow it in ${manifest.path} with [effects] allow = ["Env.get"]`,
+    });
+  });
+
+  it('runs an allowed effect, with Disk paths confined to the disk root', async () => {
+    work ??= mkdtempSync(path.join(tmpdir(), 'aver-vm-target-'));
+    mkdirSync(path.join(work, 'data'), { recursive: true });
+    writeFileSync(path.join(work, 'data', 'in.txt'), 'hello');
+    writeFileSync(path.join(work, 'secret.txt'), 'secret');
+    const read = (target: string) =>
+      `fn main() -> String\n    ! [Disk.readText]\n    Result.withDefault(Disk.readText("${target}"), "failed")\n`;
+    const effects = { allow: ['Disk.readText'], diskRoot: path.join(work, 'data') };
+    const ok = await runScenarioDetailed(program('reads', read('in.txt'), { effects }), 'vm', {
+      host: HOST,
+      isolation: 'inline',
+    });
+    expect(ok.responseText).toBe('hello');
+    const escaping = await runError(program('escapes', read('../secret.txt'), { effects }), {
+      isolation: 'inline',
+    });
+    expect(escaping.message).toMatch(
+      /^Runtime error \[line 3\]: Disk\.readText: '\.\.\/secret\.txt' is outside the disk root /,
+    );
+  });
+
+  it('reports an allow list naming an unknown effect as a setup error', async () => {
+    const effects = { allow: ['Disk.readtext'], diskRoot: null };
+    const manifest = program('typo', 'fn main() -> Int\n    1\n', { effects });
+    const error = await runError(manifest, { isolation: 'inline' });
+    expect({ kind: error.kind, message: error.message }).toEqual({
+      kind: 'setup',
+      message: `${manifest.path}: [effects] allow names an unknown effect 'Disk.readtext'; did you mean 'Disk.readText'?`,
+    });
   });
 
   it('resolves depends from the manifest module root', async () => {

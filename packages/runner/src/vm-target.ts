@@ -31,6 +31,8 @@ function bundleUrl(): string {
  * the compile's own stage (`read`, `parse`, `typecheck` or `compile`) with its message. Each `runOnce` is a fresh
  * `runProgram` (console silenced, the manifest's args) plus `displayValue` of its result (`null` for Unit);
  * `countedRun` is one more run with counting on. A run whose `main` returns `Result.Err` fails like `aver run`.
+ * Every run is sandboxed (`job.sandbox`): an effect `main` declares that bench mode denies is a `sandbox` error
+ * before anything runs; a denied call at run time is a `runtime` error.
  */
 export const vmTarget: TargetRunner = {
   name: 'vm',
@@ -43,6 +45,16 @@ export const vmTarget: TargetRunner = {
 /** The `target` export an isolate takes from this module (the `@aver/bench-target-NAME` convention). */
 export const target = vmTarget;
 
+/** The job's sandbox; a policy naming an unknown effect (or a disk root that went away) is a `setup` error. */
+function createSandbox(vm: VmRuntime, job: TargetJob): InstanceType<VmRuntime['Sandbox']> {
+  try {
+    return new vm.Sandbox(job.sandbox);
+  } catch (error) {
+    if (error instanceof vm.EffectPolicyError) throw new RunError('setup', error.message);
+    throw error;
+  }
+}
+
 function prepareVm(vm: VmRuntime, job: TargetJob): PreparedScenario {
   const passesApplied: string[] = [];
   const compiled = vm.compileSource(job.source, job.entry, {
@@ -53,7 +65,10 @@ function prepareVm(vm: VmRuntime, job: TargetJob): PreparedScenario {
   });
   if (!compiled.ok) throw new RunError(compiled.stage, compiled.message);
   const program = compiled.program;
-  const runOptions: RunOptions = { args: [...job.args], console: 'silent' };
+  const sandbox = createSandbox(vm, job);
+  const denied = sandbox.deniedDeclarations(program.mainEffects);
+  if (denied.length > 0) throw new RunError('sandbox', denied.join('\n'));
+  const runOptions: RunOptions = { args: [...job.args], console: 'silent', sandbox };
   const run = (options: RunOptions) => {
     let result: ReturnType<VmRuntime['runProgram']>;
     try {

@@ -7,6 +7,7 @@ export {
   type BuiltinDef,
   type BuiltinImpl,
   type BuiltinSignature,
+  BUILTIN_CONSTANTS,
   builtinImplementations,
   type HostContext,
 } from './builtins/index.js';
@@ -29,7 +30,7 @@ export {
 } from './diagnostics.js';
 export { displayValue, reprValue } from './display.js';
 export { compareStrings, mapKeyOf, valuesEqual } from './equality.js';
-export { AverRuntimeError, matchFailure, type RuntimeErrorKind } from './errors.js';
+export { AverRuntimeError, engineLimitError, matchFailure, type RuntimeErrorKind } from './errors.js';
 export type { FunctionCounters, RunCounters, StackCounters } from './counting-state.js';
 export { mainErrorMessage } from './main-result.js';
 export { type EffectPolicy, EffectPolicyError, Sandbox } from './sandbox.js';
@@ -49,6 +50,7 @@ export {
   runProgram,
 } from './program.js';
 export { type ConsoleOption, createHost } from './run-host.js';
+export { limitHost } from './run-limits.js';
 export type { Value } from './values.js';
 export { formatVerifyReport, type VerifyReport, verifyProgram } from './verify.js';
 export { VERSION } from './version.js';
@@ -94,7 +96,13 @@ export type {
   WildcardPattern,
 } from './ast.js';
 export { coveredByEarlierArms } from './compiler/match-coverage.js';
-export { isInlinable } from './compiler/inline-analysis.js';
+export {
+  type Construction,
+  constructionOf,
+  isInlinable,
+  onlyTakenApart,
+  readsSlot,
+} from './compiler/inline-analysis.js';
 export {
   type FrontEndFailure,
   type FrontEndOptions,
@@ -138,16 +146,20 @@ export {
   WrapKind,
   WrapValue,
 } from './values.js';
-export { releaseCodePointStrings } from './builtins/code-point-index.js';
+export { codePointAt, releaseCodePointStrings } from './builtins/code-point-index.js';
+export { CHARGE_THRESHOLD } from './builtins/work-cost.js';
 export {
   buildMap,
   buildPermutedRecord,
+  checkDeadline,
   copyVectorWith,
   DEADLINE_CHECK_INTERVAL,
   firstErr,
   globalReadTooEarly,
   interpolationText,
+  type LimitState,
   markShared,
   StringBuffer,
   updateRecord,
+  WORK_CHECK_INTERVAL,
 } from './vm-support.js';

@@ -1,5 +1,5 @@
 import type { HostContext } from './builtins/builtin-def.js';
-import { chargeWork, checkDeadline, type Run } from './vm-support.js';
+import { chargeWork, checkDeadline, type LimitState } from './vm-support.js';
 
 /** `Time.sleep` without a host clock of its own: blocks the thread (the reference's sleep is synchronous too). */
 function blockFor(ms: number): void {
@@ -13,13 +13,14 @@ function blockFor(ms: number): void {
  * host is returned as it is, so unlimited runs pay nothing.
  * @param host The run's host (`createHost`).
  * @param limits The run's limits.
- * @param run The run, once it exists (the closures are only called while it runs).
+ * @param run The run's limit state, once it exists (the closures are only called while it runs): a VM `Run`, or
+ *   another backend's own.
  * @returns The host to give the run.
  */
 export function limitHost(
   host: HostContext,
   limits: { readonly timeoutMs: number | null; readonly stepBudget: number | null },
-  run: () => Run,
+  run: () => LimitState,
 ): HostContext {
   if (limits.timeoutMs === null && limits.stepBudget === null) return host;
   const limited: HostContext = { ...host, charge: (units) => chargeWork(run(), units) };

@@ -183,4 +183,25 @@ describe('verifyProgram', () => {
     expect(coloured[0]).toBe('\u001b[36mVerify: x.av\u001b[0m');
     expect(coloured[1]).toBe('  \u001b[32m✓\u001b[0m one      1/1');
   });
+
+  it('compiles verify blocks only into the verify code, built once on first use', () => {
+    const program = compileText(
+      source(`
+        fn roll() -> Int
+            ! [Random.int]
+            Random.int(1, 6)
+
+        verify roll
+            roll() >= 1 => true
+      `),
+    );
+    const names = (chunks: readonly { name: string }[]) => chunks.map((chunk) => chunk.name);
+    expect(names(program.code.chunks)).toEqual(['roll', '__top_level__']);
+    const code = program.code.verifyCode();
+    expect(code).toBe(program.code.verifyCode());
+    expect(names(code.chunks)).toEqual(['roll', '__top_level__', '<verify roll #1>']);
+    // Random.int called by roll has its own entry in the verify code's built-in table.
+    expect(code.builtinNames).toContain('Random.int from roll');
+    expect(program.code.builtinNames).not.toContain('Random.int from roll');
+  });
 });

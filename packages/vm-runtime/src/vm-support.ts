@@ -50,8 +50,20 @@ export const MAX_JS_DEPTH = 32;
 /** Spare stack slots beyond a frame's needs: built-ins read four argument slots whatever their arity. */
 export const STACK_SLACK = 8;
 
+/**
+ * What the limits of a run read and update: the deadline, the step budget and the built-in work charged since the
+ * clock was last read. A `Run` is one; another backend keeps its own (`counting: null` when it counts nothing).
+ */
+export interface LimitState {
+  deadline: number;
+  workSinceClock: number;
+  readonly timeoutMs: number | null;
+  readonly stepBudget: number | null;
+  readonly counting: CountingState | null;
+}
+
 /** The state of one execution of a program: stack, frames, globals, host, limits, counters. */
-export class Run {
+export class Run implements LimitState {
   frameCapacity: number;
   /** Calls left before the next deadline check (shared by every JS call of the loop). */
   countdown = DEADLINE_CHECK_INTERVAL;
@@ -123,7 +135,7 @@ export function growFrames(run: Run): void {
  * Called every `DEADLINE_CHECK_INTERVAL` calls: fails the run once its deadline has passed; returns the next
  * countdown.
  */
-export function checkDeadline(run: Run): number {
+export function checkDeadline(run: LimitState): number {
   if (run.timeoutMs !== null && performance.now() > run.deadline) {
     throw new AverRuntimeError(VmMessages.deadlineExceeded(run.timeoutMs), 'limit');
   }
@@ -138,7 +150,7 @@ export const WORK_CHECK_INTERVAL = 1 << 16;
  * run, and towards the next read of the clock when the run has a deadline. Counters are not touched: built-in
  * work is not an instruction.
  */
-export function chargeWork(run: Run, units: number): void {
+export function chargeWork(run: LimitState, units: number): void {
   const counting = run.counting;
   if (counting !== null && run.stepBudget !== null) {
     counting.stepsLeft -= units;
@@ -153,7 +165,7 @@ export function chargeWork(run: Run, units: number): void {
 }
 
 /** The error of a counting run whose step budget ran out. */
-export function stepBudgetExhausted(run: Run): AverRuntimeError {
+export function stepBudgetExhausted(run: LimitState): AverRuntimeError {
   return new AverRuntimeError(VmMessages.stepBudgetExhausted(run.stepBudget ?? 0), 'limit');
 }
 

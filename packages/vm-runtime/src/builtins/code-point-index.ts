@@ -16,6 +16,11 @@ const cachedStrings: (string | null)[] = new Array(CACHE_SLOTS).fill(null);
 /** Per slot: the offset table, or `null` when the string has no surrogates. */
 const cachedOffsets: (Uint32Array | null)[] = new Array(CACHE_SLOTS).fill(null);
 let nextSlot = 0;
+/** True once a string is cached, until the next release (so a run that cached nothing releases for free). */
+let cacheInUse = false;
+/** The string of the last cache hit or entry (a walk asks about the same string call after call). */
+let lastString: string | null = null;
+let lastOffsets: Uint32Array | null = null;
 let hits = 0;
 let misses = 0;
 
@@ -24,17 +29,26 @@ let misses = 0;
  * or `null` when `s` has no surrogates and code point `i` is unit `i`.
  */
 export function codePointOffsets(s: string): Uint32Array | null {
+  if (s === lastString) {
+    hits++;
+    return lastOffsets;
+  }
   if (s.length < CACHE_MIN_UNITS) return SURROGATE.test(s) ? buildOffsets(s) : null;
   for (let slot = 0; slot < CACHE_SLOTS; slot++) {
     if (cachedStrings[slot] === s) {
       hits++;
-      return cachedOffsets[slot];
+      lastString = s;
+      lastOffsets = cachedOffsets[slot];
+      return lastOffsets;
     }
   }
   misses++;
+  cacheInUse = true;
   const offsets = SURROGATE.test(s) ? buildOffsets(s) : null;
   cachedStrings[nextSlot] = s;
   cachedOffsets[nextSlot] = offsets;
+  lastString = s;
+  lastOffsets = offsets;
   nextSlot = (nextSlot + 1) % CACHE_SLOTS;
   return offsets;
 }
@@ -96,14 +110,21 @@ export function codePointCacheStats(): { hits: number; misses: number } {
  * would turn every later `charAt` into an O(n) call.
  */
 export function releaseCodePointStrings(): void {
+  if (!cacheInUse) return;
   cachedStrings.fill(null);
   cachedOffsets.fill(null);
+  lastString = null;
+  lastOffsets = null;
+  cacheInUse = false;
 }
 
 /** Forgets every cached string and resets the statistics (tests). */
 export function clearCodePointCache(): void {
   cachedStrings.fill(null);
   cachedOffsets.fill(null);
+  lastString = null;
+  lastOffsets = null;
+  cacheInUse = false;
   hits = 0;
   misses = 0;
 }

@@ -7,7 +7,6 @@ import type {
   Member,
   NameResolution,
   Stmt,
-  TraceProjection,
 } from '../ast.js';
 import { BUILTIN_CONSTANTS } from '../builtins/index.js';
 import { type Chunk, ChunkBuilder, Op } from '../chunk.js';
@@ -17,19 +16,16 @@ import { BufferIntrinsic } from '../passes/buffer-build.js';
 import type { CodeUnit } from '../passes/code-unit.js';
 import { isOwnedType } from '../passes/ownership.js';
 import { assertNever } from '../passes/walk.js';
-import { EMPTY_LIST, MapValue, normalizeInt, type Value, WrapKind } from '../values.js';
+import { EMPTY_LIST, MapValue, normalizeInt, type Value } from '../values.js';
 import { VmMessages } from '../vm-messages.js';
 import { CompileError } from './compile-error.js';
 import { compileCall } from './compile-call.js';
 import { compileMatch } from './compile-match.js';
 import { compileBinary, compileNegate } from './compile-operator.js';
 import { builtinValueOf, constructorValueOf, INT32_MAX, INT32_MIN, variantTagOf } from './constants.js';
-import { branchIfFalse } from './fused-instructions.js';
 import { constructionOf, type KnownValue, readsSlot } from './inline-analysis.js';
 import { scalarReplace } from './scalar-replacement.js';
-import { isTraced } from './verify-plans.js';
-import type { OracleHook } from '../oracle/oracle-table.js';
-import { describeSteps } from '../oracle/trace-query.js';
+import { compileProjection, compileTracedItems, compileVerifyCase } from './compile-verify.js';
 
 /** `{}`: one shared, permanently shared-flagged empty map (a `Map.set` on it copies). */
 const EMPTY_MAP = new MapValue(new Map());
@@ -105,7 +101,7 @@ export class UnitCompiler {
         if (unit.verify?.kind === 'domain') {
           this.expr((body[0] as Extract<Stmt, { kind: 'ExprStmt' }>).expr);
           this.builder.emit(Op.RETURN, 0);
-        } else this.verifyCase();
+        } else compileVerifyCase(this, this.unit);
         break;
       default:
         assertNever(unit.kind);
@@ -118,82 +114,10 @@ export class UnitCompiler {
     return this.builder.finish(this.localCount);
   }
 
-  /**
-   * A verify case (verify code only): its `when` premises (false → return Unit, the case is skipped), the Oracle
-   * `install` hook, then `Result.Ok((lhs, rhs))`, where a left side that is a trace projection of the verified
-   * function is evaluated by the `project` hook. A `?` that fails anywhere returns its `Result.Err` instead.
-   */
-  private verifyCase(): void {
-    const body = this.unit.body;
-    const skips: number[] = [];
-    for (let i = 0; i < body.length - 2; i++) {
-      const step = body[i];
-      if (step.kind === 'Binding') this.stmt(step);
-      else skips.push(branchIfFalse(this, step.expr));
-    }
-    // The premises held: the case's stubs take effect and its trace starts (§O.4 steps 2–3).
-    this.hook('install', 0, true);
-    const lhs = (body[body.length - 2] as Extract<Stmt, { kind: 'ExprStmt' }>).expr;
-    const role = this.unit.verify;
-    const projection = lhs.kind === 'Member' || lhs.kind === 'Call' ? lhs.projection : undefined;
-    if (role?.kind === 'case' && role.oracle.trace && isTraced(projection, role.block.fnName)) {
-      this.projection(projection!, true);
-    } else this.expr(lhs);
-    this.expr((body[body.length - 1] as Extract<Stmt, { kind: 'ExprStmt' }>).expr);
-    this.builder.emit(Op.TUPLE_NEW, -1, 2);
-    this.builder.emit(Op.WRAP, 0, WrapKind.Ok);
-    this.builder.emit(Op.RETURN, -1);
-    if (skips.length === 0) return;
-    const skip = this.builder.here();
-    for (const at of skips) this.builder.patchJump(at, skip);
-    this.builder.emit(Op.UNIT, 1);
-    this.builder.emit(Op.RETURN, -1);
-  }
-
   /** The function an effect call in this unit is attributed to (a `__buffered` variant's original function). */
   get caller(): string {
     const name = this.unit.name;
     return this.unit.kind === 'buffered' ? name.slice(0, -'__buffered'.length) : name;
-  }
-
-  /** Calls an Oracle hook of the verify code with the `argc` values on the stack; `discard` pops its Unit. */
-  private hook(name: OracleHook, argc: number, discard: boolean): void {
-    const oracle = this.tables.oracle;
-    if (oracle === null)
-      throw new CompileError(`Oracle hook '${name}' outside the verify code (${this.unit.name})`);
-    this.builder.emit(Op.CALL_BUILTIN, 1 - argc, oracle.hook(name), argc);
-    if (discard) this.builder.emit(Op.POP, -1);
-  }
-
-  /**
-   * A trace projection (§O.1). As the whole left side of a trace case it runs its source call, then the `project`
-   * hook applies the steps to the events; anywhere else the source call runs and the projection is a run-time
-   * error, as in the reference.
-   */
-  private projection(projection: TraceProjection, whole: boolean): void {
-    const descriptor = describeSteps(projection);
-    this.expr(projection.source);
-    if (!whole) {
-      this.builder.emit(Op.POP, -1);
-      this.constant(descriptor);
-      this.hook('misplaced', 1, false);
-      return;
-    }
-    this.constant(descriptor);
-    const last = projection.steps[projection.steps.length - 1];
-    if (last.kind === 'contains' || last.kind === 'count') {
-      this.constant(last.method);
-      if (last.args === null) this.builder.emit(Op.UNIT, 1);
-      else if (last.args.length === 0) this.constant(EMPTY_LIST);
-      else {
-        for (const arg of last.args) this.expr(arg);
-        this.builder.emit(Op.LIST_NEW, 1 - last.args.length, last.args.length);
-      }
-    } else {
-      this.constant('');
-      this.builder.emit(Op.UNIT, 1);
-    }
-    this.hook('project', 4, false);
   }
 
   /**
@@ -280,12 +204,12 @@ export class UnitCompiler {
         this.name(expr, expr.resolution);
         return;
       case 'Member':
-        if (expr.projection !== undefined) this.projection(expr.projection, false);
+        if (expr.projection !== undefined) compileProjection(this, expr.projection, false);
         else if (expr.resolution?.kind === 'field') this.field(expr, expr.resolution.index);
         else this.name(expr, expr.resolution);
         return;
       case 'Call':
-        if (expr.projection !== undefined) this.projection(expr.projection, false);
+        if (expr.projection !== undefined) compileProjection(this, expr.projection, false);
         else compileCall(this, expr);
         return;
       case 'Binary':
@@ -329,17 +253,8 @@ export class UnitCompiler {
         return;
       case 'Product': {
         const count = expr.items.length;
-        // The verify code reports the group and each branch to Oracle (branch paths and counters, §O.4 step 6).
-        const traced = this.tables.oracle !== null;
-        if (traced) this.hook('groupEnter', 0, true);
-        expr.items.forEach((item, index) => {
-          if (traced) {
-            this.builder.emit(Op.INT, 1, index);
-            this.hook('branch', 1, true);
-          }
-          this.expr(item);
-        });
-        if (traced) this.hook('groupExit', 0, true);
+        if (this.tables.oracle !== null) compileTracedItems(this, expr.items);
+        else for (const item of expr.items) this.expr(item);
         this.builder.line = expr.span.line;
         if (expr.unwrap) this.returnJumps.push(this.builder.emit(Op.PRODUCT_UNWRAP, 1 - count, count, 0));
         else this.builder.emit(Op.TUPLE_NEW, 1 - count, count);

@@ -1,0 +1,63 @@
+import type { PreparedScenario, TargetJob, TargetRunner } from '@aver/bench-runner';
+import { RunError } from '@aver/bench-runner';
+import { AverRuntimeError, displayValue, mainErrorMessage, VERSION } from '@aver/vm-runtime';
+import { compileJsSource, type JsProgram } from './js-program.js';
+import { type JsRunOptions, runJs } from './run-js.js';
+
+/**
+ * The module an isolate imports for this target: the package's main module, whose `target` export this is. Under
+ * vitest this file runs from `src/`, and isolates run the build.
+ */
+function mainModuleUrl(): string {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('../dist/index.js', here).href : new URL('./index.js', here).href;
+}
+
+/**
+ * The `js` bench target: `prepare` runs the front end (`passes_applied` is the stages that ran) and
+ * compiles the lowered program to JavaScript once; a failure is a `RunError` of its stage (`read`, `parse`,
+ * `typecheck`, or `compile` for a construct the generator cannot translate, never a silent run on the VM). Each
+ * `runOnce` is a fresh `runJs` (console silenced, the manifest's args) plus `displayValue` of the result, exactly
+ * as the `vm` target renders it; a `main` that returns `Result.Err` fails like `aver run`. There are no counters:
+ * compiled JavaScript executes no VM instructions.
+ */
+export const jsTarget: TargetRunner = {
+  name: 'js',
+  moduleUrl: mainModuleUrl(),
+  prepare(job: TargetJob): PreparedScenario {
+    const program = compileJob(job);
+    const options: JsRunOptions = { args: [...job.args], console: 'silent' };
+    return {
+      passesApplied: program.passesApplied,
+      compilerVisibleAllocs: program.compilerVisibleAllocs,
+      backend: { averVersion: VERSION, build: 'release', wasmtimeVersion: null },
+      runOnce: () => {
+        let value: ReturnType<typeof runJs>['value'];
+        try {
+          value = runJs(program, options).value;
+        } catch (error) {
+          if (error instanceof AverRuntimeError) throw new RunError('runtime', error.format());
+          throw error;
+        }
+        const failure = mainErrorMessage(value);
+        if (failure !== null) throw new RunError('runtime', failure);
+        return displayValue(value);
+      },
+    };
+  },
+};
+
+/** The `target` export the runner and the CLI take from this package (the `@aver/bench-target-NAME` convention). */
+export const target = jsTarget;
+
+/**
+ * Compiles a bench job to JavaScript, or throws the `RunError` of the failing stage.
+ *
+ * @param job - The runner's job (entry, source, module root).
+ * @returns The program.
+ */
+export function compileJob(job: TargetJob): JsProgram {
+  const compiled = compileJsSource(job.source, job.entry, { moduleRoot: job.moduleRoot });
+  if (!compiled.ok) throw new RunError(compiled.stage, compiled.message);
+  return compiled.program;
+}

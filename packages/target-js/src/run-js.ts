@@ -1,0 +1,102 @@
+import {
+  AverRuntimeError,
+  checkDeadline,
+  createHost,
+  DEFAULT_MAX_FRAMES,
+  type LimitState,
+  limitHost,
+  releaseCodePointStrings,
+  type RunOptions,
+  RuntimeMessages,
+  UNIT,
+  type Value,
+} from '@aver/vm-runtime';
+import { withAverLine } from './error-lines.js';
+import type { JsProgram } from './js-program.js';
+import { JsMessages } from './messages.js';
+import { jsStackBudget } from './stack-budget.js';
+
+/** Options of a js run: the VM's `RunOptions` without instruction counting (`count`, `stepBudget`). */
+export type JsRunOptions = Omit<RunOptions, 'count' | 'stepBudget'> & {
+  /** Refused: the js target executes no VM instructions. */
+  readonly count?: false;
+  readonly stepBudget?: undefined;
+  /**
+   * How many Aver calls nest as plain JS calls before deeper ones continue on the heap (`jsStackBudget()`, measured
+   * per thread, by default). Smaller is slower, never wrong: it only moves where the generator twins take over.
+   */
+  readonly stackBudget?: number;
+};
+
+/** The js target cannot do what was asked (count VM instructions); a usage error, not the program's failure. */
+export class JsUnsupportedError extends Error {
+  override readonly name = 'JsUnsupportedError';
+}
+
+/** How much of the JS stack generated code uses; 64 frames is enough to find the innermost generated one. */
+const STACK_TRACE_FRAMES = 64;
+
+/**
+ * Runs a program compiled to JavaScript, like the VM's `runProgram`: fresh globals, `__top_level__` (when there are
+ * top-level statements; a `?` that fails there ends the run with its `Err`), then `main()` with no arguments (Unit
+ * without `main`). Console, args, stdin, `timeoutMs` and `maxFrames` behave as on the VM, with the VM's messages and
+ * lines.
+ *
+ * @param program - From `compileJsFile` / `compileJsSource`.
+ * @param options - Console, args, stdin and limits.
+ * @returns `main`'s value (counters are `null`: compiled code executes no VM instructions).
+ * @throws AverRuntimeError on a runtime error or an exceeded limit, with the source line.
+ * @throws JsUnsupportedError for `count` or `stepBudget`.
+ */
+export function runJs(
+  program: JsProgram,
+  options: JsRunOptions | RunOptions = {},
+): { value: Value; counters: null } {
+  if ((options as RunOptions).stepBudget !== undefined)
+    throw new JsUnsupportedError(JsMessages.stepBudgetUnsupported());
+  if ((options as RunOptions).count === true) throw new JsUnsupportedError(JsMessages.countersUnsupported());
+  const timeoutMs = options.timeoutMs ?? null;
+  const loaded = program.load(timeoutMs !== null);
+  if (loaded.busy) throw new Error(JsMessages.reentrantRun());
+  const maxFrames = options.maxFrames ?? DEFAULT_MAX_FRAMES;
+  const limits: LimitState = {
+    deadline: timeoutMs === null ? Number.POSITIVE_INFINITY : performance.now() + timeoutMs,
+    workSinceClock: 0,
+    timeoutMs,
+    stepBudget: null,
+    counting: null,
+  };
+  const host = limitHost(
+    createHost(options.console, options.args, options.stdin, options.sandbox),
+    limits,
+    () => limits,
+  );
+  const instance = loaded.instance;
+  instance.start({
+    host,
+    fastDepth: Math.min((options as JsRunOptions).stackBudget ?? jsStackBudget(), maxFrames),
+    maxFrames,
+    checkDeadline: () => {
+      checkDeadline(limits);
+    },
+  });
+  const traceFrames = Error.stackTraceLimit;
+  if (traceFrames < STACK_TRACE_FRAMES) Error.stackTraceLimit = STACK_TRACE_FRAMES;
+  loaded.busy = true;
+  try {
+    if (instance.hasTopLevel) {
+      const failed = instance.topLevel(0) as Value;
+      if (failed !== UNIT) return { value: failed, counters: null };
+    }
+    if (instance.main === null) return { value: UNIT, counters: null };
+    if (instance.mainArity !== 0)
+      throw new AverRuntimeError(RuntimeMessages.mainHasParameters(instance.mainArity));
+    return { value: instance.main(0) as Value, counters: null };
+  } catch (error) {
+    throw withAverLine(error, loaded);
+  } finally {
+    loaded.busy = false;
+    Error.stackTraceLimit = traceFrames;
+    releaseCodePointStrings();
+  }
+}
