@@ -83,6 +83,8 @@ describe('aver-bench end to end: a target from a package', () => {
       instructions: 'fn main() -> Int\n    42\n'.length,
       calls: 1,
       allocations: 0,
+      by_opcode: null,
+      functions: null,
     });
   });
 

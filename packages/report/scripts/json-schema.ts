@@ -2,6 +2,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import {
   BackendInfoSchema,
   BenchReportSchema,
+  FunctionCountersSchema,
   HostInfoSchema,
   IterationStatsSchema,
   ReplicateRecordSchema,
@@ -29,6 +30,7 @@ export function buildJsonSchemaText(): string {
       HostInfo: HostInfoSchema,
       IterationStats: IterationStatsSchema,
       RunCounters: RunCountersSchema,
+      FunctionCounters: FunctionCountersSchema,
       ReplicateRecord: ReplicateRecordSchema,
       SteadyState: SteadyStateSchema,
     },

@@ -1,6 +1,7 @@
 export type {
   BackendInfo,
   BenchReport,
+  FunctionCounters,
   HostInfo,
   IterationStats,
   ReplicateRecord,
@@ -13,6 +14,7 @@ export { DEFAULT_TOLERANCE } from './types.js';
 export {
   BackendInfoSchema,
   BenchReportSchema,
+  FunctionCountersSchema,
   HostInfoSchema,
   IterationStatsSchema,
   ReplicateRecordSchema,

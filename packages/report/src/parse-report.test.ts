@@ -49,7 +49,37 @@ describe('parseReport', () => {
     );
     expect(report.response_sha256).toBe(sha);
     expect(report.samples_ms).toEqual([0.1, 0.2]);
-    expect(report.counters).toEqual({ instructions: 5, calls: 1, allocations: 0 });
+    expect(report.counters).toEqual({
+      instructions: 5,
+      calls: 1,
+      allocations: 0,
+      by_opcode: null,
+      functions: null,
+    });
+  });
+
+  it('reads per-opcode and per-function counters, and rejects malformed ones by path', () => {
+    const step = { name: 'step', file: 'fib.av', line: 4, calls: 2000, instructions: 9000, allocations: 3 };
+    const report = parseReport(
+      sampleReport({
+        counters: {
+          instructions: 9,
+          calls: 1,
+          allocations: 0,
+          by_opcode: { CALL: 4, ADD: 5 },
+          functions: [step],
+        },
+      }),
+    );
+    expect(report.counters?.by_opcode).toEqual({ CALL: 4, ADD: 5 });
+    expect(report.counters?.functions).toEqual([step]);
+    const counters = { instructions: 9, calls: 1, allocations: 0 };
+    expect(() => parseReport(withKey('counters', { ...counters, by_opcode: { ADD: -1 } }))).toThrow(
+      'counters.by_opcode.ADD: expected non-negative integer, got -1',
+    );
+    expect(() =>
+      parseReport(withKey('counters', { ...counters, functions: [{ ...step, line: 'four' }] })),
+    ).toThrow('counters.functions[0].line: expected non-negative integer, got string');
   });
 
   it('treats a missing Option field as null, like serde', () => {

@@ -110,6 +110,28 @@ export const IterationStatsSchema = v.pipe(
   v.description('Wall-time statistics over the timed iterations, in milliseconds.'),
 );
 
+/** `counters.functions[]`: counters of one Aver function. */
+export const FunctionCountersSchema = v.pipe(
+  v.object(
+    {
+      name: v.pipe(text(), v.description('Function name as written in the source.')),
+      file: v.pipe(text(), v.description('Source file that defines it.')),
+      line: v.pipe(
+        option(count()),
+        v.description('1-based line of its definition; null for code outside any function.'),
+      ),
+      calls: v.pipe(count(), v.description('Times it was called.')),
+      instructions: v.pipe(
+        count(),
+        v.description('Instructions executed in its own frames (callees excluded).'),
+      ),
+      allocations: v.pipe(count(), v.description('Heap allocations made in its own frames.')),
+    },
+    label.object,
+  ),
+  v.description('Counters of one Aver function in the counted run.'),
+);
+
 /** `counters`: deterministic counters of one counted run. */
 export const RunCountersSchema = v.pipe(
   v.object(
@@ -117,6 +139,18 @@ export const RunCountersSchema = v.pipe(
       instructions: v.pipe(count(), v.description('Bytecode instructions executed.')),
       calls: v.pipe(count(), v.description('Function calls made.')),
       allocations: v.pipe(count(), v.description('Heap allocations made.')),
+      by_opcode: v.pipe(
+        option(v.record(text(), count(), label.object)),
+        v.description(
+          'Addition: instructions executed per opcode (name → count, sorted by name); null when not counted.',
+        ),
+      ),
+      functions: v.pipe(
+        option(v.array(FunctionCountersSchema, label.array)),
+        v.description(
+          'Addition: one row per Aver function that ran, most instructions first; null when not counted.',
+        ),
+      ),
     },
     label.object,
   ),

@@ -96,7 +96,9 @@ describe('serializeReport', () => {
       '"iterations":{"min_ms":1003.0,"max_ms":1021.5,"mean_ms":1010.0,"p50_ms":1009.0,"p95_ms":1e-7,"p99_ms":1e16}',
     );
     expect(compact).toContain('"samples_ms":[1003.0,1021.5]');
-    expect(compact).toContain('"counters":{"instructions":123456789,"calls":0,"allocations":7}');
+    expect(compact).toContain(
+      '"counters":{"instructions":123456789,"calls":0,"allocations":7,"by_opcode":null,"functions":null}',
+    );
     expect(compact).toContain('"iterations_count":30,"warmup_count":3');
   });
 
@@ -132,6 +134,38 @@ describe('serializeReport', () => {
     expect(() => serializeReport(broken)).toThrow(ReportParseError);
     expect(() => serializeReport(broken)).toThrow(
       'iterations.p50_ms: expected non-negative finite number, got Infinity',
+    );
+  });
+
+  it('writes opcode counts sorted by name and function rows most instructions first, ties by file, line, name', () => {
+    const row = (name: string, file: string, line: number, instructions: number) => ({
+      name,
+      file,
+      line,
+      calls: 1,
+      instructions,
+      allocations: 0,
+    });
+    const report = sampleReport({
+      counters: {
+        instructions: 30,
+        calls: 4,
+        allocations: 0,
+        by_opcode: { RET: 10, ADD: 15, CALL: 5 },
+        functions: [
+          row('b', 'm.av', 2, 5),
+          row('main', 'm.av', 9, 20),
+          row('a', 'm.av', 2, 5),
+          row('z', 'a.av', 7, 5),
+        ],
+      },
+    });
+    expect(serializeReport(report)).toContain(
+      '"by_opcode":{"ADD":15,"CALL":5,"RET":10},"functions":[' +
+        '{"name":"main","file":"m.av","line":9,"calls":1,"instructions":20,"allocations":0},' +
+        '{"name":"z","file":"a.av","line":7,"calls":1,"instructions":5,"allocations":0},' +
+        '{"name":"a","file":"m.av","line":2,"calls":1,"instructions":5,"allocations":0},' +
+        '{"name":"b","file":"m.av","line":2,"calls":1,"instructions":5,"allocations":0}]}',
     );
   });
 });

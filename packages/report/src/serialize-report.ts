@@ -3,6 +3,7 @@ import { parseReport } from './parse-report.js';
 import type {
   BenchReport,
   BackendInfo,
+  FunctionCounters,
   HostInfo,
   IterationStats,
   ReplicateRecord,
@@ -133,6 +134,40 @@ function countersNode(counters: RunCounters): JsonNode {
     ['instructions', integer(counters.instructions)],
     ['calls', integer(counters.calls)],
     ['allocations', integer(counters.allocations)],
+    ['by_opcode', nullable(counters.by_opcode ?? null, byOpcodeNode)],
+    [
+      'functions',
+      nullable(counters.functions ?? null, (rows) => array(sortedFunctions(rows).map(functionNode))),
+    ],
+  ]);
+}
+
+/** Opcode counts sorted by name (bytewise), so the same run always writes the same bytes. */
+function byOpcodeNode(byOpcode: Readonly<Record<string, number>>): JsonNode {
+  const names = Object.keys(byOpcode).sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
+  return object(names.map((name) => [name, integer(byOpcode[name]!)] as const));
+}
+
+/** Most instructions first; ties by file, line, then name, so the order never depends on the runtime's. */
+function sortedFunctions(rows: readonly FunctionCounters[]): FunctionCounters[] {
+  const byText = (left: string, right: string) => (left < right ? -1 : left > right ? 1 : 0);
+  return [...rows].sort(
+    (left, right) =>
+      right.instructions - left.instructions ||
+      byText(left.file, right.file) ||
+      (left.line ?? 0) - (right.line ?? 0) ||
+      byText(left.name, right.name),
+  );
+}
+
+function functionNode(row: FunctionCounters): JsonNode {
+  return object([
+    ['name', string(row.name)],
+    ['file', string(row.file)],
+    ['line', nullable(row.line, integer)],
+    ['calls', integer(row.calls)],
+    ['instructions', integer(row.instructions)],
+    ['allocations', integer(row.allocations)],
   ]);
 }
 

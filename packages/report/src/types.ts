@@ -60,6 +60,32 @@ export interface RunCounters {
   readonly calls: number;
   /** Heap allocations made. */
   readonly allocations: number;
+  /**
+   * Addition: instructions executed per opcode (opcode name → count, written sorted by name); `null` or absent when
+   * the target does not count per opcode. The counts add up to `instructions`.
+   */
+  readonly by_opcode?: Readonly<Record<string, number>> | null;
+  /**
+   * Addition: one row per Aver function that ran (calls, own instructions, own allocations), written most
+   * instructions first; `null` or absent when the target does not count per function.
+   */
+  readonly functions?: readonly FunctionCounters[] | null;
+}
+
+/** Counters of one Aver function in a counted run (an addition to the reference contract). */
+export interface FunctionCounters {
+  /** The function's name as written in the source (`step`, `Module.fn`). */
+  readonly name: string;
+  /** The source file that defines it, as the runtime names it. */
+  readonly file: string;
+  /** 1-based line of its definition; `null` for code outside any function (`__top_level__`). */
+  readonly line: number | null;
+  /** Times it was called. */
+  readonly calls: number;
+  /** Instructions executed in its own frames (callees not included). */
+  readonly instructions: number;
+  /** Heap allocations made in its own frames. */
+  readonly allocations: number;
 }
 
 /** The steady-state test of one replicate's timed samples (an addition; see the runner's README). */

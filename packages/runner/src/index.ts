@@ -3,6 +3,7 @@ export { isRunError, RunError } from './run-error.js';
 export type { TargetErrorKind } from './target-error.js';
 export { TargetError } from './target-error.js';
 export type {
+  EmittedProgram,
   IsolateNeeds,
   PreparedScenario,
   ScenarioIsolation,
@@ -37,3 +38,5 @@ export { escapeBytes, firstDifference } from './first-difference.js';
 export { captureHost } from './capture-host.js';
 export { computeExpectedMatch, expectedMatchOverRuns } from './expected-match.js';
 export { vmTarget } from './vm-target.js';
+export type { ProfiledCounters, StackSample } from './profiled-counters.js';
+export { hasStackProfile } from './profiled-counters.js';

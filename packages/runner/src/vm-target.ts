@@ -1,4 +1,4 @@
-import type { RunCounters } from '@aver/bench-report';
+import type { ProfiledCounters } from './profiled-counters.js';
 import type { RunOptions } from '@aver/vm-runtime';
 import { RunError } from './run-error.js';
 import type { PreparedScenario, TargetJob, TargetRunner } from './target.js';
@@ -88,13 +88,29 @@ function prepareVm(vm: VmRuntime, job: TargetJob): PreparedScenario {
     compilerVisibleAllocs: program.compilerVisibleAllocs,
     backend: { averVersion: vm.VERSION, build: 'release', wasmtimeVersion: null },
     runOnce: () => vm.displayValue(run(runOptions).value),
-    countedRun: (): RunCounters | null => {
+    countedRun: (): ProfiledCounters | null => {
       const counters = run({ ...runOptions, count: true }).counters;
       if (counters === null) return null;
+      const functions = counters.byFunction.map(({ name, file, line, calls, instructions, allocations }) => ({
+        name,
+        file,
+        line,
+        calls,
+        instructions,
+        allocations,
+      }));
       return {
         instructions: counters.instructions,
         calls: counters.calls,
         allocations: counters.allocations,
+        by_opcode: { ...counters.byOpcode },
+        functions,
+        stacks: counters.stacks.map(({ parent, function: fn, instructions }) => ({
+          parent,
+          function: fn,
+          instructions,
+        })),
+        stacks_truncated: counters.stacksTruncated,
       };
     },
   };

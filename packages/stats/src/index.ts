@@ -1,0 +1,12 @@
+export { StatsInputError } from './stats-input-error.js';
+export { median, medianOfSorted, quantileSorted } from './quantile.js';
+export type { Replicates } from './replicates.js';
+export { checkReplicates, medianOfMedians, replicateMedians } from './replicates.js';
+export type { SeededRandom } from './seeded-random.js';
+export { createSeededRandom } from './seeded-random.js';
+export type { BootstrapOptions, RatioEstimate } from './hierarchical-bootstrap.js';
+export { BOOTSTRAP_DEFAULTS, bootstrapRatio } from './hierarchical-bootstrap.js';
+export type { MannWhitneyMethod, MannWhitneyResult } from './mann-whitney-u.js';
+export { EXACT_LIMIT, mannWhitneyU } from './mann-whitney-u.js';
+export { normalSurvival } from './normal-survival.js';
+export { holmAdjust } from './holm.js';
