@@ -42,6 +42,8 @@ Options:
                               baseline (folder, entry, empty file)
       --require-baseline      exit 1 when there is nothing to compare with, including no
                               file for this host in --baseline-dir
+      --emit-js <DIR>         also write each scenario's program as the js target compiles it
+                              to DIR/<scenario>.mjs (needs @aver/bench-target-js)
   -h, --help                  print this help
   -V, --version               print the version
 

@@ -330,3 +330,18 @@ export const calibrated = (
 /** `calibrate`: the noise file was written. */
 export const savedNoise = (path: string, count: number): string =>
   `Saved noise → ${path} (${count} scenario${count === 1 ? '' : 's'})`;
+
+/** `--emit-js`: the js target's package has no program emitter (another `@aver/bench-target-js`). */
+export const emitJsUnsupported = (): string =>
+  "--emit-js: the installed target 'js' cannot emit its program (its package has no emitProgram)";
+
+/** `--emit-js`: a scenario's program could not be compiled to JavaScript. */
+export const emitJsFailed = (name: string, detail: string): string => `emit-js (${name}): ${detail}`;
+
+/** `--emit-js`: a module could not be written. */
+export const emitJsWrite = (path: string, detail: string): string =>
+  `emit-js: cannot write '${path}': ${detail}`;
+
+/** `--emit-js`: what was written. */
+export const emittedJs = (dir: string, count: number): string =>
+  `Wrote ${count} generated JavaScript module${count === 1 ? '' : 's'} → ${dir}`;

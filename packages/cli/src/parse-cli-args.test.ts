@@ -33,6 +33,7 @@ describe('parseCliArgs', () => {
         baselineDir: null,
         failOnRegression: false,
         requireBaseline: false,
+        emitJs: null,
       },
     });
   });
@@ -56,6 +57,7 @@ describe('parseCliArgs', () => {
       'bench/baselines',
       '--fail-on-regression',
       '--require-baseline',
+      '--emit-js=out/js',
     ]);
     expect(request).toEqual({
       kind: 'run',
@@ -76,6 +78,7 @@ describe('parseCliArgs', () => {
         baselineDir: 'bench/baselines',
         failOnRegression: true,
         requireBaseline: true,
+        emitJs: 'out/js',
       },
     });
   });

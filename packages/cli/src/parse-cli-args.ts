@@ -32,6 +32,8 @@ export interface CliOptions {
   readonly failOnRegression: boolean;
   /** `--require-baseline`: a missing baseline (folder, host file, entry) fails the run. */
   readonly requireBaseline: boolean;
+  /** `--emit-js DIR`: write each scenario's program as compiled by the js target into DIR; `null` when absent. */
+  readonly emitJs: string | null;
 }
 
 /** What `--isolation` accepts. */
@@ -74,6 +76,7 @@ const OPTIONS = {
   'baseline-dir': { display: '--baseline-dir <DIR>', takesValue: true },
   'fail-on-regression': { display: '--fail-on-regression', takesValue: false },
   'require-baseline': { display: '--require-baseline', takesValue: false },
+  'emit-js': { display: '--emit-js <DIR>', takesValue: true },
   help: { display: '--help', takesValue: false },
   version: { display: '--version', takesValue: false },
 } as const;
@@ -134,6 +137,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       baselineDir: text('baseline-dir'),
       failOnRegression: values.has('fail-on-regression'),
       requireBaseline: values.has('require-baseline'),
+      emitJs: text('emit-js'),
     },
   };
 }

@@ -6,6 +6,7 @@ import { CliError, UsageError } from './cli-errors.js';
 import { findSubcommand, SUBCOMMANDS } from './commands/subcommands.js';
 import type { CliIo, Terminal } from './cli-io.js';
 import { createTerminal } from './cli-io.js';
+import { emitJsModules } from './emit-js.js';
 import { cliVersion, helpText } from './help-text.js';
 import { loadTargets } from './load-targets.js';
 import * as messages from './messages.js';
@@ -59,6 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIo, seams: RunCliOp
     const scenarioOptions = scenarioOptionsOf(options, seams);
     const kind = scenarioKind(options.scenario);
     if (options.shard !== null && kind !== 'directory') throw new CliError(messages.shardNeedsFolder());
+    if (options.emitJs !== null) await emitJsModules(options, kind, seams.cwd ?? process.cwd(), terminal);
     const run = (context: RunContext) =>
       kind === 'directory' ? runDirectory(options, context) : runSingle(options, kind === 'ad-hoc', context);
     const base = { io, terminal, target, targets, scenarioOptions };

@@ -136,6 +136,7 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
  * The folder's manifests: entries whose extension is exactly `toml` (case-sensitive, so `.TOML` and a bare
  * `.toml` are skipped), folders excluded, joined verbatim to the folder and sorted bytewise by name.
  */
+/** The `*.toml` manifests of a scenarios folder, sorted bytewise; an unreadable or empty folder is a `CliError`. */
 export function listManifests(dir: string): string[] {
   let entries: Dirent[];
   try {

@@ -3,6 +3,7 @@ export { isRunError, RunError } from './run-error.js';
 export type { TargetErrorKind } from './target-error.js';
 export { TargetError } from './target-error.js';
 export type {
+  EmittedProgram,
   IsolateNeeds,
   PreparedScenario,
   ScenarioIsolation,

@@ -86,6 +86,13 @@ export interface IsolateNeeds {
   readonly maxOldGenerationSizeMb?: number;
 }
 
+/** A program as a target compiled it, for people to read (`aver-bench --emit-js DIR` writes the js target's). */
+export interface EmittedProgram {
+  /** A file name for it, e.g. `fib.mjs`. */
+  readonly fileName: string;
+  readonly text: string;
+}
+
 /**
  * A place a scenario can run (spec §8), implemented by `@aver/bench-target-NAME` packages: the package's main
  * module exports it as `target`. The runner imports `moduleUrl` inside each fresh isolate (a worker or a child
@@ -104,4 +111,9 @@ export interface TargetRunner {
    * for a program or target that cannot be prepared; anything else it throws is treated as a bug.
    */
   prepare(job: TargetJob): PreparedScenario | Promise<PreparedScenario>;
+  /**
+   * Optional: the program the target compiles for `job`, as text (the js target's generated module). Throws
+   * `RunError` like `prepare` for a program that cannot be compiled.
+   */
+  emitProgram?(job: TargetJob): EmittedProgram | Promise<EmittedProgram>;
 }

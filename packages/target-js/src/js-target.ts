@@ -1,6 +1,13 @@
-import type { PreparedScenario, TargetJob, TargetRunner } from '@aver/bench-runner';
+import type { EmittedProgram, PreparedScenario, TargetJob, TargetRunner } from '@aver/bench-runner';
 import { RunError } from '@aver/bench-runner';
-import { AverRuntimeError, displayValue, mainErrorMessage, VERSION } from '@aver/vm-runtime';
+import {
+  AverRuntimeError,
+  displayValue,
+  EffectPolicyError,
+  mainErrorMessage,
+  Sandbox,
+  VERSION,
+} from '@aver/vm-runtime';
 import { compileJsSource, type JsProgram } from './js-program.js';
 import { type JsRunOptions, runJs } from './run-js.js';
 
@@ -19,14 +26,19 @@ function mainModuleUrl(): string {
  * `typecheck`, or `compile` for a construct the generator cannot translate, never a silent run on the VM). Each
  * `runOnce` is a fresh `runJs` (console silenced, the manifest's args) plus `displayValue` of the result, exactly
  * as the `vm` target renders it; a `main` that returns `Result.Err` fails like `aver run`. There are no counters:
- * compiled JavaScript executes no VM instructions.
+ * compiled JavaScript executes no VM instructions. Every run is sandboxed like the vm target's (`job.sandbox`): an
+ * effect `main` declares that bench mode denies is a `sandbox` error before anything runs.
  */
 export const jsTarget: TargetRunner = {
   name: 'js',
   moduleUrl: mainModuleUrl(),
   prepare(job: TargetJob): PreparedScenario {
     const program = compileJob(job);
-    const options: JsRunOptions = { args: [...job.args], console: 'silent' };
+    const sandbox = createSandbox(job);
+    const mainEffects = program.lowered.checked.functions.get('main')?.decl.effects ?? [];
+    const denied = sandbox.deniedDeclarations(mainEffects);
+    if (denied.length > 0) throw new RunError('sandbox', denied.join('\n'));
+    const options: JsRunOptions = { args: [...job.args], console: 'silent', sandbox };
     return {
       passesApplied: program.passesApplied,
       compilerVisibleAllocs: program.compilerVisibleAllocs,
@@ -45,10 +57,25 @@ export const jsTarget: TargetRunner = {
       },
     };
   },
+
+  /** The generated module of `job`'s program, as an ES module file (`aver-bench --emit-js DIR`). */
+  emitProgram(job: TargetJob): EmittedProgram {
+    return { fileName: `${job.scenario}.mjs`, text: compileJob(job).esModule() };
+  },
 };
 
 /** The `target` export the runner and the CLI take from this package (the `@aver/bench-target-NAME` convention). */
 export const target = jsTarget;
+
+/** The job's sandbox (bench mode denies world-touching effects); a bad policy is a `setup` error. */
+function createSandbox(job: TargetJob): Sandbox {
+  try {
+    return new Sandbox(job.sandbox);
+  } catch (error) {
+    if (error instanceof EffectPolicyError) throw new RunError('setup', error.message);
+    throw error;
+  }
+}
 
 /**
  * Compiles a bench job to JavaScript, or throws the `RunError` of the failing stage.
