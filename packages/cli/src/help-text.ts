@@ -110,3 +110,51 @@ export function cliVersion(): string {
   }
   return version;
 }
+
+/** The `ab --help` text. */
+export function abHelpText(): string {
+  return `aver-bench ab ${cliVersion()}
+Compare two versions of scenarios on this machine: replicates of base and head run interleaved
+(ABBA), and each scenario gets a time verdict (regression, improvement, unchanged, inconclusive)
+from a seeded hierarchical bootstrap and a Mann-Whitney U test (Holm over the scenarios), and a
+verdict of its exact VM counters, with the functions and opcodes that changed most.
+
+Usage: aver-bench ab BASE HEAD [OPTIONS]
+
+Arguments:
+  BASE  a manifest or a folder of manifests (the version before)
+  HEAD  a manifest or a folder of manifests (the version after); scenarios match by name
+
+Options:
+      --replicates <N>         fresh isolates per side and scenario, at least 2 [default: 10]
+      --target <T>             the target to run on [default: vm]
+      --isolation <I>          worker (default) or process
+      --baseline-dir <DIR>     read this host's calibrated noise floors from DIR (aver-bench calibrate)
+      --json                   one NDJSON line per scenario
+      --fail-on-regression     gate mode: confirm regression and inconclusive scenarios with one more
+                               round, then exit 1 when a time or counter verdict is regression
+      --no-confirm             skip the confirmation round
+  -h, --help                   print this help
+`;
+}
+
+/** The `calibrate --help` text. */
+export function calibrateHelpText(): string {
+  return `aver-bench calibrate ${cliVersion()}
+Measure each scenario's noise on this machine with A/A rounds (the same program on both sides,
+run as \`aver-bench ab\` runs a comparison) and store it in DIR/<os>-<arch>-<target>.noise.json,
+where \`ab --baseline-dir DIR\` reads it: a change smaller than the floor is never a regression.
+
+Usage: aver-bench calibrate SCENARIO [OPTIONS]
+
+Arguments:
+  SCENARIO  a manifest or a folder of manifests
+
+Options:
+      --rounds <K>          A/A rounds per scenario, at least 2 [default: 5]
+      --replicates <N>      fresh isolates per side and round, at least 2 [default: 10]
+      --baseline-dir <DIR>  where the noise file goes [default: bench/baselines]
+      --target <T>          the target to run on [default: vm]
+  -h, --help                print this help
+`;
+}

@@ -172,6 +172,8 @@ export const usage = {
     `invalid value '${value}' for '${option}': expected a non-negative integer`,
   badWarmup: (option: string, value: string): string =>
     `invalid value '${value}' for '${option}': expected a non-negative integer or auto`,
+  badAtLeast: (option: string, value: string, least: number): string =>
+    `invalid value '${value}' for '${option}': expected an integer of at least ${least}`,
   badPositive: (option: string, value: string): string =>
     `invalid value '${value}' for '${option}': expected a positive integer`,
   badDuration: (option: string, value: string): string =>
@@ -293,6 +295,41 @@ export const targetPackageNoExport = (pkg: string): string =>
 /** A target package exports a target of another name. */
 export const targetPackageWrongName = (pkg: string, got: string, expected: string): string =>
   `bench target package ${pkg} exports target '${got}', not '${expected}'`;
+
+/** A noise file exists but cannot be read. */
+export const noiseCannotRead = (path: string, detail: string): string =>
+  `noise: cannot read '${path}': ${detail}`;
+
+/** A noise file is not valid. */
+export const noiseCannotParse = (path: string, detail: string): string =>
+  `noise: cannot parse '${path}': ${detail}`;
+
+/** `ab`: texts of the A/B command. */
+export const ab = {
+  noScenarios: (path: string): string => `ab: '${path}' is neither a manifest nor a folder of manifests`,
+  onlyOneSide: (name: string, side: 'base' | 'head'): string =>
+    `ab: scenario '${name}' is only in ${side}; skipped`,
+  nothingMatched: (): string => 'ab: base and head have no scenario name in common',
+  duplicate: (name: string, side: string): string => `ab: two manifests in ${side} are named '${name}'`,
+  confirming: (count: number): string =>
+    `ab: confirming ${count} scenario${count === 1 ? '' : 's'} (regression or inconclusive) with one more round`,
+  expectedMismatch: (name: string, side: 'base' | 'head'): string =>
+    `${name}: the ${side} response does not match its [expected] bounds`,
+};
+
+/** `calibrate`: one scenario's measured noise (stdout). */
+export const calibrated = (
+  name: string,
+  same: number,
+  cross: number,
+  rounds: number,
+  replicates: number,
+): string =>
+  `${name}: noise floor ${same}% within a run, ${cross}% across runs (${rounds} A/A rounds of ${replicates} replicates per side)\n`;
+
+/** `calibrate`: the noise file was written. */
+export const savedNoise = (path: string, count: number): string =>
+  `Saved noise → ${path} (${count} scenario${count === 1 ? '' : 's'})`;
 
 /** `--emit-js`: the js target's package has no program emitter (another `@aver/bench-target-js`). */
 export const emitJsUnsupported = (): string =>

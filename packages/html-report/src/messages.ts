@@ -89,6 +89,8 @@ export const page = {
   warningsHeading: 'Skipped lines',
   statsHeading: 'Statistics',
   countersHeading: 'Counters of the counted run',
+  functionsHeading: 'Functions with the most instructions',
+  functionChangesHeading: (since: string): string => `Functions behind the change since ${since}`,
   comparisonHeading: 'Comparison',
   notesHeading: 'Notes',
   dataTable: 'Data table',
@@ -117,6 +119,8 @@ export const columns = {
   reports: 'Reports',
   comparisons: 'Comparisons',
   reasons: 'Why',
+  function: 'Function',
+  where: 'Defined at',
 } as const;
 
 export const statLabels = {

@@ -7,6 +7,7 @@ import {
   type ResultFile,
   type ScenarioHistory,
 } from '@aver/bench-results';
+import { type FunctionChange, functionChanges } from './function-changes.js';
 import {
   comparisonChart,
   distributionChart,
@@ -56,6 +57,8 @@ export interface ScenarioView {
   /** Timed samples per replicate (one entry for a run without replicates; none without samples). */
   readonly replicates: readonly (readonly number[])[];
   readonly charts: readonly PageChart[];
+  /** The functions whose counts changed most since the scenario's previous run, and that run's label. */
+  readonly functionChanges: { readonly since: string; readonly changes: readonly FunctionChange[] } | null;
 }
 
 /** The whole page, as data. */
@@ -108,7 +111,20 @@ export function buildPageModel(files: readonly ResultFile[], options: PageOption
     if (history !== undefined && history.points.length >= 2) {
       charts.push(historyChart(`${id}-history`, history, runs));
     }
-    return { id, ...result, failure: result.failure ?? null, replicates, charts };
+    const previous = history !== undefined && history.points.length >= 2 ? history.points.at(-2)! : undefined;
+    const latest = history?.points.at(-1);
+    const changes =
+      previous === undefined || latest === undefined || latest.report !== result.report
+        ? []
+        : functionChanges(previous.report, latest.report);
+    return {
+      id,
+      ...result,
+      failure: result.failure ?? null,
+      replicates,
+      charts,
+      functionChanges: changes.length === 0 ? null : { since: runs[previous!.run]!.label, changes },
+    };
   });
   return {
     title: options.title ?? 'Aver Bench report',

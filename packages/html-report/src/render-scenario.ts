@@ -5,7 +5,16 @@ import { escapeHtml } from './html.js';
 import * as messages from './messages.js';
 import type { ScenarioView } from './page-model.js';
 import { renderChart } from './render-chart.js';
-import { type Cell, renderFacts } from './render-table.js';
+import { type Cell, renderFacts, renderTable } from './render-table.js';
+import { functionPlace } from './function-changes.js';
+
+/** How many functions the table of a scenario's counters lists (most instructions first). */
+const TOP_FUNCTIONS = 10;
+
+/** `+2,000` / `-12` / `0`. */
+function signedDigits(count: number): string {
+  return `${count > 0 ? '+' : count < 0 ? '-' : ''}${groupDigits(Math.abs(count))}`;
+}
 
 /** A verdict as a badge: the word in the verdict's colour, so colour is never the only sign. */
 export function verdictBadge(verdict: Verdict): string {
@@ -63,6 +72,59 @@ export function renderScenario(view: ScenarioView): string {
           [messages.statLabels.allocations, groupDigits(allocations)],
         ],
         `${view.name}: ${messages.page.countersHeading}`,
+      ),
+    );
+  }
+  const functions = report?.counters?.functions;
+  if (functions != null && functions.length > 0) {
+    parts.push(`<h3>${escapeHtml(messages.page.functionsHeading)}</h3>`);
+    parts.push(
+      renderTable(
+        [
+          messages.columns.function,
+          messages.columns.where,
+          messages.statLabels.calls,
+          messages.statLabels.instructions,
+          messages.statLabels.allocations,
+        ],
+        [...functions]
+          .sort((left, right) => right.instructions - left.instructions)
+          .slice(0, TOP_FUNCTIONS)
+          .map((row) => [
+            row.name,
+            functionPlace(row),
+            groupDigits(row.calls),
+            groupDigits(row.instructions),
+            groupDigits(row.allocations),
+          ]),
+        {
+          caption: `${view.name}: ${messages.page.functionsHeading}`,
+          numeric: [2, 3, 4],
+          className: 'functions',
+        },
+      ),
+    );
+  }
+  if (view.functionChanges !== null) {
+    const title = messages.page.functionChangesHeading(view.functionChanges.since);
+    parts.push(`<h3>${escapeHtml(title)}</h3>`);
+    parts.push(
+      renderTable(
+        [
+          messages.columns.function,
+          messages.columns.where,
+          messages.statLabels.calls,
+          messages.statLabels.instructions,
+          messages.statLabels.allocations,
+        ],
+        view.functionChanges.changes.map((change) => [
+          change.name,
+          change.where,
+          signedDigits(change.calls),
+          signedDigits(change.instructions),
+          signedDigits(change.allocations),
+        ]),
+        { caption: `${view.name}: ${title}`, numeric: [2, 3, 4], className: 'function-changes' },
       ),
     );
   }

@@ -74,6 +74,25 @@ describe('formatHuman', () => {
     );
   });
 
+  it('adds a replicates line with the range of their p50s when there are several', () => {
+    const replicate = (samples_ms: number[]) => ({
+      samples_ms,
+      warmup_count: 3,
+      warmup_stable: null,
+      steady_state: null,
+    });
+    const several = formatHuman(
+      sampleReport({
+        replicates: [replicate([0.7, 0.061, 0.06]), replicate([0.7, 0.71, 0.69]), replicate([2, 1])],
+      }),
+    );
+    // Nearest-rank p50s: 0.061, 0.7 and 1 ms.
+    expect(several).toContain(
+      '  wall_time:    min=93µs  p50=95µs  p95=105µs  max=113µs  mean=96µs\n  replicates:   3 (p50 per replicate 61µs … 1.00ms)\n',
+    );
+    expect(formatHuman(sampleReport({ replicates: [replicate([1, 2])] }))).toBe(formatHuman(sampleReport()));
+  });
+
   it('adds the wasmtime suffix only when a runtime version is set', () => {
     const report = sampleReport({
       scenario: { ...sampleReport().scenario, target: 'wasm-gc' },

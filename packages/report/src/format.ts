@@ -1,7 +1,9 @@
 import { escapeControlChars } from './escape-text.js';
 import { formatFixed } from './format-fixed.js';
 import { serializeReport } from './serialize-report.js';
-import type { BenchReport } from './types.js';
+import { percentile } from './stats/percentile.js';
+import { sortSamples } from './stats/sort-samples.js';
+import type { BenchReport, ReplicateRecord } from './types.js';
 
 /**
  * Formats a duration the way the reference's `fmt_ms` does (§6): `{:.2}ms` from 1 ms up, otherwise whole
@@ -18,7 +20,8 @@ export function formatMs(ms: number): string {
 
 /**
  * Renders one report for people, byte for byte as the reference's `format_human` (§6). Every line ends in
- * `\n`; values start at column 16. The additions (`response_sha256`, `samples_ms`, `counters`) are not shown.
+ * `\n`; values start at column 16. The additions (`response_sha256`, `samples_ms`, `counters`) are not shown;
+ * several replicates add a `replicates:` line after `wall_time` (their count and the range of their p50s).
  *
  * @param report The report.
  * @returns The text block.
@@ -43,9 +46,20 @@ export function formatHuman(report: BenchReport): string {
   text += line('iterations', `${scenario.iterations_count} (warmup ${scenario.warmup_count})`);
   text += line('passes', passes);
   text += line('wall_time', wallTime);
+  const replicates = report.replicates ?? [];
+  if (replicates.length > 1) text += line('replicates', describeReplicates(replicates));
   if (report.response_bytes !== null) text += line('response', `${report.response_bytes} bytes`);
   if (report.expected_match !== null) text += line('expected', report.expected_match ? 'ok' : 'MISMATCH');
   return text;
+}
+
+/** `5 (p50 per replicate 61µs … 702µs)`: how many replicates, and how far apart their medians lie. */
+function describeReplicates(replicates: readonly ReplicateRecord[]): string {
+  const medians = replicates
+    .filter((replicate) => replicate.samples_ms.length > 0)
+    .map((replicate) => percentile(sortSamples(replicate.samples_ms), 50));
+  if (medians.length === 0) return String(replicates.length);
+  return `${replicates.length} (p50 per replicate ${formatMs(Math.min(...medians))} … ${formatMs(Math.max(...medians))})`;
 }
 
 /**

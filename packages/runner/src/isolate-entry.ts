@@ -11,7 +11,12 @@ import { measureReplicate } from './measure-replicate.js';
 
 async function measure(request: IsolateRequest): Promise<IsolateReply> {
   try {
-    const loaded = await loadTarget(request.moduleUrl, request.targetName, request.codeCache);
+    const loaded = await loadTarget(
+      request.moduleUrl,
+      request.targetName,
+      request.codeCache,
+      request.moduleSource,
+    );
     const measurement = await measureReplicate(
       loaded.target,
       request.job,

@@ -10,6 +10,8 @@ export interface IsolateRequest {
   readonly targetName: string;
   readonly job: TargetJob;
   readonly plan: ProtocolPlan;
+  /** The text of `moduleUrl` when it is `.cjs`, read once by the caller (so no isolate reads it again), or `null`. */
+  readonly moduleSource: string | null;
   /** A V8 code cache of `moduleUrl` (`.cjs` only) from an earlier isolate, or `null`. */
   readonly codeCache: Uint8Array | null;
   /** Whether to send a code cache of `moduleUrl` back with the result (for the isolates after this one). */

@@ -48,6 +48,12 @@ describe('loadTarget', () => {
     expect(second.target.name).toBe('tiny');
   });
 
+  it('compiles the text the caller read instead of reading the file again', async () => {
+    const url = moduleUrl('given.cjs', 'exports.target = null;');
+    const loaded = await loadTarget(url, 'tiny', null, `exports.target = ${TARGET_BODY};`);
+    expect(loaded.target.name).toBe('tiny');
+  });
+
   it('says when V8 refuses a code cache, and still loads the module', async () => {
     const url = moduleUrl('plain.cjs', `exports.target = ${TARGET_BODY};`);
     const loaded = await loadTarget(url, 'tiny', new Uint8Array([1, 2, 3, 4]));

@@ -24,6 +24,7 @@ export interface LoadedTarget {
  * @param moduleUrl The module's URL.
  * @param name The target name it must export.
  * @param codeCache A code cache of the same module from an earlier isolate, or `null`.
+ * @param source The `.cjs` module's text when the caller has it, else it is read here.
  * @returns The target and, for `.cjs`, its script.
  * @throws {RunError} `setup` when the module cannot be loaded or does not export a target of that name.
  */
@@ -31,12 +32,13 @@ export async function loadTarget(
   moduleUrl: string,
   name: string,
   codeCache: Uint8Array | null,
+  source: string | null = null,
 ): Promise<LoadedTarget> {
   let exports: unknown;
   let script: vm.Script | null = null;
   try {
     if (moduleUrl.endsWith('.cjs')) {
-      script = compileCommonJs(moduleUrl, codeCache);
+      script = compileCommonJs(moduleUrl, codeCache, source);
       exports = runCommonJs(script, moduleUrl);
     } else {
       exports = await import(moduleUrl);
@@ -67,9 +69,9 @@ export function isTargetRunner(value: unknown): value is TargetRunner {
   );
 }
 
-function compileCommonJs(moduleUrl: string, codeCache: Uint8Array | null): vm.Script {
+function compileCommonJs(moduleUrl: string, codeCache: Uint8Array | null, given: string | null): vm.Script {
   const filename = fileURLToPath(moduleUrl);
-  const source = readFileSync(filename, 'utf8');
+  const source = given ?? readFileSync(filename, 'utf8');
   return new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename,
     ...(codeCache === null ? {} : { cachedData: codeCache }),

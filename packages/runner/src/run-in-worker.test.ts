@@ -20,6 +20,7 @@ const REQUEST: IsolateRequest = {
     sandbox: { allow: [], diskRoot: null, origin: 's.toml' },
   },
   plan: { iterations: 1, warmup: 0, count: true },
+  moduleSource: null,
   codeCache: null,
   wantCodeCache: false,
 };

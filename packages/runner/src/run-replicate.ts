@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Manifest } from '@aver/bench-manifest';
 import type { IsolateRequest } from './isolate-protocol.js';
 import type { ProtocolPlan, ReplicateMeasurement } from './measure-replicate.js';
@@ -58,6 +60,22 @@ export interface Replicate extends ReplicateMeasurement {
 
 /** Code caches of `.cjs` target modules, by URL, taken from the first isolate that loaded each. */
 const codeCaches = new Map<string, Uint8Array>();
+/** The text of `.cjs` target modules, by URL, read once for every isolate (`null`: unreadable; the isolate says why). */
+const moduleSources = new Map<string, string | null>();
+
+function moduleSource(url: string): string | null {
+  if (!url.endsWith('.cjs')) return null;
+  let source = moduleSources.get(url);
+  if (source === undefined) {
+    try {
+      source = readFileSync(fileURLToPath(url), 'utf8');
+    } catch {
+      source = null;
+    }
+    moduleSources.set(url, source);
+  }
+  return source;
+}
 
 /**
  * Runs one replicate of a scenario on a target: reads the entry (on this thread, so a missing file fails before
@@ -132,6 +150,7 @@ async function inIsolate(
     targetName: runner.name,
     job,
     plan,
+    moduleSource: moduleSource(runner.moduleUrl),
     codeCache: cached,
     wantCodeCache: cached === null && runner.moduleUrl.endsWith('.cjs'),
   };

@@ -1,4 +1,6 @@
 import type { CliIo, Terminal } from '../cli-io.js';
+import { runAbCommand } from './ab-command.js';
+import { runCalibrateCommand } from './calibrate-command.js';
 import { runMergeCommand } from './merge-command.js';
 import { runReportCommand } from './report-command.js';
 
@@ -17,6 +19,8 @@ export interface Subcommand {
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   report: { args: 'INPUT...', run: runReportCommand },
   merge: { args: 'FILE...', run: runMergeCommand },
+  ab: { args: 'BASE HEAD', run: runAbCommand },
+  calibrate: { args: 'SCENARIO', run: runCalibrateCommand },
 };
 
 /** The subcommand named by the first argument, if any. */
