@@ -1,10 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatHuman, parseReportJson, parseReports, serializeReport } from '@aver/bench-report';
+import { parseReportJson, parseReports, serializeReport } from '@aver/bench-report';
 import { describe, expect, it } from 'vitest';
 import { cliVersion } from './help-text.js';
 import { useTempDir } from '@aver/test-utils';
-import { hostBaselineName, runInProcess, tinyBaseline, useFakeTarget, NO_SUCH_FILE } from './test-helpers.js';
+import {
+  fakeReportText,
+  hostBaselineName,
+  runInProcess,
+  tinyBaseline,
+  useFakeTarget,
+  NO_SUCH_FILE,
+} from './test-helpers.js';
 
 const fake = useFakeTarget();
 const temp = useTempDir('aver-cli-');
@@ -30,16 +37,25 @@ describe('single manifest', () => {
     const result = await runInProcess([path.join(dir, 'fib.toml'), '--target', 'fake']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    const report = parseReportJson(await savedReport(path.join(dir, 'fib.toml')));
-    expect(result.stdout).toBe(formatHuman(report));
-    expect(result.stdout.startsWith('fib [fake]\n')).toBe(true);
+    const { host } = parseReportJson(await savedReport(path.join(dir, 'fib.toml')));
+    expect(result.stdout).toBe(
+      'fib [fake]\n' +
+        `  entry:        ${dir}${path.sep}prog.av\n` +
+        '  backend:      aver 0.0.0-fake (release)\n' +
+        `  host:         ${host.os}/${host.arch} (${host.cpus} cpus)\n` +
+        '  iterations:   3 (warmup 0)\n' +
+        '  passes:       tco, typecheck\n' +
+        '  wall_time:    min=1.00ms  p50=1.00ms  p95=1.00ms  max=1.00ms  mean=1.00ms\n' +
+        '  response:     3 bytes\n',
+    );
   });
 
   it('prints pretty JSON plus a newline with --json', async () => {
     const dir = scenarios({ fib: '' });
     const result = await runInProcess([path.join(dir, 'fib.toml'), '--target', 'fake', '--json']);
     const report = parseReportJson(result.stdout);
-    expect(result.stdout).toBe(`${serializeReport(report, { pretty: true })}\n`);
+    const entry = `${dir}${path.sep}prog.av`;
+    expect(result.stdout).toBe(`${fakeReportText('fib', entry, report.host, { pretty: true })}\n`);
     expect(report.scenario).toEqual({
       name: 'fib',
       entry: `${dir}${path.sep}prog.av`,
@@ -169,7 +185,8 @@ describe('--save-baseline', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`Saved baseline → ${out}\n`);
     const text = readFileSync(out, 'utf8');
-    expect(text).toBe(`${serializeReport(parseReportJson(text), { pretty: true })}\n`);
+    const { host } = parseReportJson(text);
+    expect(text).toBe(`${fakeReportText('fib', path.join(dir, 'prog.av'), host, { pretty: true })}\n`);
     expect(readdirSync(temp.dir()).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -385,7 +402,7 @@ describe('directory mode', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(parseReports(result.stdout).map((report) => report.scenario.name)).toEqual(['a', 'b']);
-    expect(lines[0]).toBe(serializeReport(parseReportJson(lines[0])));
+    expect(lines[0]).toBe(fakeReportText('a', path.join(dir, 'prog.av'), parseReportJson(lines[0]).host));
   });
 
   it('rejects --compare with the reference message', async () => {
@@ -418,7 +435,9 @@ describe('directory mode', () => {
     const text = readFileSync(out, 'utf8');
     const reports = parseReports(text);
     expect(reports.map((report) => report.scenario.name)).toEqual(['a', 'b']);
-    expect(text).toBe(`${reports.map((report) => serializeReport(report)).join('\n')}\n`);
+    const { host } = reports[0]!;
+    const entry = path.join(dir, 'prog.av');
+    expect(text).toBe(`${fakeReportText('a', entry, host)}\n${fakeReportText('b', entry, host)}\n`);
   });
 
   it('gates against the host baseline: diff lines before each report line in JSON mode', async () => {

@@ -125,3 +125,80 @@ export function tinyBaseline(report: BenchReport): BenchReport {
   const iterations = { min_ms: ms, max_ms: ms, mean_ms: ms, p50_ms: ms, p95_ms: ms, p99_ms: ms };
   return { ...report, iterations, samples_ms: report.samples_ms?.map(() => ms) ?? null };
 }
+
+/** SHA-256 of the fake target's responses (the scenario name), worked out with `printf NAME | sha256sum`. */
+const FAKE_RESPONSE_SHA256: Readonly<Record<string, string>> = {
+  fib: '97a43d3b29cae29594c83a51f4f9caf046ec595ae1a64addc3c8a44934bb118c',
+  a: 'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb',
+  b: '3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d',
+};
+
+/**
+ * The report the fake target yields for a scenario with `iterations = 3` and `warmup = 0` (three samples of 1 ms,
+ * the scenario's name as the response), written out by hand in the reference's layout: serde_json's compact form
+ * (one NDJSON line), or with `pretty` its `to_string_pretty` form. Only the entry path and the host vary.
+ */
+export function fakeReportText(
+  name: 'fib' | 'a' | 'b',
+  entry: string,
+  host: { os: string; arch: string; cpus: number },
+  options: { pretty?: boolean } = {},
+): string {
+  const sha = FAKE_RESPONSE_SHA256[name]!;
+  const bytes = Buffer.byteLength(name);
+  const path = JSON.stringify(entry);
+  if (!options.pretty) {
+    return (
+      `{"scenario":{"name":"${name}","entry":${path},"target":"fake","iterations_count":3,"warmup_count":0},` +
+      `"backend":{"name":"fake","aver_version":"0.0.0-fake","build":"release","wasmtime_version":null},` +
+      `"host":{"os":"${host.os}","arch":"${host.arch}","cpus":${host.cpus}},` +
+      `"iterations":{"min_ms":1.0,"max_ms":1.0,"mean_ms":1.0,"p50_ms":1.0,"p95_ms":1.0,"p99_ms":1.0},` +
+      `"response_bytes":${bytes},"expected_match":null,"passes_applied":["tco","typecheck"],` +
+      `"compiler_visible_allocs":0,"response_sha256":"${sha}","samples_ms":[1.0,1.0,1.0],"counters":null}`
+    );
+  }
+  return [
+    '{',
+    '  "scenario": {',
+    `    "name": "${name}",`,
+    `    "entry": ${path},`,
+    '    "target": "fake",',
+    '    "iterations_count": 3,',
+    '    "warmup_count": 0',
+    '  },',
+    '  "backend": {',
+    '    "name": "fake",',
+    '    "aver_version": "0.0.0-fake",',
+    '    "build": "release",',
+    '    "wasmtime_version": null',
+    '  },',
+    '  "host": {',
+    `    "os": "${host.os}",`,
+    `    "arch": "${host.arch}",`,
+    `    "cpus": ${host.cpus}`,
+    '  },',
+    '  "iterations": {',
+    '    "min_ms": 1.0,',
+    '    "max_ms": 1.0,',
+    '    "mean_ms": 1.0,',
+    '    "p50_ms": 1.0,',
+    '    "p95_ms": 1.0,',
+    '    "p99_ms": 1.0',
+    '  },',
+    `  "response_bytes": ${bytes},`,
+    '  "expected_match": null,',
+    '  "passes_applied": [',
+    '    "tco",',
+    '    "typecheck"',
+    '  ],',
+    '  "compiler_visible_allocs": 0,',
+    `  "response_sha256": "${sha}",`,
+    '  "samples_ms": [',
+    '    1.0,',
+    '    1.0,',
+    '    1.0',
+    '  ],',
+    '  "counters": null',
+    '}',
+  ].join('\n');
+}

@@ -20,11 +20,18 @@ const valid = {
 };
 
 describe('noise files', () => {
-  it('round-trips, scenarios sorted by name', () => {
+  it('round-trips, scenarios sorted by name, as indented JSON plus a newline', () => {
     const file = parseNoiseFile(JSON.stringify(valid));
     const text = serializeNoiseFile({ ...file, scenarios: { zz: file.scenarios.fib!, ...file.scenarios } });
+    expect(parseNoiseFile(text)).toEqual({
+      ...valid,
+      scenarios: { fib: valid.scenarios.fib, zz: valid.scenarios.fib },
+    });
     expect(Object.keys(parseNoiseFile(text).scenarios)).toEqual(['fib', 'zz']);
-    expect(text.endsWith('}\n')).toBe(true);
+    expect(
+      text.startsWith('{\n  "kind": "aver-bench-noise",\n  "version": 1,\n  "host": {\n    "os": "linux",'),
+    ).toBe(true);
+    expect(text.endsWith('\n}\n')).toBe(true);
   });
 
   it('names the key that is wrong, missing or unknown', () => {
