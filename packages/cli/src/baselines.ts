@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { describeIoError, joinPathVerbatim } from '@aver/bench-manifest';
+import { describeIoError } from '@aver/host-io';
+import { joinPathVerbatim } from '@aver/bench-manifest';
 import type { BenchReport, HostInfo } from '@aver/bench-report';
 import { parseReport, ReportParseError } from '@aver/bench-report';
 import { checkBaselineValues } from './check-baseline-values.js';

@@ -1,3 +1,4 @@
+import { colorEnabled } from '@aver/host-io';
 import { escapeControlCharsInText } from '@aver/bench-report';
 import { createProgressBar, NO_PROGRESS, type Progress, type ProgressPlan } from './progress-bar.js';
 
@@ -39,23 +40,13 @@ export interface Terminal {
   readonly clearProgress: () => void;
 }
 
-/** Whether an environment variable is set to something (an empty value counts as unset). */
-function isSet(value: string | undefined): value is string {
-  return value !== undefined && value !== '';
-}
-
 /**
- * Whether messages on stderr are coloured. The reference's `colored` crate rules, applied to stderr (the stream
- * the messages go to) rather than stdout: `NO_COLOR` set → never (https://no-color.org; it wins over
- * everything, so `NO_COLOR=1` always means plain bytes); otherwise `CLICOLOR_FORCE` set and not `0` → always;
- * otherwise `CLICOLOR=0` or `TERM=dumb` → never; otherwise only when stderr is a terminal.
+ * Whether messages on stderr are coloured: the tools' one colour policy (`@aver/host-io`: the reference's
+ * `colored` crate rules), applied to stderr (the stream the messages go to) rather than stdout as the reference
+ * does.
  */
 export function colorsEnabled(io: CliIo): boolean {
-  const { NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM } = io.env;
-  if (isSet(NO_COLOR)) return false;
-  if (isSet(CLICOLOR_FORCE) && CLICOLOR_FORCE !== '0') return true;
-  if (CLICOLOR === '0' || TERM === 'dumb') return false;
-  return io.stderrIsTTY;
+  return colorEnabled(io.env, io.stderrIsTTY);
 }
 
 /**
@@ -65,7 +56,7 @@ export function colorsEnabled(io: CliIo): boolean {
  */
 export function progressEnabled(io: CliIo): boolean {
   const ci = io.env.CI;
-  const inCi = isSet(ci) && ci !== '0' && ci.toLowerCase() !== 'false';
+  const inCi = ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
   return io.stderrIsTTY && colorsEnabled(io) && io.env.TERM !== 'dumb' && !inCi;
 }
 

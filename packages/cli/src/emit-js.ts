@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { describeIoError, loadManifest, synthesizeAdHocManifest } from '@aver/bench-manifest';
+import { describeIoError } from '@aver/host-io';
+import { loadManifest, synthesizeAdHocManifest } from '@aver/bench-manifest';
 import { createTargetJob, isRunError } from '@aver/bench-runner';
 import { CliError } from './cli-errors.js';
 import type { Terminal } from './cli-io.js';

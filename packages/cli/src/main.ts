@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { describeIoError } from '@aver/bench-manifest';
+import { describeIoError } from '@aver/host-io';
 import * as messages from './messages.js';
 import { runCli } from './run-cli.js';
 

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { NoiseFile, ScenarioNoise } from '@aver/bench-diff';
 import { NoiseFileError, parseNoiseFile } from '@aver/bench-diff';
-import { describeIoError, joinPathVerbatim } from '@aver/bench-manifest';
+import { describeIoError } from '@aver/host-io';
+import { joinPathVerbatim } from '@aver/bench-manifest';
 import type { HostInfo } from '@aver/bench-report';
 import { CliError } from './cli-errors.js';
 import * as messages from './messages.js';

@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import type { DiffReport } from '@aver/bench-diff';
 import { formatBmf, formatMarkdown } from '@aver/bench-export';
-import { describeIoError } from '@aver/bench-manifest';
+import { describeIoError } from '@aver/host-io';
 import type { BenchReport } from '@aver/bench-report';
 import { comparisonFromDiff, type ScenarioResult } from '@aver/bench-results';
 import { CliError } from './cli-errors.js';

@@ -15,4 +15,3 @@ export { loadManifest } from './load-manifest.js';
 export type { AdHocOptions } from './synthesize-ad-hoc-manifest.js';
 export { synthesizeAdHocManifest } from './synthesize-ad-hoc-manifest.js';
 export { fileStem, joinPathVerbatim, parentDirVerbatim } from './path-utils.js';
-export { describeIoError } from './describe-io-error.js';

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { describeIoError, readTextFile } from '@aver/host-io';
 import { parse, TomlError } from 'smol-toml';
 import * as v from 'valibot';
 import { closestKey } from './closest-key.js';
-import { describeIoError } from './describe-io-error.js';
 import type { KeyPosition } from './key-positions.js';
 import { scanKeyPositions } from './key-positions.js';
 import type { Manifest } from './manifest.js';
@@ -54,21 +53,14 @@ export function loadManifest(path: string): Manifest {
   };
 }
 
+/** The manifest's text (strict UTF-8, as `fs::read_to_string`), without a byte-order mark, which TOML forbids. */
 function readManifestSource(path: string): string {
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    const text = readTextFile(path);
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
   } catch (error) {
     throw new ManifestError('read', path, [
       wholeFileIssue(messages.cannotRead(path, describeIoError(error))),
-    ]);
-  }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.startsWith('\uFEFF') ? text.slice(1) : text;
-  } catch {
-    throw new ManifestError('read', path, [
-      wholeFileIssue(messages.cannotRead(path, 'stream did not contain valid UTF-8')),
     ]);
   }
 }

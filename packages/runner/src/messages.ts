@@ -58,9 +58,6 @@ export const replicateResponseChanged = (
   `the response changed between replicates: replicate ${replicate} differs from replicate 1 at byte ${offset}: ` +
   `replicate 1 ${first}, replicate ${replicate} ${current}`;
 
-/** Rust's `io::Error` text for a file that is not UTF-8 (`read_to_string`). */
-export const invalidUtf8 = (): string => 'stream did not contain valid UTF-8';
-
 /** Reference: the entry program cannot be read. */
 export const readEntry = (entry: string, detail: string): string => `${entry}: ${detail}`;
 

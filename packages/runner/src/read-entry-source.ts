@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { describeIoError } from '@aver/bench-manifest';
+import { describeIoError, readTextFile } from '@aver/host-io';
 import * as messages from './messages.js';
 import { RunError } from './run-error.js';
 
@@ -13,15 +12,9 @@ import { RunError } from './run-error.js';
  *   `Is a directory (os error 21)`, `stream did not contain valid UTF-8`).
  */
 export function readEntrySource(entry: string): string {
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(entry);
+    return readTextFile(entry);
   } catch (error) {
     throw new RunError('read', messages.readEntry(entry, describeIoError(error)));
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new RunError('read', messages.readEntry(entry, messages.invalidUtf8()));
   }
 }

@@ -1,5 +1,5 @@
 import { writeSync } from 'node:fs';
-import { ioErrorText } from './builtins/io-error.js';
+import { describeIoError } from '@aver/host-io';
 import { VmMessages } from './vm-messages.js';
 
 /** Standard output or standard error could not be written (a full disk, a closed pipe, a bad descriptor). */
@@ -13,7 +13,7 @@ export class OutputError extends Error {
     readonly stream: 'stdout' | 'stderr',
     cause: unknown,
   ) {
-    super(ioErrorText(cause));
+    super(describeIoError(cause));
     this.code = (cause as NodeJS.ErrnoException | null)?.code;
   }
 

@@ -98,7 +98,7 @@ describe('the front end (lowerFile / lowerSource)', () => {
     expect(lowerFile(missing)).toMatchObject({
       ok: false,
       stage: 'read',
-      message: `${missing}: No such file or directory`,
+      message: `${missing}: No such file or directory (os error 2)`,
     });
     expect(lowerSource('fn main() -> Int\n    1 +\n', 'bad.av')).toMatchObject({ ok: false, stage: 'parse' });
     expect(lowerSource('fn main() -> Int\n    "text"\n', 'bad.av')).toMatchObject({

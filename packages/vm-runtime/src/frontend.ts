@@ -1,8 +1,8 @@
+import { describeIoError, readTextFile, readTextFileIfExists } from '@aver/host-io';
 import { dirname, resolve } from 'node:path';
 import { type Diagnostic, formatDiagnosticLine, hasErrors } from './diagnostics.js';
 import { loadProgram } from './module-loader.js';
 import { type LoweredProgram, type PipelineOptions, type PipelineStage, runPipeline } from './pipeline.js';
-import { InvalidUtf8Error, readTextFile } from './text-file.js';
 import { VmMessages } from './vm-messages.js';
 
 /**
@@ -77,7 +77,7 @@ export function lowerWith(
 ): LowerResult {
   const moduleRoot = options.moduleRoot ?? dirname(path);
   const entryId = resolve(path);
-  const readFile = internal.readFile ?? readIfExists;
+  const readFile = internal.readFile ?? readTextFileIfExists;
   const loaded = loadProgram(path, moduleRoot, (file) => (resolve(file) === entryId ? text : readFile(file)));
   if (hasErrors(loaded.diagnostics)) return failure('parse', loaded.diagnostics);
   const pipeline: PipelineOptions = { onAfterPass: options.onAfterPass, skip: internal.skip };
@@ -86,32 +86,20 @@ export function lowerWith(
   return { ok: true, program: outcome.program, passesApplied: outcome.passesApplied };
 }
 
-/** The entry file's text, or the `read` failure (`path: No such file or directory`, invalid UTF-8 …). */
+/**
+ * The entry file's text, or the `read` failure in Rust's words (`path: No such file or directory (os error 2)`,
+ * `path: stream did not contain valid UTF-8` …).
+ */
 export function readEntry(entryPath: string): string | FrontEndFailure {
   try {
     return readTextFile(entryPath);
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'No such file or directory'
-        : error instanceof InvalidUtf8Error
-          ? error.message
-          : String(error);
-    return { ok: false, stage: 'read', diagnostics: [], message: VmMessages.cannotRead(entryPath, reason) };
+    const message = VmMessages.cannotRead(entryPath, describeIoError(error));
+    return { ok: false, stage: 'read', diagnostics: [], message };
   }
 }
 
 function failure(stage: 'parse' | 'typecheck', diagnostics: readonly Diagnostic[]): FrontEndFailure {
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   return { ok: false, stage, diagnostics, message: errors.map(formatDiagnosticLine).join('\n') };
-}
-
-function readIfExists(path: string): string | null {
-  try {
-    return readTextFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw error;
-  }
 }

@@ -119,11 +119,13 @@ describe('loadProgram', () => {
 
   it('turns a missing or unreadable entry into a diagnostic and an empty file', () => {
     const missing = loadProgram(join(root, 'none.av'), root);
-    expect(messages(missing.diagnostics)).toEqual(["Cannot read '<root>/none.av': file not found"]);
+    expect(messages(missing.diagnostics)).toEqual([
+      "Cannot read '<root>/none.av': No such file or directory (os error 2)",
+    ]);
     expect(missing.entry).toMatchObject({ path: join(root, 'none.av'), items: [], module: null });
     mkdirSync(join(root, 'dir.av'));
     expect(messages(loadProgram(join(root, 'dir.av'), root).diagnostics)).toEqual([
-      "Cannot read '<root>/dir.av': it is a directory",
+      "Cannot read '<root>/dir.av': Is a directory (os error 21)",
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { describeIoCode, describeIoError, readTextFileIfExists } from '@aver/host-io';
 import { basename, join, resolve } from 'node:path';
 import type { SourceFile, Span } from './ast.js';
 import { type Diagnostic, errorAt } from './diagnostics.js';
@@ -9,7 +10,6 @@ import {
   moduleNotFound,
 } from './messages.js';
 import { parseSource } from './parser.js';
-import { readTextFile } from './text-file.js';
 
 export { parseSource } from './parser.js';
 
@@ -55,13 +55,13 @@ interface Frame {
 export function loadProgram(
   entryPath: string,
   moduleRoot: string,
-  readFile: ReadSourceFile = readFromDisk,
+  readFile: ReadSourceFile = readTextFileIfExists,
 ): LoadedProgram {
   const diagnostics: Diagnostic[] = [];
   const modules = new Map<string, SourceFile>();
   const order: string[] = [];
   const entrySpan: Span = { file: entryPath, line: 1, column: 1, start: 0, end: 0 };
-  const entryText = readOrReport(readFile, entryPath, entrySpan, diagnostics, 'file not found');
+  const entryText = readOrReport(readFile, entryPath, entrySpan, diagnostics, describeIoCode('ENOENT'));
   const entry =
     typeof entryText === 'string'
       ? collect(parseSource(entryText, entryPath), diagnostics)
@@ -141,7 +141,7 @@ function readOrReport(
     if (missingReason !== null) diagnostics.push(errorAt(span, cannotReadFile(path, missingReason)));
     return null;
   } catch (error) {
-    diagnostics.push(errorAt(span, cannotReadFile(path, describeReadError(error))));
+    diagnostics.push(errorAt(span, cannotReadFile(path, describeIoError(error))));
     return undefined;
   }
 }
@@ -153,27 +153,4 @@ function collect(result: { file: SourceFile; diagnostics: Diagnostic[] }, into: 
 
 function emptySourceFile(path: string): SourceFile {
   return { path, text: '', module: null, items: [], eras: new Set() };
-}
-
-function readFromDisk(path: string): string | null {
-  try {
-    return readTextFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw error;
-  }
-}
-
-const readErrorReasons: Readonly<Record<string, string>> = {
-  ENOENT: 'file not found',
-  EISDIR: 'it is a directory',
-  EACCES: 'permission denied',
-  ENOTDIR: 'a parent path is not a directory',
-};
-
-function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (typeof code === 'string' && readErrorReasons[code] !== undefined) return readErrorReasons[code];
-  return error instanceof Error ? error.message : String(error);
 }

@@ -31,7 +31,7 @@ describe('compileFile and compileSource', () => {
       ok: false,
       stage: 'read',
       diagnostics: [],
-      message: `${path}: No such file or directory`,
+      message: `${path}: No such file or directory (os error 2)`,
     });
   });
 

@@ -1,8 +1,8 @@
+import { describeIoError, InvalidUtf8Error } from '@aver/host-io';
 import { readSync } from 'node:fs';
 import type { HostContext } from './builtins/builtin-def.js';
-import { ioErrorText, ReadLineError } from './builtins/io-error.js';
+import { ReadLineError } from './builtins/read-line-error.js';
 import type { Sandbox } from './sandbox.js';
-import { InvalidUtf8Error } from './text-file.js';
 
 /** Where a run's `Console.*` output goes: the process streams, nowhere, or a caller's line sinks. */
 export type ConsoleOption =
@@ -68,7 +68,7 @@ export function readStdinLine(): string | null {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') continue;
-      if (code !== 'EOF') throw new ReadLineError(ioErrorText(error));
+      if (code !== 'EOF') throw new ReadLineError(describeIoError(error));
     }
     if (read === 0) ended = true;
     else pending = Buffer.concat([pending, chunk.subarray(0, read)]);

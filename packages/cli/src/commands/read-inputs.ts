@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describeIoError } from '@aver/bench-manifest';
+import { describeIoError } from '@aver/host-io';
 import { type ResultFile, ResultsError, readResults } from '@aver/bench-results';
 import { CliError } from '../cli-errors.js';
 import type { Terminal } from '../cli-io.js';

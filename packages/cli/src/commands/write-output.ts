@@ -1,4 +1,4 @@
-import { describeIoError } from '@aver/bench-manifest';
+import { describeIoError } from '@aver/host-io';
 import { CliError } from '../cli-errors.js';
 import * as messages from '../messages.js';
 import { writeFileAtomic } from '../write-file-atomic.js';

@@ -11,7 +11,7 @@ export interface HostContext {
   /** Writes one line to stderr. */
   writeErr(text: string): void;
   /**
-   * Reads one line from stdin without its newline, or `null` at end of input; throws `ReadLineError` (io-error.ts)
+   * Reads one line from stdin without its newline, or `null` at end of input; throws `ReadLineError` (read-line-error.ts)
    * when stdin cannot be read.
    */
   readLine(): string | null;

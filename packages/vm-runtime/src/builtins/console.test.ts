@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listFromArray, type RecordType, RecordValue, UNIT, WrapKind, WrapValue } from '../values.js';
-import { ioErrorText, ReadLineError } from './io-error.js';
+import { ReadLineError } from './read-line-error.js';
 import { callBuiltinWith, recordingHost } from './test-helpers.js';
 
 describe('Console built-ins', () => {
@@ -41,9 +41,7 @@ describe('Console built-ins', () => {
     const host = {
       ...recordingHost(),
       readLine: () => {
-        throw new ReadLineError(
-          ioErrorText(Object.assign(new Error('EISDIR'), { code: 'EISDIR', errno: -21 })),
-        );
+        throw new ReadLineError('Is a directory (os error 21)');
       },
     };
     expect(callBuiltinWith(host, 'Console.readLine')).toEqual(

@@ -2,7 +2,7 @@ import { displayValue } from '../display.js';
 import { RuntimeMessages } from '../runtime-messages.js';
 import { UNIT } from '../values.js';
 import type { BuiltinImpls } from './builtin-def.js';
-import { ReadLineError } from './io-error.js';
+import { ReadLineError } from './read-line-error.js';
 import { err, ok } from './wrappers.js';
 
 const EOF_ERROR = RuntimeMessages.endOfInput();

@@ -1,3 +1,4 @@
+import { describeIoError, readTextFile } from '@aver/host-io';
 import {
   appendFileSync,
   existsSync,
@@ -10,16 +11,14 @@ import {
 } from 'node:fs';
 import { compareStrings } from '../equality.js';
 import { RuntimeMessages } from '../runtime-messages.js';
-import { readTextFile } from '../text-file.js';
 import type { Value } from '../values.js';
 import type { BuiltinImpls } from './builtin-def.js';
-import { ioErrorText } from './io-error.js';
 import { listFromItems } from './list.js';
 import { err, OK_UNIT, ok } from './wrappers.js';
 
 /** `<operation> '<path>': <reason> (os error N)`, the reason phrased like Rust's `io::Error` display. */
 function failure(operation: string, path: string, error: unknown): Value {
-  return err(RuntimeMessages.diskFailure(operation, path, ioErrorText(error)));
+  return err(RuntimeMessages.diskFailure(operation, path, describeIoError(error)));
 }
 
 /** Runs a Unit-returning file operation as `Result<Unit, String>`. */

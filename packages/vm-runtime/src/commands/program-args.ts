@@ -1,10 +1,10 @@
+import { colorEnabled, readTextFileIfExists } from '@aver/host-io';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from '../cli.js';
 import { renderDiagnostic } from '../diagnostics.js';
 import { loadProgram } from '../module-loader.js';
 import { type CompiledProgram, compileWith } from '../program.js';
-import { readTextFile } from '../text-file.js';
 
 /** The command line of `aver run` / `aver verify`. */
 export interface ProgramArgs {
@@ -144,18 +144,12 @@ function readOrNull(read: (path: string) => string | null, path: string): string
  * into diagnostics that say why.
  */
 export function readRelativeTo(cwd: string, path: string): string | null {
-  try {
-    return readTextFile(resolve(cwd, path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw error;
-  }
+  return readTextFileIfExists(resolve(cwd, path));
 }
 
-/** Colour only on a terminal and never with `NO_COLOR` set. */
+/** Whether `aver` colours its output: the tools' one colour policy (`@aver/host-io`), applied to stdout. */
 export function colourOn(io: Pick<CliIo, 'isTTY' | 'env'>): boolean {
-  return io.isTTY === true && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
+  return colorEnabled(io.env, io.isTTY === true);
 }
 
 /** Wraps a line in ANSI red when colour is on (the reference's `colored` red for run failures, §4.7). */

@@ -1,5 +1,7 @@
+import { constants as osConstants } from 'node:os';
+
 /** The C library's `strerror` texts (what Rust's `io::Error` prints) for the errors file access commonly meets. */
-const IO_ERROR_TEXT: Readonly<Record<string, string>> = {
+const IO_ERROR_TEXT = {
   ENOENT: 'No such file or directory',
   EACCES: 'Permission denied',
   EPERM: 'Operation not permitted',
@@ -17,7 +19,8 @@ const IO_ERROR_TEXT: Readonly<Record<string, string>> = {
   EIO: 'Input/output error',
   EBADF: 'Bad file descriptor',
   EPIPE: 'Broken pipe',
-};
+  EFBIG: 'File too large',
+} as const satisfies Record<string, string>;
 
 /**
  * A short, stack-free description of a file-system error, phrased like Rust's `io::Error` display so the
@@ -29,14 +32,33 @@ const IO_ERROR_TEXT: Readonly<Record<string, string>> = {
  */
 export function describeIoError(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
-    const text = IO_ERROR_TEXT[error.code] ?? nodeDescription(error);
+    const text = (IO_ERROR_TEXT as Record<string, string>)[error.code] ?? nodeDescription(error);
     if (text !== null) {
       const errno = 'errno' in error ? error.errno : undefined;
-      const osCode = typeof errno === 'number' && errno < 0 && process.platform !== 'win32' ? -errno : null;
-      return osCode === null ? `${text} (${error.code})` : `${text} (os error ${osCode})`;
+      return withOsCode(text, error.code, typeof errno === 'number' && errno < 0 ? -errno : null);
     }
   }
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+/**
+ * `describeIoError` for an error known only by its Node code (a reader that reports a missing file as `null`):
+ * `describeIoCode('ENOENT')` is `No such file or directory (os error 2)` on Linux and macOS.
+ * @param code A Node error code with a known text (`ENOENT`, `EISDIR` …).
+ * @returns One line of text.
+ */
+export function describeIoCode(code: keyof typeof IO_ERROR_TEXT): string {
+  return withOsCode(
+    IO_ERROR_TEXT[code],
+    code,
+    osConstants.errno[code as keyof typeof osConstants.errno] ?? null,
+  );
+}
+
+function withOsCode(text: string, code: string, osCode: number | null): string {
+  return osCode === null || process.platform === 'win32'
+    ? `${text} (${code})`
+    : `${text} (os error ${osCode})`;
 }
 
 /** libuv's description inside a Node message (`ENOSPC: no space left on device, write`), capitalised. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIoError } from './describe-io-error.js';
+import { describeIoCode, describeIoError } from './describe-io-error.js';
 
 /** A `node:fs`-style error. */
 function fsError(
@@ -30,4 +30,14 @@ describe('describeIoError', () => {
     expect(describeIoError(new Error('boom\n    at somewhere'))).toBe('boom');
     expect(describeIoError('plain')).toBe('plain');
   });
+});
+
+describe('describeIoCode', () => {
+  it.skipIf(process.platform === 'win32')(
+    'words a code alone with the OS error number of this platform',
+    () => {
+      expect(describeIoCode('ENOENT')).toBe('No such file or directory (os error 2)');
+      expect(describeIoCode('EISDIR')).toBe('Is a directory (os error 21)');
+    },
+  );
 });
