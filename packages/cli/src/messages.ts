@@ -328,11 +328,15 @@ export const profileSkipped = (labels: readonly string[]): string =>
   `warning: profile-out: no per-function counts for ${labels.join(', ')}; left out of the profile`;
 
 /** `--profile-out`: the file cannot be written. */
-export const profileWrite = (path: string, detail: string): string => `profile-out write '${path}': ${detail}`;
+export const profileWrite = (path: string, detail: string): string =>
+  `profile-out write '${path}': ${detail}`;
 
 /** (cyan) `--profile-out` wrote its file. */
 export const wroteProfile = (path: string, count: number): string =>
   `Wrote profile → ${path} (${count} counted run${count === 1 ? '' : 's'}; open it in https://www.speedscope.app)`;
+
+/** `calibrate`: the noise file (or its folder) cannot be written. */
+export const noiseWrite = (path: string, detail: string): string => `calibrate: cannot write '${path}': ${detail}`;
 
 /** `ab`: texts of the A/B command. */
 export const ab = {

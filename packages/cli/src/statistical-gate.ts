@@ -1,5 +1,11 @@
 import type { StatDiff, TimeCase } from '@aver/bench-diff';
-import { effectTolerancePct, judgeTimes, measureBaselineEffect, replicateSamples, statDiff } from '@aver/bench-diff';
+import {
+  effectTolerancePct,
+  judgeTimes,
+  measureBaselineEffect,
+  replicateSamples,
+  statDiff,
+} from '@aver/bench-diff';
 import type { Manifest } from '@aver/bench-manifest';
 import type { BenchReport } from '@aver/bench-report';
 import { escapeControlChars } from '@aver/bench-report';
@@ -78,7 +84,8 @@ export class ModeNotes {
     if (mismatch === 'run-without-replicates') {
       this.runWithout.push(escapeControlChars(name));
       this.baselineReplicates = Math.max(this.baselineReplicates, baseline.replicates?.length ?? 0);
-    } else if (mismatch === 'baseline-without-replicates') this.baselineWithout.push(escapeControlChars(name));
+    } else if (mismatch === 'baseline-without-replicates')
+      this.baselineWithout.push(escapeControlChars(name));
   }
 
   print(context: RunContext): void {
