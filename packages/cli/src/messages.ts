@@ -336,7 +336,8 @@ export const wroteProfile = (path: string, count: number): string =>
   `Wrote profile → ${path} (${count} counted run${count === 1 ? '' : 's'}; open it in https://www.speedscope.app)`;
 
 /** `calibrate`: the noise file (or its folder) cannot be written. */
-export const noiseWrite = (path: string, detail: string): string => `calibrate: cannot write '${path}': ${detail}`;
+export const noiseWrite = (path: string, detail: string): string =>
+  `calibrate: cannot write '${path}': ${detail}`;
 
 /** `ab`: texts of the A/B command. */
 export const ab = {

@@ -163,7 +163,9 @@ function evented(
 ): SpeedscopeEventedProfile {
   const children: number[][] = tree.map(() => []);
   const roots: number[] = [];
-  tree.forEach((node, index) => (node.parent === null ? roots : children[node.parent]!).push(index));
+  tree.forEach((node, index) => {
+    (node.parent === null ? roots : children[node.parent]!).push(index);
+  });
   const events: { type: 'O' | 'C'; frame: number; at: number }[] = [];
   let at = 0;
   // Depth-first without recursion: a chain of thousands of stacks must not overflow the JavaScript stack.

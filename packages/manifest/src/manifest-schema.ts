@@ -204,7 +204,9 @@ const ToleranceSchema = v.pipe(
       wall_time_p50_pct: table.wall_time_p50_pct ?? DEFAULT_TOLERANCE.wall_time_p50_pct,
       wall_time_p95_pct: table.wall_time_p95_pct ?? DEFAULT_TOLERANCE.wall_time_p95_pct,
       // The statistical verdicts' threshold (our addition): present only when set; the verdicts default it.
-      ...(table.wall_time_effect_pct === undefined ? {} : { wall_time_effect_pct: table.wall_time_effect_pct }),
+      ...(table.wall_time_effect_pct === undefined
+        ? {}
+        : { wall_time_effect_pct: table.wall_time_effect_pct }),
       // Opt-in gate on executed instructions (our addition): present only when the manifest sets it.
       ...(table.instructions_pct === undefined ? {} : { instructions_pct: table.instructions_pct }),
     }),
