@@ -1,6 +1,6 @@
 import type { CountedRun } from '@aver/bench-export';
 import { formatSpeedscope } from '@aver/bench-export';
-import { describeIoError } from '@aver/bench-manifest';
+import { describeIoError } from '@aver/host-io';
 import type { BenchReport } from '@aver/bench-report';
 import { escapeControlChars } from '@aver/bench-report';
 import { hasStackProfile } from '@aver/bench-runner';
