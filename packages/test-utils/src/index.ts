@@ -1,4 +1,4 @@
-export { sharedCorpusDir, sharedDir } from './shared-corpus.js';
+export { type SharedCorpus, sharedCorpus, sharedDir, topLevelPrograms } from './shared-corpus.js';
 export { useTempDir } from './use-temp-dir.js';
 export type { TempDir } from './use-temp-dir.js';
 export {

@@ -1,40 +1,33 @@
-import { readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { sharedCorpus, topLevelPrograms } from '@aver/test-utils';
 import { describe, expect, it } from 'vitest';
 import { generateProgram } from '../../../bench/frontend/generate.mjs';
 import { loadProgram } from './module-loader.js';
 import { parseSource } from './parser.js';
-import { sharedCorpus } from '../test/shared-corpus.js';
-import { avFilesUnder, diagnosticLines } from './parser/test-helpers.js';
+import { diagnosticLines } from './parser/test-helpers.js';
 
 const corpus = sharedCorpus('parser');
+const corpusDir = corpus.dir ?? '';
 
-describe.skipIf(corpus === null)('the shared corpus', () => {
-  const files = corpus === null ? [] : avFilesUnder(corpus);
+describe.skipIf(corpus.dir === null)('the shared corpus', () => {
+  const files = corpus.files.filter((file) => file.endsWith('.av'));
 
   it('has programs to parse', () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
-  it.each(files.map((file) => [file.slice((corpus ?? '').length + 1), file]))(
-    '%s parses with zero diagnostics',
-    (_name, file) => {
-      const { file: parsed, diagnostics } = parseSource(readFileSync(file, 'utf8'), file);
-      expect(diagnosticLines(diagnostics)).toEqual([]);
-      expect(parsed.items.length).toBeGreaterThan(0);
-    },
-  );
+  it.each(files)('%s parses with zero diagnostics', (name) => {
+    const { file: parsed, diagnostics } = parseSource(corpus.read(name)!, corpus.path(name));
+    expect(diagnosticLines(diagnostics)).toEqual([]);
+    expect(parsed.items.length).toBeGreaterThan(0);
+  });
 
-  it.each(files.filter((file) => dirname(file) === corpus).map((file) => [basename(file), file]))(
-    '%s loads with its dependencies from the corpus folder',
-    (_name, file) => {
-      const program = loadProgram(file, corpus!);
-      expect(diagnosticLines(program.diagnostics)).toEqual([]);
-    },
-  );
+  it.each(topLevelPrograms(corpus))('%s loads with its dependencies from the corpus folder', (name) => {
+    const program = loadProgram(corpus.path(name), corpusDir);
+    expect(diagnosticLines(program.diagnostics)).toEqual([]);
+  });
 
   it("resolves app_dot.av's dependency Modules.Models.User", () => {
-    const program = loadProgram(`${corpus}/app_dot.av`, corpus!);
+    const program = loadProgram(corpus.path('app_dot.av'), corpusDir);
     expect(program.order).toEqual(['Modules.Models.User']);
     expect(program.modules.get('Modules.Models.User')!.module!.name).toBe('User');
   });

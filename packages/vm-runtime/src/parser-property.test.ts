@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { sharedCorpus } from '@aver/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateProgram } from '../../../bench/frontend/generate.mjs';
 import { tokenize } from './lexer.js';
 import { parseSource } from './parser.js';
-import { SHARED_CORPUS_DIR } from '../test/shared-corpus.js';
-import { avFilesUnder, expectValidPositions, source } from './parser/test-helpers.js';
+import { expectValidPositions, source } from './parser/test-helpers.js';
 import { TokenKind } from './token.js';
 
 /** Generous: a parse of these inputs takes well under a millisecond; this only catches runaway loops. */
@@ -102,8 +101,9 @@ const avLike = fc.array(fragment, { maxLength: 120 }).map((parts) => parts.join(
 
 /** Real programs to mutate: the corpus (when present), a generated program and a few local ones. */
 function seedPrograms(): string[] {
-  const corpus = existsSync(SHARED_CORPUS_DIR) ? avFilesUnder(SHARED_CORPUS_DIR) : [];
-  const programs = corpus.map((file) => readFileSync(file, 'utf8'));
+  const corpus = sharedCorpus('parser property');
+  const corpusFiles = corpus.dir === null ? [] : corpus.files.filter((file) => file.endsWith('.av'));
+  const programs = corpusFiles.map((file) => corpus.read(file)!);
   programs.push(generateProgram({ lines: 150, seed: 3 }));
   programs.push(
     source(`

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { sharedCorpus } from '@aver/test-utils';
 import { describe, expect, it } from 'vitest';
-import { SHARED_CORPUS_DIR } from '../../test/shared-corpus.js';
 import { loadProgram } from '../module-loader.js';
 import { checkProgram } from './check-program.js';
 
@@ -12,11 +12,9 @@ import { checkProgram } from './check-program.js';
 // that reaches deep into the checker rather than stopping at the first syntax error.
 
 const here = dirname(fileURLToPath(import.meta.url));
-const _repoDir = resolve(here, '../../../..');
-const corpusDir = SHARED_CORPUS_DIR;
+// Without the shared corpus the sources are the local programs only (sharedCorpus says so on stderr).
+const corpusDir = sharedCorpus('checker property').dir;
 const goldenDir = resolve(here, '../../test/programs/check-errors');
-if (!existsSync(corpusDir))
-  console.warn(`[checker] shared corpus not found at ${corpusDir}; using local programs only`);
 
 /** Every `.av` file under `dir`, keyed by its path relative to `dir`. */
 function readTree(dir: string): Record<string, string> {
@@ -33,7 +31,9 @@ function readTree(dir: string): Record<string, string> {
   return out;
 }
 
-const trees = [readTree(corpusDir), readTree(goldenDir)].filter((tree) => Object.keys(tree).length > 0);
+const trees = [corpusDir === null ? {} : readTree(corpusDir), readTree(goldenDir)].filter(
+  (tree) => Object.keys(tree).length > 0,
+);
 const entries = trees.flatMap((tree) =>
   Object.keys(tree)
     .filter((path) => !path.includes('/'))

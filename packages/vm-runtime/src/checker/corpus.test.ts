@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedCorpus, topLevelPrograms } from '@aver/test-utils';
 import { describe, expect, it } from 'vitest';
-import { SHARED_CORPUS_DIR, sharedCorpus } from '../../test/shared-corpus.js';
 import { formatDiagnosticLine } from '../diagnostics.js';
 import { loadProgram } from '../module-loader.js';
 import { findMissingAnnotations } from './annotations.js';
@@ -10,8 +10,7 @@ import { checkProgram } from './check-program.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const repoDir = resolve(packageDir, '../..');
-const corpusDir = SHARED_CORPUS_DIR;
-const hasCorpus = sharedCorpus('checker') !== null;
+const corpus = sharedCorpus('checker');
 
 const scenarioDir = join(repoDir, 'bench', 'scenarios');
 
@@ -34,9 +33,9 @@ function expectCleanAndAnnotated(dir: string, name: string): void {
   expect(missing).toEqual([]);
 }
 
-describe.skipIf(!hasCorpus)('the shared conformance corpus', () => {
-  it.each(programsIn(corpusDir))('%s checks with zero errors and every annotation slot filled', (name) => {
-    expectCleanAndAnnotated(corpusDir, name);
+describe.skipIf(corpus.dir === null)('the shared conformance corpus', () => {
+  it.each(topLevelPrograms(corpus))('%s checks with zero errors and every annotation slot filled', (name) => {
+    expectCleanAndAnnotated(corpus.dir!, name);
   });
 });
 

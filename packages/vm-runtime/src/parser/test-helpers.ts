@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Expr, Pattern, SourceFile, Stmt, TypeExpr } from '../ast.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -167,15 +165,4 @@ export function expectValidPositions(text: string, diagnostics: readonly Diagnos
     expect(span.end).toBeLessThanOrEqual(text.length);
     expect({ line: span.line, column: span.column }).toEqual(positionOf(text, span.start));
   }
-}
-
-/** Every `.av` file under a directory, recursively, sorted. */
-export function avFilesUnder(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...avFilesUnder(path));
-    else if (entry.name.endsWith('.av')) files.push(path);
-  }
-  return files.sort();
 }
