@@ -113,7 +113,7 @@ function writeFolder(dir, factor) {
     writeFileSync(path.join(dir, `${name}.av`), program(Math.round(SIZES[name] * factor)));
     writeFileSync(
       path.join(dir, `${name}.toml`),
-      `name = "${name}"\nentry = "${name}.av"\niterations = 20\nwarmup = 30\n\n[tolerance]\nwall_time_p50_pct = 5.0\n`,
+      `name = "${name}"\nentry = "${name}.av"\niterations = 20\nwarmup = 30\n\n[tolerance]\nwall_time_effect_pct = 5.0\n`,
     );
   }
 }
@@ -160,11 +160,16 @@ function run(label, head, rounds) {
     inconclusive: 0,
     improvement: 0,
     confirmed: 0,
+    byScenario: new Map(),
   };
   for (let at = 0; at < rounds; at++) {
     loads.push(loadavg()[0]);
     for (const line of round(head)) {
       entry.n++;
+      const counts = entry.byScenario.get(line.scenario) ?? { n: 0, regression: 0 };
+      counts.n++;
+      if (line.time.verdict === 'regression') counts.regression++;
+      entry.byScenario.set(line.scenario, counts);
       if (line.time.verdict === 'regression') entry.regression++;
       if (line.time.verdict === 'inconclusive') entry.inconclusive++;
       if (line.time.verdict === 'improvement') entry.improvement++;
@@ -172,7 +177,10 @@ function run(label, head, rounds) {
       if (first === 'regression') entry.firstRegression++;
       if (line.confirmation !== null) entry.confirmed++;
     }
-    process.stderr.write(`${label}: round ${at + 1}/${rounds}, ${entry.regression}/${entry.n} regression\n`);
+    loads.push(loadavg()[0]);
+    process.stderr.write(
+      `${label}: round ${at + 1}/${rounds}, ${entry.regression}/${entry.n} regression, load ${loadavg()[0].toFixed(2)}\n`,
+    );
   }
   tally.set(label, entry);
 }
@@ -190,12 +198,23 @@ for (const e of tally.values())
   lines.push(
     `| ${e.label} | ${e.n} | ${e.regression} (${pct(e.regression, e.n)}) | ${e.firstRegression} (${pct(e.firstRegression, e.n)}) | ${pct(e.inconclusive, e.n)} | ${pct(e.improvement, e.n)} | ${e.confirmed} |`,
   );
+lines.push(
+  '',
+  'called regression per scenario: ' +
+    [...tally.values()]
+      .map(
+        (e) =>
+          `${e.label} ${[...e.byScenario].map(([name, c]) => `${name} ${c.regression}/${c.n}`).join(', ')}`,
+      )
+      .join('; '),
+);
 const sorted = [...loads].sort((a, b) => a - b);
 lines.push(
   '',
-  `${replicates} replicates per side, 4 scenarios per round, tolerance 5 %, alpha 0.01 (Holm), 99 % intervals; ` +
+  `${replicates} replicates per side, 4 scenarios per round, wall_time_effect_pct 5 %, alpha 0.01 (Holm), 99 % intervals; ` +
     `${((Date.now() - started) / 60000).toFixed(1)} min; 1-min load average min ${sorted[0]?.toFixed(1)}, ` +
-    `median ${sorted[sorted.length >> 1]?.toFixed(1)}, max ${sorted.at(-1)?.toFixed(1)} on ${(
+    `median ${sorted[sorted.length >> 1]?.toFixed(1)}, max ${sorted.at(-1)?.toFixed(1)} ` +
+    `(sampled before and after each round) on ${(
       await import('node:os')
     ).availableParallelism()} CPUs.`,
 );

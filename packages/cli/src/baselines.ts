@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describeIoError, joinPathVerbatim } from '@aver/bench-manifest';
+import type { NoiseFile } from '@aver/bench-diff';
 import type { BenchReport, HostInfo } from '@aver/bench-report';
 import { parseReport, ReportParseError } from '@aver/bench-report';
 import { checkBaselineValues } from './check-baseline-values.js';
@@ -18,6 +19,11 @@ export interface Baselines {
    * @returns Its report, or `null` when the file has none for it.
    */
   find(name: string): BenchReport | null;
+  /**
+   * The calibrated noise beside the baseline (`aver-bench calibrate`), whose `cross_run_pct` is the noise floor of
+   * a statistical comparison with it; `null` when there is none.
+   */
+  readonly noise: NoiseFile | null;
 }
 
 /**
@@ -81,13 +87,14 @@ export function readCompareBaseline(path: string): Baselines {
   }
   if (isOneDocument) {
     const report = checkedReport(document, (key, detail) => fail(lineOfKey(text, key), detail));
-    return { path, empty: false, find: () => report };
+    return { path, empty: false, find: () => report, noise: null };
   }
   const reports = readNdjson(text, fail);
   return {
     path,
     empty: reports.length === 0,
     find: (name) => reports.find((report) => report.scenario.name === name) ?? null,
+    noise: null,
   };
 }
 
@@ -106,7 +113,7 @@ export function loadBaselineIndex(path: string): Baselines {
     (line, detail) => new CliError(messages.baselineDirParse(path, line, detail)),
   );
   const index = new Map(reports.map((report) => [report.scenario.name, report]));
-  return { path, empty: index.size === 0, find: (name) => index.get(name) ?? null };
+  return { path, empty: index.size === 0, find: (name) => index.get(name) ?? null, noise: null };
 }
 
 function readBaselineText(path: string, cannotRead: (path: string, detail: string) => string): string {

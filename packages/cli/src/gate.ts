@@ -6,6 +6,7 @@ import type { Baselines } from './baselines.js';
 import { baselineDirProblem, loadBaselineIndex, pickHostBaseline, readCompareBaseline } from './baselines.js';
 import { CliError } from './cli-errors.js';
 import * as messages from './messages.js';
+import { noiseFileBeside, noiseFilePath, readNoiseFile } from './noise-files.js';
 import type { CliOptions } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
 
@@ -37,7 +38,8 @@ function fatalFlag(options: CliOptions, hostFile = false): string | null {
 /**
  * Finds, reads and checks every baseline the run will compare with, before anything runs: `--compare PATH`, or
  * this host's file in `--baseline-dir DIR` (read as a single report or NDJSON for one scenario, strictly as NDJSON
- * in directory mode).
+ * in directory mode), with the calibrated noise beside it (`X.noise.json` for `--compare X.json`,
+ * `DIR/<os>-<arch>-<target>.noise.json`), when there is one.
  * @param options The command line.
  * @param context Where to say things.
  * @param directory Whether this is directory mode.
@@ -57,7 +59,7 @@ export function prepareBaselines(
   if (options.compare !== null) {
     baselines = readCompareBaseline(options.compare);
     if (baselines.empty) failIfRequired(messages.compareEmpty(baselines.path), fatalFlag(options));
-    return baselines;
+    return { ...baselines, noise: readNoiseFile(noiseFileBeside(options.compare)) };
   }
   if (options.baselineDir === null) return null;
   const problem = baselineDirProblem(options.baselineDir);
@@ -74,7 +76,7 @@ export function prepareBaselines(
   }
   baselines = directory ? loadBaselineIndex(candidate.path) : readCompareBaseline(candidate.path);
   if (baselines.empty) failIfRequired(messages.baselineDirEmpty(baselines.path), fatalFlag(options));
-  return baselines;
+  return { ...baselines, noise: readNoiseFile(noiseFilePath(options.baselineDir, target, captureHost())) };
 }
 
 function failIfRequired(problem: string, flag: string | null): void {

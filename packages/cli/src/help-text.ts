@@ -6,12 +6,17 @@ export function helpText(): string {
 Run Aver benchmark scenarios and report wall-time statistics.
 
 Usage: aver-bench SCENARIO [OPTIONS]
+       aver-bench ab BASE HEAD [OPTIONS]
+       aver-bench calibrate SCENARIO [OPTIONS]
        aver-bench report INPUT... [-o FILE] [--format html|markdown|bmf]
        aver-bench merge FILE... [-o FILE]
 
 Commands:
-  report    render saved results as an HTML page, a Markdown summary or BMF JSON
-  merge     join the --shard outputs of one folder into one NDJSON run
+  ab         compare two versions of scenarios on this machine (interleaved replicates,
+             statistical verdicts)
+  calibrate  measure each scenario's noise floor with A/A rounds
+  report     render saved results as an HTML page, a Markdown summary or BMF JSON
+  merge      join the --shard outputs of one folder into one NDJSON run
 
 Arguments:
   SCENARIO  a .toml manifest, an .av program (ad-hoc run), or a folder whose *.toml
@@ -42,6 +47,11 @@ Options:
                               baseline (folder, entry, empty file)
       --require-baseline      exit 1 when there is nothing to compare with, including no
                               file for this host in --baseline-dir
+      --no-confirm            with --fail-on-regression: decide statistical verdicts on one
+                              round (by default a regression or inconclusive verdict against
+                              a baseline with replicates is measured once more first)
+      --profile-out <FILE>    write the counted runs as a speedscope profile (a flame graph
+                              of executed instructions; open it in speedscope.app)
       --emit-js <DIR>         also write each scenario's program as the js target compiles it
                               to DIR/<scenario>.mjs (needs @aver/bench-target-js)
   -h, --help                  print this help
@@ -49,6 +59,11 @@ Options:
 
 Reports and diffs go to stdout; errors, warnings and progress go to stderr. Progress shows
 only on a terminal and never when CI is set.
+
+When both the baseline and the run carry replicates (--replicates N, N >= 2), --compare and
+--baseline-dir give statistical verdicts as aver-bench ab does (ratio of medians with a 99%
+interval, Mann-Whitney U with Holm over the run, threshold max(wall_time_effect_pct, the
+calibrated noise floor)); otherwise the reference comparison (p50/p95 tolerances).
 
 Exit codes:
   0   success, also without --fail-on-regression: a regression, an [expected] mismatch,
@@ -143,7 +158,8 @@ export function calibrateHelpText(): string {
   return `aver-bench calibrate ${cliVersion()}
 Measure each scenario's noise on this machine with A/A rounds (the same program on both sides,
 run as \`aver-bench ab\` runs a comparison) and store it in DIR/<os>-<arch>-<target>.noise.json,
-where \`ab --baseline-dir DIR\` reads it: a change smaller than the floor is never a regression.
+where \`ab --baseline-dir DIR\` (the within-run floor) and \`aver-bench SCENARIO --baseline-dir DIR\`
+(the across-run floor) read it: a change smaller than the floor is never a regression.
 
 Usage: aver-bench calibrate SCENARIO [OPTIONS]
 

@@ -304,6 +304,41 @@ export const noiseCannotRead = (path: string, detail: string): string =>
 export const noiseCannotParse = (path: string, detail: string): string =>
   `noise: cannot parse '${path}': ${detail}`;
 
+/** Texts of the statistical comparison with a stored baseline (`--compare`/`--baseline-dir` with replicates). */
+export const statistical = {
+  /** (dim) Before the confirmation round of the scenarios a gate would otherwise decide on one round. */
+  confirming: (count: number): string =>
+    `confirming ${count} scenario${count === 1 ? '' : 's'} (regression or inconclusive against the baseline) with one more round`,
+  /** (dim) The baseline has replicates but this run has not: the reference comparison was made instead. */
+  runWithoutReplicates: (names: readonly string[], replicates: number): string =>
+    `note: compared the reference way because this run has one replicate and the baseline ${replicates}: ` +
+    `${names.join(', ')} (run with --replicates ${replicates} for the statistical comparison)`,
+  /** (dim) This run has replicates but the baseline has not (a reference-format baseline). */
+  baselineWithoutReplicates: (names: readonly string[]): string =>
+    `note: compared the reference way because the baseline has no replicates: ${names.join(', ')} ` +
+    '(save the baseline with --replicates N for the statistical comparison)',
+};
+
+/** `--profile-out`: nothing that ran was counted per function. */
+export const profileNothing = (path: string): string =>
+  `profile-out: '${path}' not written: no counted run has per-function counts`;
+
+/** (yellow) `--profile-out`: runs without per-function counts are left out. */
+export const profileSkipped = (labels: readonly string[]): string =>
+  `warning: profile-out: no per-function counts for ${labels.join(', ')}; left out of the profile`;
+
+/** `--profile-out`: the file cannot be written. */
+export const profileWrite = (path: string, detail: string): string =>
+  `profile-out write '${path}': ${detail}`;
+
+/** (cyan) `--profile-out` wrote its file. */
+export const wroteProfile = (path: string, count: number): string =>
+  `Wrote profile → ${path} (${count} counted run${count === 1 ? '' : 's'}; open it in https://www.speedscope.app)`;
+
+/** `calibrate`: the noise file (or its folder) cannot be written. */
+export const noiseWrite = (path: string, detail: string): string =>
+  `calibrate: cannot write '${path}': ${detail}`;
+
 /** `ab`: texts of the A/B command. */
 export const ab = {
   noScenarios: (path: string): string => `ab: '${path}' is neither a manifest nor a folder of manifests`,

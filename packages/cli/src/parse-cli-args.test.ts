@@ -33,6 +33,8 @@ describe('parseCliArgs', () => {
         baselineDir: null,
         failOnRegression: false,
         requireBaseline: false,
+        confirm: true,
+        profileOut: null,
         emitJs: null,
       },
     });
@@ -57,6 +59,9 @@ describe('parseCliArgs', () => {
       'bench/baselines',
       '--fail-on-regression',
       '--require-baseline',
+      '--no-confirm',
+      '--profile-out',
+      'fib.speedscope.json',
       '--emit-js=out/js',
     ]);
     expect(request).toEqual({
@@ -78,6 +83,8 @@ describe('parseCliArgs', () => {
         baselineDir: 'bench/baselines',
         failOnRegression: true,
         requireBaseline: true,
+        confirm: false,
+        profileOut: 'fib.speedscope.json',
         emitJs: 'out/js',
       },
     });

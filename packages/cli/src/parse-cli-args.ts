@@ -32,6 +32,13 @@ export interface CliOptions {
   readonly failOnRegression: boolean;
   /** `--require-baseline`: a missing baseline (folder, host file, entry) fails the run. */
   readonly requireBaseline: boolean;
+  /**
+   * Whether the gate confirms a statistical `regression` or `inconclusive` verdict with one more round before the
+   * exit code (with `--fail-on-regression`); `--no-confirm` turns it off.
+   */
+  readonly confirm: boolean;
+  /** `--profile-out FILE`: write the counted runs as a speedscope profile; `null` when absent. */
+  readonly profileOut: string | null;
   /** `--emit-js DIR`: write each scenario's program as compiled by the js target into DIR; `null` when absent. */
   readonly emitJs: string | null;
 }
@@ -76,6 +83,8 @@ const OPTIONS = {
   'baseline-dir': { display: '--baseline-dir <DIR>', takesValue: true },
   'fail-on-regression': { display: '--fail-on-regression', takesValue: false },
   'require-baseline': { display: '--require-baseline', takesValue: false },
+  'no-confirm': { display: '--no-confirm', takesValue: false },
+  'profile-out': { display: '--profile-out <FILE>', takesValue: true },
   'emit-js': { display: '--emit-js <DIR>', takesValue: true },
   help: { display: '--help', takesValue: false },
   version: { display: '--version', takesValue: false },
@@ -137,6 +146,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       baselineDir: text('baseline-dir'),
       failOnRegression: values.has('fail-on-regression'),
       requireBaseline: values.has('require-baseline'),
+      confirm: !values.has('no-confirm'),
+      profileOut: text('profile-out'),
       emitJs: text('emit-js'),
     },
   };

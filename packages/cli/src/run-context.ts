@@ -1,4 +1,4 @@
-import type { DiffReport } from '@aver/bench-diff';
+import type { DiffReport, StatDiff } from '@aver/bench-diff';
 import type { BenchReport } from '@aver/bench-report';
 import type { RunScenarioOptions, TargetRunner } from '@aver/bench-runner';
 import type { CliIo, Terminal } from './cli-io.js';
@@ -24,4 +24,6 @@ export interface RunObserver {
   readonly report: (report: BenchReport) => void;
   /** A scenario that ran out of time or memory, in its report's place. */
   readonly failure: (record: FailureRecord) => void;
+  /** A statistical comparison, told once the run has been judged (after the reports it belongs to). */
+  readonly statDiff: (comparison: StatDiff) => void;
 }

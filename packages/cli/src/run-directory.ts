@@ -2,7 +2,14 @@ import type { Dirent } from 'node:fs';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formats, serializeReport } from '@aver/bench-report';
-import { diff, formatDiff, formatDiffLine } from '@aver/bench-diff';
+import {
+  diff,
+  formatDiff,
+  formatDiffLine,
+  formatStatDiff,
+  formatStatDiffLine,
+  formatStatSummary,
+} from '@aver/bench-diff';
 import { describeIoError, joinPathVerbatim, loadManifest } from '@aver/bench-manifest';
 import { isRunError } from '@aver/bench-runner';
 import { formatShardLine } from '@aver/bench-results';
@@ -14,7 +21,10 @@ import type { CliOptions } from './parse-cli-args.js';
 import type { RunContext } from './run-context.js';
 import type { TargetOutcome } from './run-targets.js';
 import { reportDisagreement, runOnTargets, warnUnsteady } from './run-targets.js';
+import { ProfileCollector } from './profile-out.js';
 import { checkBaselineTarget, saveBaseline } from './save-baseline.js';
+import type { StatCase } from './statistical-gate.js';
+import { comparisonMode, judgeStatistical, ModeNotes, statCase } from './statistical-gate.js';
 import { expectedCosts, selectShard } from './select-shard.js';
 import { warnIgnoredCounts } from './warnings.js';
 
@@ -24,7 +34,9 @@ import { warnIgnoredCounts } from './warnings.js';
  * manifest or run error stops the batch (exit 1) after the reports already printed, except a scenario that runs
  * out of time or memory: it gets a failure record in its place, the other scenarios still run, and the exit code
  * is 1. The baseline is read and checked before the first scenario
- * runs; missing entries are reported after the diffs.
+ * runs; missing entries are reported after the diffs. Scenarios whose baseline and run both carry replicates are
+ * judged statistically, as one family, after the folder ran (then confirmed in gate mode): their human diffs take
+ * their place among the others, and with `--json` their `stat-diff` lines follow the last report.
  * @returns The exit code: 1 when the gate fails (see gate.ts), otherwise 0.
  */
 export async function runDirectory(options: CliOptions, context: RunContext): Promise<number> {
@@ -36,6 +48,7 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
   const manifestPaths = listManifests(dir);
   warnIgnoredCounts(options, terminal);
   if (options.saveBaseline !== null) checkBaselineTarget(options.saveBaseline);
+  const profile = options.profileOut === null ? null : new ProfileCollector(options.profileOut);
   const baselinesOf = new Map(
     context.targets.map((target) => [target.name, prepareBaselines(options, context, true, target.name)]),
   );
@@ -56,7 +69,10 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
     if (options.json) io.stdout(`${formatShardLine(line)}\n`);
   }
   const progress = terminal.startProgress({ costs: shardCosts ?? expectedCosts(paths, baselines) });
-  const queuedDiffs: string[] = [];
+  // Human diffs, printed after the reports; a statistical one is a slot filled once the folder is judged.
+  const queuedDiffs: (string | StatCase)[] = [];
+  const pending: StatCase[] = [];
+  const modeNotes = new ModeNotes();
   const savedLines: string[] = [];
   const missingEntries: { readonly target: string; readonly name: string }[] = [];
   let failed = false;
@@ -95,7 +111,13 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
       const { report } = run;
       const targetBaselines = baselinesOf.get(outcome.target.name) ?? null;
       const baseline = targetBaselines?.find(manifest.name) ?? null;
-      if (baseline !== null) {
+      const mode = baseline === null ? null : comparisonMode(report, baseline);
+      if (baseline !== null) modeNotes.add(manifest.name, mode!.mismatch, baseline);
+      if (baseline !== null && mode!.statistical) {
+        const entry = statCase(manifest, outcome.target, report, baseline, targetBaselines!);
+        pending.push(entry);
+        if (!options.json) queuedDiffs.push(entry);
+      } else if (baseline !== null) {
         const verdict = diff(report, baseline, manifest.tolerance);
         context.observer?.diff(verdict);
         failed ||= verdict.regressed && options.failOnRegression;
@@ -106,6 +128,7 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
         if (!options.json) queuedDiffs.push(messages.noBaselineEntry(manifest.name));
       }
       context.observer?.report(report);
+      profile?.add(report);
       if (options.saveBaseline !== null) savedLines.push(serializeReport(report));
       if (options.json) io.stdout(formats.ndjson(report));
       else io.stdout(`${separator}${formats.human(report)}`);
@@ -123,12 +146,26 @@ export async function runDirectory(options: CliOptions, context: RunContext): Pr
       terminal.success(messages.savedBaselineCount(options.saveBaseline, savedLines.length));
     }
   }
-  if (queuedDiffs.length > 0 && !options.json) io.stdout(`\n${queuedDiffs.join('')}`);
+  modeNotes.print(context);
+  const stats = pending.length === 0 ? [] : await judgeStatistical(pending, options, context, true);
+  const statOf = new Map(pending.map((entry, index) => [entry, stats[index]!]));
+  for (const stat of stats) {
+    context.observer?.statDiff(stat);
+    failed = (stat.regressed && options.failOnRegression) || failed;
+    if (options.json) io.stdout(`${formatStatDiffLine(stat)}\n`);
+  }
+  if (queuedDiffs.length > 0 && !options.json) {
+    const blocks = queuedDiffs.map((entry) =>
+      typeof entry === 'string' ? entry : formatStatDiff(statOf.get(entry)!),
+    );
+    io.stdout(`\n${blocks.join('')}${stats.length > 0 ? formatStatSummary(stats) : ''}`);
+  }
   for (const { target, name } of missingEntries) {
     const targetBaselines = baselinesOf.get(target);
     if (targetBaselines != null)
       failed = reportMissingEntry(targetBaselines, name, options, context, true) || failed;
   }
+  profile?.write(context);
   return failed ? 1 : 0;
 }
 

@@ -1,9 +1,9 @@
 import { appendFileSync } from 'node:fs';
-import type { DiffReport } from '@aver/bench-diff';
+import type { DiffReport, StatDiff } from '@aver/bench-diff';
 import { formatBmf, formatMarkdown } from '@aver/bench-export';
 import { describeIoError } from '@aver/bench-manifest';
 import type { BenchReport } from '@aver/bench-report';
-import { comparisonFromDiff, type ScenarioResult } from '@aver/bench-results';
+import { comparisonFromDiff, comparisonFromStatDiff, type ScenarioResult } from '@aver/bench-results';
 import { CliError } from './cli-errors.js';
 import type { FailureRecord } from './failure-record.js';
 import type { CliIo } from './cli-io.js';
@@ -15,7 +15,7 @@ export type SummaryFormat = 'markdown' | 'bmf';
 
 /** Collects a run's reports, each with the comparison told just before it, for a summary. */
 export class ResultCollector implements RunObserver {
-  private readonly collected: ScenarioResult[] = [];
+  private collected: ScenarioResult[] = [];
   private pending: DiffReport | null = null;
 
   readonly diff = (verdict: DiffReport): void => {
@@ -46,6 +46,14 @@ export class ResultCollector implements RunObserver {
       failure: { scenario, target, error, message },
       source: 'this run',
     });
+  };
+
+  readonly statDiff = (comparison: StatDiff): void => {
+    this.collected = this.collected.map((result) =>
+      result.name === comparison.scenario && result.target === comparison.target
+        ? { ...result, comparison: comparisonFromStatDiff(comparison) }
+        : result,
+    );
   };
 
   /** The results so far, in run order. */

@@ -1,6 +1,6 @@
-import { formatMs } from '@aver/bench-report';
+import { escapeControlChars, formatMs } from '@aver/bench-report';
 import type { CounterComparison } from './counter-comparison.js';
-import { formatFunctionChange, formatOpcodeChange, formatSignedCount } from './format-counter-change.js';
+import { formatCounterChanges, formatSignedCount } from './format-counter-change.js';
 import type { TimeComparison, Verdict } from './time-comparison.js';
 
 /** Whether the two sides rendered the same response (compared by SHA-256 of the UTF-8 text). */
@@ -49,40 +49,49 @@ export function abRegressed(comparison: AbComparison): boolean {
  * @returns One line of JSON without a newline.
  */
 export function formatAbLine(comparison: AbComparison): string {
-  const { time, counters } = comparison;
   return JSON.stringify({
     kind: 'ab',
     scenario: comparison.scenario,
-    time: {
-      verdict: time.verdict,
-      ratio: time.ratio,
-      ci: time.ci,
-      base_ms: time.base_ms,
-      head_ms: time.head_ms,
-      confidence: time.confidence,
-      p_value: time.p_value,
-      p_adjusted: time.p_adjusted,
-      alpha: time.alpha,
-      threshold_pct: time.threshold_pct,
-      tolerance_pct: time.tolerance_pct,
-      noise_floor_pct: time.noise_floor_pct,
-      replicates: time.replicates,
-    },
-    counters: {
-      verdict: counters.verdict,
-      reason: counters.reason,
-      limit_pct: counters.limit_pct,
-      instructions: counters.instructions,
-      calls: counters.calls,
-      allocations: counters.allocations,
-      functions: counters.functions,
-      opcodes: counters.opcodes,
-    },
+    time: timeFields(comparison.time),
+    counters: counterFields(comparison.counters),
     response: comparison.response,
     base: comparison.base,
     head: comparison.head,
     confirmation: comparison.confirmation,
   });
+}
+
+/** The `time` object of an `ab` or `stat-diff` line: `verdict`, `ratio`, `ci` first. */
+export function timeFields(time: TimeComparison): Record<string, unknown> {
+  return {
+    verdict: time.verdict,
+    ratio: time.ratio,
+    ci: time.ci,
+    base_ms: time.base_ms,
+    head_ms: time.head_ms,
+    confidence: time.confidence,
+    p_value: time.p_value,
+    p_adjusted: time.p_adjusted,
+    alpha: time.alpha,
+    threshold_pct: time.threshold_pct,
+    tolerance_pct: time.tolerance_pct,
+    noise_floor_pct: time.noise_floor_pct,
+    replicates: time.replicates,
+  };
+}
+
+/** The `counters` object of an `ab` or `stat-diff` line: `verdict` first. */
+export function counterFields(counters: CounterComparison): Record<string, unknown> {
+  return {
+    verdict: counters.verdict,
+    reason: counters.reason,
+    limit_pct: counters.limit_pct,
+    instructions: counters.instructions,
+    calls: counters.calls,
+    allocations: counters.allocations,
+    functions: counters.functions,
+    opcodes: counters.opcodes,
+  };
 }
 
 const HEADERS = ['scenario', 'base p50', 'head p50', 'ratio', 'interval', 'time', 'counters', 'top change'];
@@ -106,7 +115,7 @@ export function formatAbTable(comparisons: readonly AbComparison[]): string {
           ? `${opcode.opcode} ${formatSignedCount(opcode.delta)}`
           : '';
     return [
-      comparison.scenario,
+      escapeControlChars(comparison.scenario),
       formatMs(comparison.base.p50_ms),
       formatMs(comparison.head.p50_ms),
       time.ratio.toFixed(3),
@@ -129,7 +138,7 @@ export function formatAbTable(comparisons: readonly AbComparison[]): string {
       .trimEnd()}\n`;
   let text = line(HEADERS) + rows.map(line).join('');
   for (const comparison of comparisons) text += details(comparison);
-  text += summary(comparisons);
+  text += formatTimeSummary(comparisons, '* decided by a confirmation round');
   return text;
 }
 
@@ -139,29 +148,34 @@ function details(comparison: AbComparison): string {
   let text = '';
   const changed = counters.functions.length > 0 || counters.opcodes.length > 0;
   if (changed || counters.verdict === 'inconclusive') {
-    text += `\n${comparison.scenario}: counters ${counters.verdict} (${counters.reason})\n`;
-    for (const change of counters.functions) text += `  ${formatFunctionChange(change)}\n`;
-    for (const change of counters.opcodes) text += `  ${formatOpcodeChange(change)}\n`;
+    text += `\n${escapeControlChars(comparison.scenario)}: counters ${counters.verdict} (${counters.reason})\n`;
+    text += formatCounterChanges(counters, '  ');
   }
   if (comparison.response === 'changed') {
     const short = (sha: string | null) => (sha === null ? 'Unit' : `sha256 ${sha.slice(0, 12)}`);
-    text += `\n${comparison.scenario}: response changed: base ${short(comparison.base.response_sha256)}, head ${short(comparison.head.response_sha256)}\n`;
+    text += `\n${escapeControlChars(comparison.scenario)}: response changed: base ${short(comparison.base.response_sha256)}, head ${short(comparison.head.response_sha256)}\n`;
   }
   return text;
 }
 
-function summary(comparisons: readonly AbComparison[]): string {
+/**
+ * The last line under a set of statistical comparisons: how many of each time verdict, and the rule (`99%
+ * intervals, Holm over N, alpha 0.01`), then `confirmed` when a confirmation round decided some of them.
+ * @returns One line, after a blank one.
+ */
+export function formatTimeSummary(
+  comparisons: readonly Pick<AbComparison, 'time' | 'confirmation'>[],
+  confirmed: string,
+): string {
   const count = (verdict: Verdict) => comparisons.filter(({ time }) => time.verdict === verdict).length;
   const first = comparisons[0];
   const rule =
     first === undefined
       ? ''
       : `; ${Math.round(first.time.confidence * 100)}% intervals, Holm over ${comparisons.length}, alpha ${first.time.alpha}`;
-  const confirmed = comparisons.some(({ confirmation }) => confirmation !== null)
-    ? '; * decided by a confirmation round'
-    : '';
+  const decided = comparisons.some(({ confirmation }) => confirmation !== null) ? `; ${confirmed}` : '';
   return (
     `\ntime: ${count('regression')} regression, ${count('improvement')} improvement, ${count('unchanged')} unchanged, ` +
-    `${count('inconclusive')} inconclusive${rule}${confirmed}\n`
+    `${count('inconclusive')} inconclusive${rule}${decided}\n`
   );
 }

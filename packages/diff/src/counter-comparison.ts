@@ -29,8 +29,16 @@ export interface OpcodeChange {
   readonly delta: number;
 }
 
+/** The functions and opcodes whose counts changed most between two counted runs (head minus base). */
+export interface CounterChanges {
+  /** Largest instruction change first (at most `TOP_CHANGES`). */
+  readonly functions: readonly FunctionChange[];
+  /** Largest change first (at most `TOP_CHANGES`). */
+  readonly opcodes: readonly OpcodeChange[];
+}
+
 /** The deterministic side of a comparison: counted work, its verdict, and what changed most. */
-export interface CounterComparison {
+export interface CounterComparison extends CounterChanges {
   readonly verdict: Verdict;
   /** Why, in a few words: `instructions +9.8 % > +0 %`, `not counted`, `counts differ between base replicates`. */
   readonly reason: string;
@@ -39,10 +47,6 @@ export interface CounterComparison {
   readonly instructions: CountDelta | null;
   readonly calls: CountDelta | null;
   readonly allocations: CountDelta | null;
-  /** Functions whose counts changed most, largest instruction change first (at most `TOP_CHANGES`). */
-  readonly functions: readonly FunctionChange[];
-  /** Opcodes whose counts changed most, largest change first (at most `TOP_CHANGES`). */
-  readonly opcodes: readonly OpcodeChange[];
 }
 
 /** How many functions and opcodes a comparison lists. */
@@ -92,9 +96,8 @@ export function compareCounters(
   const after = head[0]!;
   const instructions = countDelta(before.instructions, after.instructions);
   const allocations = countDelta(before.allocations, after.allocations);
-  const changes = { functions: topFunctionChanges(before, after), opcodes: topOpcodeChanges(before, after) };
   const common = {
-    ...changes,
+    ...counterChanges(before, after),
     limit_pct: limitPct,
     instructions,
     calls: countDelta(before.calls, after.calls),
@@ -132,6 +135,18 @@ function signedPct(delta: CountDelta): string {
   const pct = growthPct(delta);
   if (!Number.isFinite(pct)) return '+inf%';
   return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`;
+}
+
+/**
+ * What changed most between two counted runs: the top functions and opcodes (see `topFunctionChanges`,
+ * `topOpcodeChanges`); both lists are empty when the runs did the same work.
+ */
+export function counterChanges(
+  base: RunCounters,
+  head: RunCounters,
+  limit: number = TOP_CHANGES,
+): CounterChanges {
+  return { functions: topFunctionChanges(base, head, limit), opcodes: topOpcodeChanges(base, head, limit) };
 }
 
 /**

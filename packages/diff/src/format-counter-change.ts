@@ -1,4 +1,5 @@
-import type { FunctionChange, OpcodeChange } from './counter-comparison.js';
+import { escapeControlChars } from '@aver/bench-report';
+import type { CounterChanges, FunctionChange, OpcodeChange } from './counter-comparison.js';
 
 const grouping = new Intl.NumberFormat('en-US', { useGrouping: true, maximumFractionDigits: 0 });
 
@@ -23,4 +24,14 @@ export function formatFunctionChange(change: FunctionChange): string {
 /** One opcode's change: `` `CALL`: +2,000 executed (1,973 → 3,973) ``. */
 export function formatOpcodeChange(change: OpcodeChange): string {
   return `\`${change.opcode}\`: ${formatSignedCount(change.delta)} executed (${grouping.format(change.base)} → ${grouping.format(change.head)})`;
+}
+
+/**
+ * The lines that name what changed most: one per function, then one per opcode, each after `indent` and ending in
+ * `\n`; empty when nothing changed.
+ */
+export function formatCounterChanges(changes: CounterChanges, indent: string): string {
+  return [...changes.functions.map(formatFunctionChange), ...changes.opcodes.map(formatOpcodeChange)]
+    .map((line) => `${indent}${escapeControlChars(line)}\n`)
+    .join('');
 }

@@ -89,3 +89,26 @@ function renamed(metric: DiffReport['p50']) {
     regressed: metric.regressed,
   };
 }
+
+describe('formatDiffLine with counters on both sides', () => {
+  it('appends the functions and opcodes that changed after the notes; a reference baseline keeps the layout', () => {
+    const counters = (calls: number) => ({
+      instructions: 2 * calls,
+      calls,
+      allocations: 0,
+      by_opcode: { CALL: calls, RETURN: calls },
+      functions: [{ name: 'step', file: 'fib.av', line: 4, calls, instructions: 2 * calls, allocations: 0 }],
+    });
+    const current = { ...makeReport({ p50: 2, p95: 2 }), counters: counters(20) };
+    const baseline = { ...makeReport({ p50: 2, p95: 2 }), counters: counters(10) };
+    expect(formatDiffLine(diff(current, baseline))).toBe(
+      '{"kind":"diff","scenario":"fib","regressed":false,' +
+        '"p50":{"baseline_ms":2,"current_ms":2,"delta_pct":0,"tolerance_pct":20,"regressed":false},' +
+        '"p95":{"baseline_ms":2,"current_ms":2,"delta_pct":0,"tolerance_pct":30,"regressed":false},' +
+        '"notes":["counters.instructions changed: baseline=20 current=40 (+100.0%)"],' +
+        '"functions":[{"name":"step","file":"fib.av","line":4,"calls":10,"instructions":20,"allocations":0}],' +
+        '"opcodes":[{"opcode":"CALL","base":10,"head":20,"delta":10},{"opcode":"RETURN","base":10,"head":20,"delta":10}]}',
+    );
+    expect(formatDiffLine(diff(current, makeReport({ p50: 2, p95: 2 })))).not.toContain('"functions"');
+  });
+});

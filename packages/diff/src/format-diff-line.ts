@@ -7,6 +7,9 @@ import type { DiffReport, MetricDiff } from './types.js';
  * "tolerance_pct":…,"regressed":…},"p95":{…},"notes":[…]}`. Numbers print in Rust `Display` form (`20`, never
  * an exponent).
  *
+ * When both reports carried counters (our addition), `"functions"` and `"opcodes"` follow `"notes"`: the changes
+ * that changed most (head minus base), as in the `ab` line; a reference baseline keeps the reference's layout.
+ *
  * Deliberate fix: the reference prints a non-finite number as `NaN`/`inf`, which is not JSON; here it is
  * `null`. Valid reports cannot produce one.
  *
@@ -17,7 +20,11 @@ export function formatDiffLine(diff: DiffReport): string {
   const notes = diff.notes.map((note) => JSON.stringify(note)).join(',');
   return (
     `{"kind":"diff","scenario":${JSON.stringify(diff.scenario)},"regressed":${diff.regressed},` +
-    `"p50":${metricObject(diff.p50)},"p95":${metricObject(diff.p95)},"notes":[${notes}]}`
+    `"p50":${metricObject(diff.p50)},"p95":${metricObject(diff.p95)},"notes":[${notes}]` +
+    (diff.changes == null
+      ? ''
+      : `,"functions":${JSON.stringify(diff.changes.functions)},"opcodes":${JSON.stringify(diff.changes.opcodes)}`) +
+    '}'
   );
 }
 

@@ -98,3 +98,40 @@ describe('formatDiff', () => {
 });
 
 type MetricArgs = [baseline: number, current: number, tolerancePct: number];
+
+describe('formatDiff with counters on both sides', () => {
+  it('lists the functions and opcodes whose counts changed most after the notes', () => {
+    const counters = (calls: number) => ({
+      instructions: 10 * calls,
+      calls,
+      allocations: 0,
+      by_opcode: { CALL: calls, ADD: 9 * calls },
+      functions: [
+        { name: 'step', file: 'bench/fib.av', line: 4, calls, instructions: 10 * calls, allocations: 0 },
+      ],
+    });
+    const result = diff(
+      { ...makeReport({ p50: 7.07, p95: 7.42 }), counters: counters(3000) },
+      { ...makeReport({ p50: 7.07, p95: 7.42 }), counters: counters(1000) },
+    );
+    expect(formatDiff(result)).toBe(
+      [
+        'fib: ok',
+        '  p50    7.07ms (baseline 7.07ms, +0.0%)  ok',
+        '  p95    7.42ms (baseline 7.42ms, +0.0%)  ok',
+        '  note: counters.instructions changed: baseline=10000 current=30000 (+200.0%)',
+        '  changed most:',
+        '    `step` (fib.av:4): +2,000 calls, +20,000 instructions',
+        '    `ADD`: +18,000 executed (9,000 → 27,000)',
+        '    `CALL`: +2,000 executed (1,000 → 3,000)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('adds nothing when the counts are the same, or when a side has no counters (a reference baseline)', () => {
+    const counted = { ...makeReport(), counters: { instructions: 5, calls: 1, allocations: 0 } };
+    expect(formatDiff(diff(counted, counted))).not.toContain('changed most');
+    expect(diff(counted, makeReport()).changes).toBeNull();
+  });
+});

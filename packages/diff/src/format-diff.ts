@@ -1,4 +1,5 @@
 import { escapeControlChars, formatFixed, formatMs } from '@aver/bench-report';
+import { formatCounterChanges } from './format-counter-change.js';
 import * as messages from './messages.js';
 import type { DiffReport, MetricDiff } from './types.js';
 
@@ -12,6 +13,9 @@ import type { DiffReport, MetricDiff } from './types.js';
  *   note: passes_applied changed: baseline=["tco"] current=["tco", "typecheck"]
  * ```
  *
+ * When both reports carried counters (our addition; reference reports never do), the functions and opcodes whose
+ * counts changed most follow, under `  changed most:`.
+ *
  * Percentages round half to even on the exact binary value, as Rust's `{:.1}` and `{:.0}` do.
  *
  * @param diff The diff.
@@ -23,6 +27,8 @@ export function formatDiff(diff: DiffReport): string {
   text += metricLine('p50', diff.p50);
   text += metricLine('p95', diff.p95);
   for (const note of diff.notes) text += `  note: ${escapeControlChars(note)}\n`;
+  const changes = diff.changes == null ? '' : formatCounterChanges(diff.changes, '    ');
+  if (changes !== '') text += `  ${messages.changedMost}\n${changes}`;
   return text;
 }
 

@@ -53,3 +53,17 @@ export const diffHeader = (scenario: string, regressed: boolean): string =>
 /** A metric's verdict in `formatDiff`; `limit` is the tolerance already formatted as `{:.0}`. */
 export const metricVerdict = (regressed: boolean, limit: string): string =>
   regressed ? `REGRESSION (limit +${limit}%)` : 'ok';
+
+/** Heads the functions and opcodes whose counts changed most, under a diff. */
+export const changedMost = 'changed most:';
+
+/** The limit of a statistical time verdict: `limit +5%`, or `limit +6.4%, the noise floor` when the floor set it. */
+export const statLimit = (pct: string, fromNoiseFloor: boolean): string =>
+  `limit +${pct}%${fromNoiseFloor ? ', the noise floor' : ''}`;
+
+/** Under a statistical diff decided by a confirmation round. */
+export const confirmedBy = (firstVerdict: string): string =>
+  `confirmed by a second round (first round: ${firstVerdict})`;
+
+/** In the summary line: how many verdicts a confirmation round decided. */
+export const confirmedCount = (count: number): string => `${count} decided by a confirmation round`;

@@ -1,3 +1,4 @@
+import type { Tolerance } from '@aver/bench-report';
 import {
   type BootstrapOptions,
   bootstrapRatio,
@@ -15,6 +16,22 @@ export const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'uncha
 
 /** The significance level of the gate: Holm-adjusted p-values below it are significant. */
 export const GATE_ALPHA = 0.01;
+
+/**
+ * The default smallest change of the median time, in percent, that a statistical verdict calls a regression or an
+ * improvement (the manifest's `[tolerance] wall_time_effect_pct` overrides it). 5 % is the effect-size guard
+ * recommended for shared CI runners; noise is handled by the interval and the rank test, not by this threshold.
+ */
+export const DEFAULT_EFFECT_PCT = 5;
+
+/**
+ * The tolerance of a statistical time verdict: the manifest's `wall_time_effect_pct`, else `DEFAULT_EFFECT_PCT`.
+ * The reference tolerances (`wall_time_p50_pct`, `wall_time_p95_pct`) are for comparing one sample set with another
+ * and are not read: they must absorb the noise themselves, which the statistics here measure instead.
+ */
+export function effectTolerancePct(tolerance: Pick<Tolerance, 'wall_time_effect_pct'>): number {
+  return tolerance.wall_time_effect_pct ?? DEFAULT_EFFECT_PCT;
+}
 
 /** What the data say about one scenario's time, before any verdict: effect, interval and rank test. */
 export interface TimeEffect {
@@ -38,7 +55,7 @@ export interface TimeComparison extends TimeEffect {
   /** `p_value` after Holm's adjustment over the family (the folder) it was judged in. */
   readonly p_adjusted: number;
   readonly alpha: number;
-  /** The manifest's `wall_time_p50_pct`. */
+  /** The manifest's `wall_time_effect_pct` (default `DEFAULT_EFFECT_PCT`). */
   readonly tolerance_pct: number;
   /** The calibrated noise floor in percent, or `null` when the scenario was not calibrated. */
   readonly noise_floor_pct: number | null;

@@ -1,3 +1,5 @@
+import type { CounterChanges } from './counter-comparison.js';
+
 /** One compared metric (`MetricDiff`, spec §7.1). Times in milliseconds, percentages in percent. */
 export interface MetricDiff {
   /** The baseline's value. */
@@ -27,4 +29,10 @@ export interface DiffReport {
   readonly regressed: boolean;
   /** Notes in the reference's order (target, passes, response size, allocations), then our two additions. */
   readonly notes: readonly string[];
+  /**
+   * Our addition: the functions and opcodes whose counts changed most, when both reports carry counters
+   * (reference reports never do, so a reference baseline keeps the reference's layouts); `null` or absent
+   * otherwise.
+   */
+  readonly changes?: CounterChanges | null;
 }

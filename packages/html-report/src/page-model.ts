@@ -154,7 +154,7 @@ function inputView(file: ResultFile): InputView {
   let comparisons = 0;
   for (const entry of file.entries) {
     if (entry.kind === 'report') reports++;
-    else if (entry.kind === 'diff' || entry.kind === 'ab') comparisons++;
+    else if (entry.kind === 'diff' || entry.kind === 'ab' || entry.kind === 'stat-diff') comparisons++;
   }
   return { source: file.source, reports, comparisons };
 }

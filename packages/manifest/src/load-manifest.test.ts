@@ -95,6 +95,19 @@ describe('loadManifest defaults', () => {
     );
   });
 
+  it('reads wall_time_effect_pct only when it is set, and rejects a negative one', () => {
+    const manifest = loadManifest(scenario('entry = "main.av"\n[tolerance]\nwall_time_effect_pct = 7.5\n'));
+    expect(manifest.tolerance).toEqual({
+      wall_time_p50_pct: 20,
+      wall_time_p95_pct: 30,
+      wall_time_effect_pct: 7.5,
+    });
+    expect(manifest.warnings).toEqual([]);
+    expect(() =>
+      loadManifest(scenario('entry = "main.av"\n[tolerance]\nwall_time_effect_pct = -1\n')),
+    ).toThrow(/wall_time_effect_pct/);
+  });
+
   it('accepts integer tolerances, which the reference silently ignores', () => {
     const manifest = loadManifest(scenario('entry = "main.av"\n[tolerance]\nwall_time_p50_pct = 25\n'));
     expect(manifest.tolerance).toEqual({ wall_time_p50_pct: 25, wall_time_p95_pct: 30 });

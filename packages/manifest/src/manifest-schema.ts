@@ -27,7 +27,12 @@ export const TOP_LEVEL_KEYS = [
 /** Keys of the `[expected]` table. */
 export const EXPECTED_KEYS = ['response_bytes', 'response_bytes_min', 'response_bytes_max'] as const;
 /** Keys of the `[tolerance]` table. */
-export const TOLERANCE_KEYS = ['wall_time_p50_pct', 'wall_time_p95_pct', 'instructions_pct'] as const;
+export const TOLERANCE_KEYS = [
+  'wall_time_p50_pct',
+  'wall_time_p95_pct',
+  'wall_time_effect_pct',
+  'instructions_pct',
+] as const;
 
 /** What the schema produces; the loader adds `path`, `warnings` and the default name. */
 export interface ValidatedManifestFields {
@@ -191,12 +196,17 @@ const ToleranceSchema = v.pipe(
   v.object({
     wall_time_p50_pct: v.optional(percentSchema('tolerance.wall_time_p50_pct')),
     wall_time_p95_pct: v.optional(percentSchema('tolerance.wall_time_p95_pct')),
+    wall_time_effect_pct: v.optional(percentSchema('tolerance.wall_time_effect_pct')),
     instructions_pct: v.optional(percentSchema('tolerance.instructions_pct')),
   }),
   v.transform(
     (table): Tolerance => ({
       wall_time_p50_pct: table.wall_time_p50_pct ?? DEFAULT_TOLERANCE.wall_time_p50_pct,
       wall_time_p95_pct: table.wall_time_p95_pct ?? DEFAULT_TOLERANCE.wall_time_p95_pct,
+      // The statistical verdicts' threshold (our addition): present only when set; the verdicts default it.
+      ...(table.wall_time_effect_pct === undefined
+        ? {}
+        : { wall_time_effect_pct: table.wall_time_effect_pct }),
       // Opt-in gate on executed instructions (our addition): present only when the manifest sets it.
       ...(table.instructions_pct === undefined ? {} : { instructions_pct: table.instructions_pct }),
     }),

@@ -146,6 +146,13 @@ export interface Tolerance {
   /** How far p95 may grow over the baseline before it is a regression. */
   readonly wall_time_p95_pct: number;
   /**
+   * Our addition: the statistical verdicts' threshold (`aver-bench ab`, and `--compare`/`--baseline-dir` when both
+   * sides carry replicates): the smallest growth of the median time, in percent, that a significant change must
+   * exceed to be called a regression. Absent: `@aver/bench-diff`'s default (5 %). The reference-mode comparison
+   * (one sample set against another) never reads it.
+   */
+  readonly wall_time_effect_pct?: number;
+  /**
    * Our addition, opt-in: how far `counters.instructions` may grow over the baseline before it is a regression.
    * The count is exact and machine-independent, so `0` is a noise-free gate. Absent: instruction counts are only
    * noted, never gated (the reference has no such gate).

@@ -123,3 +123,48 @@ describe('collectHistory', () => {
     expect(histories[0]!.points[1]).toMatchObject({ regressed: true, reasons: ['p50 +25.0% (limit +20%)'] });
   });
 });
+
+describe('stat-diff lines', () => {
+  const stat = (name: string, regressed: boolean, target = 'vm') =>
+    `{"kind":"stat-diff","scenario":"${name}","time":{"verdict":"${regressed ? 'regression' : 'unchanged'}",` +
+    `"ratio":1.25,"ci":[1.2,1.3],"threshold_pct":5},"counters":{"verdict":"regression","reason":"instructions +9.8% > +0%"},` +
+    `"response":"same","target":"${target}","regressed":${regressed},` +
+    `"notes":["response_bytes: baseline=3 current=4 — regression"],"base":{"p50_ms":1.6,"p95_ms":2},"head":{"p50_ms":2,"p95_ms":3}}`;
+
+  it('attach to the report of their scenario and target printed before them in the same file', () => {
+    const results = collectScenarios([
+      file('run.ndjson', line({ name: 'fib' }), line({ name: 'fib', target: 'js' }), stat('fib', true, 'js')),
+    ]);
+    expect(results.map((result) => [result.target, result.comparison?.source ?? null])).toEqual([
+      ['vm', null],
+      ['js', 'stat-diff'],
+    ]);
+    expect(results[1]!.comparison).toEqual({
+      source: 'stat-diff',
+      verdict: 'regression',
+      ratio: 1.25,
+      interval: [1.2, 1.3],
+      baseP50Ms: 1.6,
+      headP50Ms: 2,
+      baseP95Ms: 2,
+      headP95Ms: 3,
+      countersVerdict: 'regression',
+      response: 'same',
+      notes: ['response_bytes: baseline=3 current=4 — regression'],
+    });
+    expect(results[1]!.report?.scenario.target).toBe('js');
+  });
+
+  it("mark a history point with the run's own verdict and its reasons", () => {
+    const [history] = collectHistory([
+      file('old.ndjson', line({ name: 'fib', p50: 2 })),
+      file('new.ndjson', line({ name: 'fib', p50: 2 }), stat('fib', true)),
+    ]);
+    expect(history!.points.map((point) => point.regressed)).toEqual([false, true]);
+    expect(history!.points[1]!.reasons).toEqual([
+      'time ratio 1.250 [1.200, 1.300] (limit +5%)',
+      'counters: instructions +9.8% > +0%',
+      'response_bytes: baseline=3 current=4 — regression',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
-import type { DiffReport } from '@aver/bench-diff';
-import type { AbLine, Comparison } from './types.js';
+import type { DiffReport, StatDiff } from '@aver/bench-diff';
+import type { AbLine, Comparison, StatDiffLine } from './types.js';
 
 /**
  * A reference diff as a comparison: verdict `regression` when any gated condition regressed, otherwise `ok`
@@ -48,6 +48,33 @@ export function comparisonFromAb(ab: AbLine): Comparison {
     response: ab.response,
     notes: [],
   };
+}
+
+/**
+ * A statistical comparison with a stored baseline as a comparison: its time verdict, ratio and interval, the
+ * counters' verdict, the response and the notes (base = the baseline).
+ * @param stat The comparison (made now by the CLI).
+ * @returns The comparison.
+ */
+export function comparisonFromStatDiff(stat: StatDiff): Comparison {
+  return {
+    source: 'stat-diff',
+    verdict: stat.time.verdict,
+    ratio: stat.time.ratio,
+    interval: stat.time.ci,
+    baseP50Ms: stat.base.p50_ms,
+    headP50Ms: stat.head.p50_ms,
+    baseP95Ms: stat.base.p95_ms,
+    headP95Ms: stat.head.p95_ms,
+    countersVerdict: stat.counters.verdict,
+    response: stat.response,
+    notes: stat.notes,
+  };
+}
+
+/** A `stat-diff` line read back, as a comparison (see `comparisonFromStatDiff`). */
+export function comparisonFromStatLine(line: StatDiffLine): Comparison {
+  return { ...comparisonFromAb(line), source: 'stat-diff', notes: line.notes };
 }
 
 function ratioOf(head: number, base: number): number | null {

@@ -8,11 +8,12 @@ export type {
   ScenarioHistory,
   ScenarioResult,
   ShardLine,
+  StatDiffLine,
   Verdict,
 } from './types.js';
 export { ResultsError } from './results-error.js';
 export { readResults } from './read-results.js';
-export { comparisonFromAb, comparisonFromDiff } from './comparison.js';
+export { comparisonFromAb, comparisonFromDiff, comparisonFromStatDiff } from './comparison.js';
 export { collectHistory, collectScenarios, reportsOf } from './collect-scenarios.js';
 export type { PlannedScenario } from './plan-shards.js';
 export { expectedCostMs, planShards, SCENARIO_OVERHEAD_MS, shardOf } from './plan-shards.js';

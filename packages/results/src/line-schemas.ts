@@ -54,6 +54,21 @@ export const AbLineSchema = v.looseObject(
   'object',
 );
 
+/**
+ * `{"kind":"stat-diff","scenario":…,"time":{…},"counters":{…},"response":…,"target":…,"regressed":…,"notes":[…],…}`:
+ * the `ab` keys, then what a comparison with a stored baseline adds.
+ */
+export const StatDiffLineSchema = v.looseObject(
+  {
+    ...AbLineSchema.entries,
+    kind: v.literal('stat-diff', '"stat-diff"'),
+    target: v.string('string'),
+    regressed: v.boolean('boolean'),
+    notes: names,
+  },
+  'object',
+);
+
 /** `{"kind":"shard","index":K,"count":N,"scenarios":[…],"assigned":[…],"targets":[…]}`. */
 export const ShardLineSchema = v.object(
   {

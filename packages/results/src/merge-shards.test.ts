@@ -153,3 +153,33 @@ describe('mergeShards', () => {
     );
   });
 });
+
+describe('mergeShards with stat-diff lines', () => {
+  const stat = (name: string) =>
+    `{"kind":"stat-diff","scenario":"${name}","time":{"verdict":"unchanged","ratio":1,"ci":[0.98,1.02]},` +
+    `"counters":{"verdict":"unchanged"},"response":"same","target":"vm","regressed":false,"notes":[]}`;
+
+  it('puts the stat-diff lines after every report, in scenario order', () => {
+    const merged = mergeShards([
+      shardFile(2, ['b'], [line({ name: 'b' }), stat('b')]),
+      shardFile(1, ['a', 'c'], [line({ name: 'a' }), line({ name: 'c' }), stat('c'), stat('a')]),
+    ]);
+    expect(merged.lines).toEqual([
+      line({ name: 'a' }),
+      line({ name: 'b' }),
+      line({ name: 'c' }),
+      stat('a'),
+      stat('b'),
+      stat('c'),
+    ]);
+  });
+
+  it('refuses a stat-diff line without a report of its scenario in the same file', () => {
+    expect(() =>
+      mergeShards([
+        shardFile(1, ['a', 'c'], [line({ name: 'a' }), line({ name: 'c' }), stat('b')]),
+        shardFile(2, ['b'], [line({ name: 'b' })]),
+      ]),
+    ).toThrow("shard-1.ndjson:4: stat-diff line for 'b' has no report of that scenario in the same file");
+  });
+});

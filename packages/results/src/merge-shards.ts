@@ -5,7 +5,10 @@ import type { ResultFile, ShardLine } from './types.js';
 
 /** Shard outputs joined into one run. */
 export interface MergedShards {
-  /** The NDJSON lines, in scenario order: each report preceded by its diff line, if it has one. */
+  /**
+   * The NDJSON lines, in scenario order: each report preceded by its diff line, if it has one; then the `stat-diff`
+   * lines, in scenario order (a run prints them after its reports).
+   */
   readonly lines: readonly string[];
   /** The reports, in the same order (failure records have none). */
   readonly reports: readonly BenchReport[];
@@ -22,14 +25,16 @@ interface Placed {
 
 /**
  * Joins the `--shard K/N --json` outputs of one plan into the output an unsharded run would have printed:
- * report lines (each after its diff line) in the plan's scenario order, targets in the plan's order. Knows what
+ * report lines (each after its diff line) in the plan's scenario order, targets in the plan's order, then the
+ * `stat-diff` lines in the same order (each shard judged its own scenarios: Holm's family is the shard). Knows what
  * is missing from the shard lines: each output starts with the full scenario list, its own share and the targets.
  * A failure record (a scenario that ran out of time or memory) takes its report's place.
  *
  * Refuses, with a message naming the files and lines: a file without (or with two) shard lines; outputs of
  * different plans (count, scenarios or targets differ); a shard given twice or missing; a report outside its
  * shard's share; the same scenario and target twice; a planned scenario without its report (a shard that stopped
- * early); reports from different hosts (os, arch or cpus differ); a diff line without its report; `ab` lines.
+ * early); reports from different hosts (os, arch or cpus differ); a diff or `stat-diff` line without its report;
+ * `ab` lines.
  *
  * @param files The shard outputs, in any order.
  * @returns The merged lines and reports.
@@ -68,13 +73,21 @@ export function mergeShards(files: readonly ResultFile[]): MergedShards {
   );
 
   const placed = new Map<string, Placed>();
+  const statLines = new Map<string, string>();
   let firstHost: { host: HostInfo; where: string } | null = null;
   for (const { file, shard } of [...shards].sort((a, b) => a.shard.index - b.shard.index)) {
     const assigned = new Set(shard.assigned);
     const pendingDiffs = new Map<string, { text: string; line: number }>();
+    const fileStats: { key: string; name: string; text: string; line: number }[] = [];
+    const fileReports = new Set<string>();
     for (const entry of file.entries) {
       if (entry.kind === 'shard') continue;
       if (entry.kind === 'ab') throw new ResultsError(messages.mergeAbLine(file.source, entry.line));
+      if (entry.kind === 'stat-diff') {
+        const { scenario: name, target } = entry.stat;
+        fileStats.push({ key: `${name}\u0000${target}`, name, text: entry.text, line: entry.line });
+        continue;
+      }
       if (entry.kind === 'diff') {
         pendingDiffs.set(entry.diff.scenario, { text: entry.text, line: entry.line });
         continue;
@@ -87,6 +100,7 @@ export function mergeShards(files: readonly ResultFile[]): MergedShards {
         throw new ResultsError(messages.mergeNotAssigned(file.source, entry.line, name, label(shard)));
       }
       const key = `${name}\u0000${target}`;
+      fileReports.add(key);
       const earlier = placed.get(key);
       if (earlier !== undefined)
         throw new ResultsError(messages.mergeDuplicate(name, target, earlier.where, where));
@@ -108,6 +122,11 @@ export function mergeShards(files: readonly ResultFile[]): MergedShards {
     if (unpaired !== undefined) {
       throw new ResultsError(messages.mergeUnpairedDiff(file.source, unpaired[1].line, unpaired[0]));
     }
+    for (const stat of fileStats) {
+      if (!fileReports.has(stat.key))
+        throw new ResultsError(messages.mergeUnpairedStatDiff(file.source, stat.line, stat.name));
+      statLines.set(stat.key, stat.text);
+    }
     const missing = shard.assigned.flatMap((name) =>
       shard.targets.flatMap((target) =>
         placed.has(`${name}\u0000${target}`) ? [] : [shard.targets.length > 1 ? `${name} [${target}]` : name],
@@ -123,6 +142,12 @@ export function mergeShards(files: readonly ResultFile[]): MergedShards {
       const item = placed.get(`${name}\u0000${target}`)!;
       lines.push(...item.lines);
       if (item.report !== null) reports.push(item.report);
+    }
+  }
+  for (const name of plan.shard.scenarios) {
+    for (const target of plan.shard.targets) {
+      const stat = statLines.get(`${name}\u0000${target}`);
+      if (stat !== undefined) lines.push(stat);
     }
   }
   return { lines, reports, count };

@@ -62,6 +62,8 @@ export const mergeHosts = (first: string, firstHost: string, second: string, sec
   `reports from different hosts cannot be merged: ${first} ran on ${firstHost}, ${second} on ${secondHost}`;
 export const mergeUnpairedDiff = (source: string, line: number, name: string): string =>
   `${source}:${line}: diff line for '${name}' is not followed by a report of that scenario`;
+export const mergeUnpairedStatDiff = (source: string, line: number, name: string): string =>
+  `${source}:${line}: stat-diff line for '${name}' has no report of that scenario in the same file`;
 export const mergeAbLine = (source: string, line: number): string =>
   `${source}:${line}: ab lines are not shard output and cannot be merged`;
 

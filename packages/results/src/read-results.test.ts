@@ -142,3 +142,20 @@ describe('readResults', () => {
     );
   });
 });
+
+describe('readResults: stat-diff lines', () => {
+  it('reads the target, the gate verdict and the notes, and names a missing key', () => {
+    const text =
+      '{"kind":"stat-diff","scenario":"fib","time":{"verdict":"inconclusive","ratio":1.01,"ci":[0.9,1.1]},' +
+      '"counters":{"verdict":"unchanged"},"response":"same","target":"vm","regressed":false,"notes":[],"extra":1}\n';
+    const [entry] = readResults(text, 'run.ndjson').entries;
+    expect(entry).toMatchObject({
+      kind: 'stat-diff',
+      line: 1,
+      stat: { scenario: 'fib', target: 'vm', regressed: false, notes: [], time: { verdict: 'inconclusive' } },
+    });
+    expect(() => readResults(text.replace(',"target":"vm"', ''), 'run.ndjson')).toThrow(
+      'run.ndjson:1: not a valid stat-diff line: target: required key is missing',
+    );
+  });
+});

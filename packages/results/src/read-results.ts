@@ -7,15 +7,16 @@ import {
   describeFirstIssue,
   FailureLineSchema,
   ShardLineSchema,
+  StatDiffLineSchema,
 } from './line-schemas.js';
 import * as messages from './messages.js';
 import { ResultsError } from './results-error.js';
-import type { AbLine, ResultEntry, ResultFile, ShardLine } from './types.js';
+import type { AbLine, ResultEntry, ResultFile, ShardLine, StatDiffLine } from './types.js';
 
 /**
  * Reads any output `aver-bench` writes: a pretty single report (`--json`, `--save-baseline`), an NDJSON baseline
  * or directory run (reports, `{"kind":"diff",…}` lines and `{"kind":"failure",…}` records of scenarios that ran
- * out of time or memory), `ab` output (`{"kind":"ab",…}`) or a shard output (which starts with a
+ * out of time or memory, and `{"kind":"stat-diff",…}` lines of statistical comparisons), `ab` output (`{"kind":"ab",…}`) or a shard output (which starts with a
  * `{"kind":"shard",…}` line). Blank lines are skipped. A line of a kind this version does
  * not know is skipped with a warning; anything else that is not valid is an error naming the line.
  *
@@ -84,6 +85,13 @@ function classify(
       return { kind, line, text, diff: diffFromLine(check(DiffLineSchema, value, kind, source, line)) };
     case 'ab':
       return { kind, line, text, ab: abFromLine(check(AbLineSchema, value, kind, source, line)) };
+    case 'stat-diff':
+      return {
+        kind,
+        line,
+        text,
+        stat: statDiffFromLine(check(StatDiffLineSchema, value, kind, source, line)),
+      };
     case 'shard':
       return { kind, line, text, shard: shardFromLine(check(ShardLineSchema, value, kind, source, line)) };
     case 'failure': {
@@ -128,13 +136,25 @@ function diffFromLine(line: v.InferOutput<typeof DiffLineSchema>): DiffReport {
   };
 }
 
-function abFromLine(line: v.InferOutput<typeof AbLineSchema>): AbLine {
+function abFromLine(
+  line: Pick<v.InferOutput<typeof AbLineSchema>, 'scenario' | 'time' | 'counters' | 'response'> &
+    Readonly<Record<string, unknown>>,
+): AbLine {
   return {
     scenario: line.scenario,
     time: { verdict: line.time.verdict, ratio: line.time.ratio, ci: line.time.ci },
     counters: line.counters === null ? null : { verdict: line.counters.verdict },
     response: line.response,
     raw: line,
+  };
+}
+
+function statDiffFromLine(line: v.InferOutput<typeof StatDiffLineSchema>): StatDiffLine {
+  return {
+    ...abFromLine(line),
+    target: line.target,
+    regressed: line.regressed,
+    notes: line.notes,
   };
 }
 

@@ -25,6 +25,19 @@ export interface AbLine {
 }
 
 /**
+ * A statistical comparison with a stored baseline (`--compare`/`--baseline-dir` when both sides carry replicates):
+ * `{"kind":"stat-diff","scenario","time","counters","response","target","regressed","notes","base","head",…}`.
+ * It belongs to the report of its scenario and target in the same file (a run prints these lines after its
+ * reports, once the folder has been judged).
+ */
+export interface StatDiffLine extends AbLine {
+  readonly target: string;
+  /** Whether the gate failed on it. */
+  readonly regressed: boolean;
+  readonly notes: readonly string[];
+}
+
+/**
  * The first line of a sharded directory run (`--shard K/N --json`): which slice of which plan the output holds,
  * so `merge` can tell a missing scenario from one that was never planned.
  */
@@ -58,6 +71,7 @@ export type ResultEntry =
   | { readonly kind: 'report'; readonly line: number; readonly text: string; readonly report: BenchReport }
   | { readonly kind: 'diff'; readonly line: number; readonly text: string; readonly diff: DiffReport }
   | { readonly kind: 'ab'; readonly line: number; readonly text: string; readonly ab: AbLine }
+  | { readonly kind: 'stat-diff'; readonly line: number; readonly text: string; readonly stat: StatDiffLine }
   | { readonly kind: 'shard'; readonly line: number; readonly text: string; readonly shard: ShardLine }
   | { readonly kind: 'failure'; readonly line: number; readonly text: string; readonly failure: FailureLine };
 
@@ -70,23 +84,23 @@ export interface ResultFile {
   readonly warnings: readonly string[];
 }
 
-/** Base against head for one scenario: from a reference diff line or an `ab` line. */
+/** Base against head for one scenario: from a reference diff line, an `ab` line or a `stat-diff` line. */
 export interface Comparison {
-  readonly source: 'diff' | 'ab';
+  readonly source: 'diff' | 'ab' | 'stat-diff';
   readonly verdict: Verdict;
   /** head / base of the p50 (diff) or of the median (ab); `null` when the base is not positive. */
   readonly ratio: number | null;
-  /** Confidence interval of the ratio; only `ab` lines have one. */
+  /** Confidence interval of the ratio; only the statistical comparisons (`ab`, `stat-diff`) have one. */
   readonly interval: readonly [number, number] | null;
   readonly baseP50Ms: number | null;
   readonly headP50Ms: number | null;
   readonly baseP95Ms: number | null;
   readonly headP95Ms: number | null;
-  /** The counters' own verdict (`ab`), if any. */
+  /** The counters' own verdict (`ab`, `stat-diff`), if any. */
   readonly countersVerdict: Verdict | null;
-  /** Whether the response stayed the same (`ab`), if known. */
+  /** Whether the response stayed the same (`ab`, `stat-diff`), if known. */
   readonly response: 'same' | 'changed' | null;
-  /** The diff's notes, in order. */
+  /** The diff's notes, in order (a reference diff or a `stat-diff` line). */
   readonly notes: readonly string[];
 }
 

@@ -4,6 +4,7 @@ import {
   abRegressed,
   compareCounters,
   compareResponses,
+  effectTolerancePct,
   formatAbLine,
   formatAbTable,
   judgeTimes,
@@ -103,7 +104,7 @@ export async function runAbCommand(argv: readonly string[], io: CliIo, terminal:
   const judge = (subset: readonly ScenarioPair[], rounds: readonly RoundResult[]) => {
     const cases: TimeCase[] = subset.map((pair, index) => ({
       effect: measureTimeEffect(samplesOf(rounds[index]!.base), samplesOf(rounds[index]!.head)),
-      tolerancePct: pair.head.tolerance.wall_time_p50_pct,
+      tolerancePct: effectTolerancePct(pair.head.tolerance),
       noiseFloorPct: noiseOf(noise, pair.name)?.same_run_pct ?? null,
     }));
     return judgeTimes(cases);

@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import type { NoiseFile, ScenarioNoise } from '@aver/bench-diff';
 import { measureTimeEffect, serializeNoiseFile } from '@aver/bench-diff';
 import type { Manifest } from '@aver/bench-manifest';
-import { loadManifest } from '@aver/bench-manifest';
+import { describeIoError, loadManifest } from '@aver/bench-manifest';
 import { escapeControlChars } from '@aver/bench-report';
 import type { TargetRunner } from '@aver/bench-runner';
 import { captureHost, isRunError } from '@aver/bench-runner';
@@ -13,8 +13,8 @@ import { loadTargets } from '../load-targets.js';
 import * as messages from '../messages.js';
 import { noiseFilePath, readNoiseFile } from '../noise-files.js';
 import { listManifests } from '../run-directory.js';
-import { saveBaseline } from '../save-baseline.js';
 import { scanOptions } from '../scan-options.js';
+import { checkWritableTarget, writeFileAtomic } from '../write-file-atomic.js';
 import { AB_DEFAULT_REPLICATES } from './ab-command.js';
 import { runRound, samplesOf } from './ab-rounds.js';
 
@@ -65,6 +65,8 @@ export async function runCalibrateCommand(
   const host = captureHost();
   const path = noiseFilePath(dir, target!.name, host);
   const existing = readNoiseFile(path);
+  // Refused before the measuring starts, which takes minutes: the folder is made, the file must be writable.
+  writeNoise(path, null, dir);
   const manifests = scenarioManifests(positionals[0]!);
   const measured: Record<string, ScenarioNoise> = {};
   const progress = terminal.startProgress({ costs: manifests.map(() => null) });
@@ -96,7 +98,7 @@ export async function runCalibrateCommand(
     target: target!.name,
     scenarios: { ...(existing?.scenarios ?? {}), ...measured },
   };
-  saveBaseline(path, serializeNoiseFile(file));
+  writeNoise(path, serializeNoiseFile(file), dir);
   for (const [name, noise] of Object.entries(measured))
     io.stdout(
       messages.calibrated(
@@ -151,6 +153,18 @@ async function calibrateScenario(
     aa_ratios: ratios,
     calibrated_at: new Date().toISOString(),
   };
+}
+
+/** Makes the folder and checks the target (`text` null), or writes the file atomically. */
+function writeNoise(path: string, text: string | null, dir: string): void {
+  try {
+    if (text === null) {
+      mkdirSync(dir, { recursive: true });
+      checkWritableTarget(path);
+    } else writeFileAtomic(path, text);
+  } catch (error) {
+    throw new CliError(messages.noiseWrite(path, describeIoError(error)));
+  }
 }
 
 function scenarioManifests(path: string): Manifest[] {
