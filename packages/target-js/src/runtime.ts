@@ -45,48 +45,6 @@ import {
  * Helpers are small monomorphic functions that V8 inlines into the generated code.
  */
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-
-/*
- * Int arithmetic (reference "Int": i64, wrapping). Two number fast paths: an int32 result (V8 keeps it a small
- * integer), then any safe integer; beyond 2^53 the exact i64 path of the VM (a canonical bigint).
- */
-
-/** `a + b` on Ints. */
-function addInt(a: Int, b: Int): Int {
-  if (typeof a === 'number' && typeof b === 'number') {
-    const sum = a + b;
-    if ((sum | 0) === sum) return sum;
-    if (sum <= MAX_SAFE && sum >= -MAX_SAFE) return sum;
-  }
-  return intAdd(a, b);
-}
-
-/** `a - b` on Ints. */
-function subInt(a: Int, b: Int): Int {
-  if (typeof a === 'number' && typeof b === 'number') {
-    const difference = a - b;
-    if ((difference | 0) === difference) return difference;
-    if (difference <= MAX_SAFE && difference >= -MAX_SAFE) return difference;
-  }
-  return intSub(a, b);
-}
-
-/** `a * b` on Ints (`+ 0` turns the `-0` of `0 * -n` into `0`). */
-function mulInt(a: Int, b: Int): Int {
-  if (typeof a === 'number' && typeof b === 'number') {
-    const product = a * b + 0;
-    if ((product | 0) === product) return product;
-    if (product <= MAX_SAFE && product >= -MAX_SAFE) return product;
-  }
-  return intMul(a, b);
-}
-
-/** `-x` on an Int (`0 - x`, wrapping). */
-function negInt(a: Int): Int {
-  return typeof a === 'number' ? 0 - a : intNegate(a);
-}
-
 /** Float `==` (reference "Equality"): equal, or both NaN. */
 function eqFloat(a: number, b: number): boolean {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
@@ -114,20 +72,28 @@ function vectorGetOr(vector: VectorValue, index: Value, fallback: Value): Value 
 
 /**
  * `Option.withDefault(Vector.set(v, i, x), v)` (the VM's `VECTOR_SET_OR_KEEP`): in place when `v` is unshared, else
- * on a copy (charged to the run's limits like the VM's copy); `v` itself when `i` is out of range.
+ * on a copy (charged to the run's limits like the VM's copy); `v` itself when `i` is out of range. The two ways are
+ * picked by a property read rather than an `if`, for the reason given in the generated module's Int operators
+ * (an `if` arm that never ran, inlined into a loop, stops V8 from peeling the loop).
  */
 function vectorSetOrKeep(host: HostContext, vector: VectorValue, index: Value, item: Value): VectorValue {
-  const items = vector.items;
-  if (typeof index !== 'number' || index < 0 || index >= items.length) return vector;
-  if (!vector.shared) {
-    items[index] = item;
-    return vector;
-  }
-  if (items.length >= CHARGE_THRESHOLD && host.charge !== undefined) host.charge(items.length);
-  const copy = items.slice();
-  copy[index] = item;
-  return new VectorValue(copy);
+  if (typeof index !== 'number' || index < 0 || index >= vector.items.length) return vector;
+  return VECTOR_SET_WAYS[vector.shared ? 'copy' : 'inPlace'](host, vector, index, item);
 }
+
+const VECTOR_SET_WAYS = {
+  inPlace(_host: HostContext, vector: VectorValue, index: number, item: Value): VectorValue {
+    vector.items[index] = item;
+    return vector;
+  },
+  copy(host: HostContext, vector: VectorValue, index: number, item: Value): VectorValue {
+    const items = vector.items;
+    if (items.length >= CHARGE_THRESHOLD && host.charge !== undefined) host.charge(items.length);
+    const copy = items.slice();
+    copy[index] = item;
+    return new VectorValue(copy);
+  },
+};
 
 /** `Option.withDefault(Map.get(m, k), d)` without the `Option`: the value under `k`, or `d`. */
 function mapGetOr(map: MapValue, key: Value, fallback: Value): Value {
@@ -279,10 +245,10 @@ export const RUNTIME = Object.freeze({
   FunctionValue,
   StringBuffer,
   cons,
-  addInt,
-  subInt,
-  mulInt,
-  negInt,
+  intAdd,
+  intSub,
+  intMul,
+  intNegate,
   divInt: intDiv,
   eqFloat,
   valuesEqual,

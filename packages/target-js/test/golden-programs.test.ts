@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goldenProgramFiles, readGoldenProgram } from '@aver/test-utils';
 import { describe, expect, it } from 'vitest';
 import { type RunSetup, runOnJs, runOnVm } from './differential.js';
 
@@ -10,51 +11,15 @@ import { type RunSetup, runOnJs, runOnVm } from './differential.js';
 // counting (a step budget) is skipped here, visibly, and the refusal is tested in run-js.test.ts.
 
 const programsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../vm-runtime/test/programs');
-const OTHER_SUITES = new Set(['check-errors', 'syntax']);
 
-function programFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (!OTHER_SUITES.has(name) && name !== 'lib') found.push(...programFiles(path));
-    } else if (name.endsWith('.av')) found.push(path);
-  }
-  return found.sort();
+/** What a program expects of a run on the js target: the run's setup and what it shows. */
+function expectationsOf(text: string) {
+  const golden = readGoldenProgram(text);
+  const setup: RunSetup = { ...(golden.runOptions as RunSetup), stdinLines: golden.stdin };
+  return { ...golden, setup };
 }
 
-interface Expectations {
-  readonly setup: RunSetup;
-  readonly stdout: string[];
-  readonly stderr: string[];
-  readonly value: string | null;
-  readonly runtimeError: string | null;
-  readonly mainError: string | null;
-}
-
-function expectationsOf(text: string): Expectations {
-  let setup: RunSetup = {};
-  const stdin: string[] = [];
-  const result = { stdout: [] as string[], stderr: [] as string[], value: null as string | null };
-  let runtimeError: string | null = null;
-  let mainError: string | null = null;
-  for (const line of text.split('\n')) {
-    const match = /^\s*\/\/ ([a-z-]+): ?(.*)$/.exec(line);
-    if (match === null) continue;
-    const [, directive, rest] = match;
-    if (directive === 'expect') result.stdout.push(rest);
-    else if (directive === 'expect-stderr') result.stderr.push(rest);
-    else if (directive === 'expect-value') result.value = rest;
-    else if (directive === 'expect-runtime-error') runtimeError = rest;
-    else if (directive === 'expect-main-error') mainError = rest;
-    else if (directive === 'run-options') setup = { ...setup, ...JSON.parse(rest) };
-    else if (directive === 'args') setup = { ...setup, args: rest === '' ? [] : rest.split(' ') };
-    else if (directive === 'stdin') stdin.push(rest);
-  }
-  return { setup: { ...setup, stdinLines: stdin }, ...result, runtimeError, mainError };
-}
-
-const programs = programFiles(programsDir).map((path) => {
+const programs = goldenProgramFiles(programsDir).map((path) => {
   const expected = expectationsOf(readFileSync(path, 'utf8'));
   return { name: relative(programsDir, path), path, expected };
 });

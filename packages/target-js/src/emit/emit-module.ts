@@ -1,5 +1,6 @@
 import { DEADLINE_CHECK_INTERVAL, type LoweredProgram, runtimeTypesOf, VERSION } from '@aver/vm-runtime';
 import { type CodeLine, CodeWriter } from './code-writer.js';
+import { INT_ARITHMETIC } from './int-arithmetic.js';
 import { jsIdentifier } from './js-names.js';
 import { ModuleConstants } from './module-constants.js';
 import { planModule, type TailGroup, type UnitPlan } from './module-plan.js';
@@ -59,10 +60,6 @@ const RUNTIME_HELPERS = [
   'FunctionValue',
   'StringBuffer',
   'cons',
-  'addInt',
-  'subInt',
-  'mulInt',
-  'negInt',
   'divInt',
   'eqFloat',
   'valuesEqual',
@@ -137,6 +134,8 @@ export function emitModule(lowered: LoweredProgram, options: EmitOptions): Emitt
   );
   for (const name of RUNTIME_HELPERS) writer.raw(`const $${name} = $rt.${name};`);
   writer.raw(`const $impls = $rt.builtinsByName(${JSON.stringify(checked.intModStyle)});`);
+  writer.raw('');
+  writer.raw(INT_ARITHMETIC);
   writer.raw('');
   writer.raw('// Run state');
   writer.raw('let $host = null;');

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readDirectives } from '../../test/golden-directives.js';
+import { readDirectives } from '@aver/test-utils';
 import { formatDiagnosticLine } from '../diagnostics.js';
 import { loadProgram } from '../module-loader.js';
 import { checkProgram } from './check-program.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readDirectives } from '../../test/golden-directives.js';
+import { readDirectives } from '@aver/test-utils';
 import { parseSource } from '../parser.js';
 
 // Golden syntax programs: each file lists the diagnostics the lexer and parser must report, exactly and in order,
