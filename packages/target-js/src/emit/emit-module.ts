@@ -62,7 +62,6 @@ const RUNTIME_HELPERS = [
   'FunctionValue',
   'StringBuffer',
   'cons',
-  'divInt',
   'eqFloat',
   'valuesEqual',
   'compareStrings',
