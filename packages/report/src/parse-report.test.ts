@@ -40,13 +40,11 @@ describe('parseReport', () => {
 
   it('reads the additions when present', () => {
     const sha = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
-    const report = parseReport(
-      sampleReport({
-        response_sha256: sha,
-        samples_ms: [0.1, 0.2],
-        counters: { instructions: 5, calls: 1, allocations: 0 },
-      }),
-    );
+    // The counters as a target that does not count per opcode or function writes them: the keys are missing.
+    const report = parseReport({
+      ...sampleReport({ response_sha256: sha, samples_ms: [0.1, 0.2] }),
+      counters: { instructions: 5, calls: 1, allocations: 0 },
+    });
     expect(report.response_sha256).toBe(sha);
     expect(report.samples_ms).toEqual([0.1, 0.2]);
     expect(report.counters).toEqual({

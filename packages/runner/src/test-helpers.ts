@@ -65,7 +65,7 @@ export function fakeTarget(
         },
         countedRun: () => {
           log.counted++;
-          return { instructions: 100, calls: 5, allocations: 7 };
+          return { instructions: 100, calls: 5, allocations: 7, by_opcode: null, functions: null };
         },
         dispose: () => {
           log.disposed++;
