@@ -44,7 +44,13 @@ describe('buildReport', () => {
     );
     expect(report.samples_ms).toEqual([5, 1, 2, 4]);
     expect(report.iterations).toEqual({ min_ms: 1, max_ms: 5, mean_ms: 3, p50_ms: 2, p95_ms: 5, p99_ms: 5 });
-    expect(report.counters).toEqual({ instructions: 9, calls: 1, allocations: 0 });
+    expect(report.counters).toEqual({
+      instructions: 9,
+      calls: 1,
+      allocations: 0,
+      by_opcode: null,
+      functions: null,
+    });
     expect(report.replicates?.map((record) => record.samples_ms)).toEqual([
       [5, 1],
       [2, 4],
