@@ -22,7 +22,16 @@ export {
   ScenarioMetadataSchema,
   SteadyStateSchema,
 } from './schema.js';
-export { parseReport, parseReportJson, parseReports, ReportParseError } from './parse-report.js';
+export type { NdjsonLine } from './ndjson-lines.js';
+export { ndjsonLines } from './ndjson-lines.js';
+export type { ReportLine } from './parse-report.js';
+export {
+  parseReport,
+  parseReportJson,
+  parseReports,
+  ReportParseError,
+  readReportLines,
+} from './parse-report.js';
 export type { SerializeOptions } from './serialize-report.js';
 export { serializeReport } from './serialize-report.js';
 export { escapeControlChars, escapeControlCharsInText, quoteText } from './escape-text.js';
