@@ -1,12 +1,16 @@
 import { statSync } from 'node:fs';
-import type { Tolerance } from '@aver/bench-report';
-import { DEFAULT_TOLERANCE } from '@aver/bench-report';
 import * as v from 'valibot';
 import { describeTomlValue, formatTomlFloat } from './describe-toml-value.js';
 import type { EffectsShape } from './effects-schema.js';
 import { createEffectsSchema, NO_EFFECTS } from './effects-schema.js';
-import type { ExpectedShape } from './manifest.js';
-import { DEFAULT_ITERATIONS, DEFAULT_TIMEOUT_MS, DEFAULT_WARMUP, NO_EXPECTATIONS } from './manifest.js';
+import type { ExpectedShape, Tolerance } from './manifest.js';
+import {
+  DEFAULT_ITERATIONS,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOLERANCE,
+  DEFAULT_WARMUP,
+  NO_EXPECTATIONS,
+} from './manifest.js';
 import * as messages from './messages.js';
 import { joinPathVerbatim, parentDirVerbatim } from './path-utils.js';
 

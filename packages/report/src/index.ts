@@ -8,9 +8,7 @@ export type {
   RunCounters,
   ScenarioMetadata,
   SteadyState,
-  Tolerance,
 } from './types.js';
-export { DEFAULT_TOLERANCE } from './types.js';
 export {
   BackendInfoSchema,
   BenchReportSchema,

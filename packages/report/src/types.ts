@@ -34,31 +34,3 @@ export type SteadyState = v.InferOutput<typeof SteadyStateSchema>;
 export type ReplicateRecord = v.InferOutput<typeof ReplicateRecordSchema>;
 /** One scenario's report: one JSON document, or one NDJSON line in directory mode. */
 export type BenchReport = v.InferOutput<typeof BenchReportSchema>;
-
-/** Per-scenario regression thresholds in percent over baseline (`Tolerance`, §2.2). */
-export interface Tolerance {
-  /** How far p50 may grow over the baseline before it is a regression. */
-  readonly wall_time_p50_pct: number;
-  /** How far p95 may grow over the baseline before it is a regression. */
-  readonly wall_time_p95_pct: number;
-  /**
-   * Our addition: the statistical verdicts' threshold (`aver-bench ab`, and `--compare`/`--baseline-dir` when both
-   * sides carry replicates): the smallest growth of the median time, in percent, that a significant change must
-   * exceed to be called a regression. Absent: `@aver/bench-diff`'s default (5 %). The reference-mode comparison
-   * (one sample set against another) never reads it.
-   */
-  readonly wall_time_effect_pct?: number;
-  /**
-   * Our addition, opt-in: how far `counters.instructions` may grow over the baseline before it is a regression.
-   * The count is exact and machine-independent, so `0` is a noise-free gate. Absent: instruction counts are only
-   * noted, never gated (the reference has no such gate).
-   */
-  readonly instructions_pct?: number;
-}
-
-/**
- * The reference's default tolerance: p50 +20 %, p95 +30 % (p95 is noisier).
- *
- * @default { wall_time_p50_pct: 20, wall_time_p95_pct: 30 }
- */
-export const DEFAULT_TOLERANCE: Tolerance = Object.freeze({ wall_time_p50_pct: 20, wall_time_p95_pct: 30 });

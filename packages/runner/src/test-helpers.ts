@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Manifest } from '@aver/bench-manifest';
-import { DEFAULT_TOLERANCE } from '@aver/bench-report';
+import { DEFAULT_TOLERANCE } from '@aver/bench-manifest';
 import type { TempDir } from '@aver/test-utils';
 import type { PreparedScenario, TargetRunner } from './target.js';
 
