@@ -260,7 +260,8 @@ function unitFunction(context: EmitContext, unit: UnitPlan, mode: 'fast' | 'deep
       lines.push({ depth: 0, text: '}' }, { depth: 0, text: '' });
     }
   }
-  const name = mode === 'deep' ? `function* ${unit.name}$deep` : `function ${unit.name}${split ? '$body' : ''}`;
+  const name =
+    mode === 'deep' ? `function* ${unit.name}$deep` : `function ${unit.name}${split ? '$body' : ''}`;
   const header: CodeLine[] = [{ depth: 0, text: `${name}(${signature.join(', ')}) {` }];
   const declaration = scope.declaration();
   if (declaration !== null) header.push({ depth: 1, text: declaration });
