@@ -12,9 +12,10 @@ import {
   type Value,
 } from '@aver/vm-runtime';
 import { withAverLine } from './error-lines.js';
-import type { JsProgram } from './js-program.js';
+import type { RunState } from './emit/emit-module.js';
+import type { JsProgram, LoadedModule } from './js-program.js';
 import { JsMessages } from './messages.js';
-import { jsStackBudget } from './stack-budget.js';
+import { jsStackBudget, measuredStackBudget, PROVISIONAL_STACK_BUDGET } from './stack-budget.js';
 
 /** Options of a js run: the VM's `RunOptions` without instruction counting (`count`, `stepBudget`). */
 export type JsRunOptions = Omit<RunOptions, 'count' | 'stepBudget'> & {
@@ -22,8 +23,8 @@ export type JsRunOptions = Omit<RunOptions, 'count' | 'stepBudget'> & {
   readonly count?: false;
   readonly stepBudget?: undefined;
   /**
-   * How many Aver calls nest as plain JS calls before deeper ones continue on the heap (`jsStackBudget()`, measured
-   * per thread, by default). Smaller is slower, never wrong: it only moves where the generator twins take over.
+   * How many Aver calls nest as plain JS calls before deeper ones continue on the heap. By default `jsStackBudget()`,
+   * measured per thread after the first run that needed more than `PROVISIONAL_STACK_BUDGET` (used until then). Smaller is slower, never wrong: it only moves where the generator twins take over.
    */
   readonly stackBudget?: number;
 };
@@ -31,6 +32,75 @@ export type JsRunOptions = Omit<RunOptions, 'count' | 'stepBudget'> & {
 /** The js target cannot do what was asked (count VM instructions); a usage error, not the program's failure. */
 export class JsUnsupportedError extends Error {
   override readonly name = 'JsUnsupportedError';
+}
+
+/**
+ * The run state of a run without a deadline: nothing in it changes while it runs (its host holds no per-run state),
+ * so runs with the same console, args, stdin, sandbox and depths reuse the last one, as the bench's timed runs do.
+ */
+function unlimitedRunState(
+  loaded: LoadedModule,
+  options: JsRunOptions | RunOptions,
+  fastDepth: number,
+  maxFrames: number,
+): RunState {
+  const last = loaded.lastRun;
+  if (
+    last !== null &&
+    last.console === options.console &&
+    last.args === options.args &&
+    last.stdin === options.stdin &&
+    last.sandbox === options.sandbox &&
+    last.state.fastDepth === fastDepth &&
+    last.state.maxFrames === maxFrames
+  )
+    return last.state;
+  const state: RunState = {
+    host: createHost(options.console, options.args, options.stdin, options.sandbox),
+    fastDepth,
+    maxFrames,
+    checkDeadline: noDeadline,
+  };
+  loaded.lastRun = {
+    console: options.console,
+    args: options.args,
+    stdin: options.stdin,
+    sandbox: options.sandbox,
+    state,
+  };
+  return state;
+}
+
+/** Never called: a module without the deadline countdown has no deadline to check. */
+function noDeadline(): void {}
+
+/** The run state of a run with a deadline: its own limits, charged by the host and checked by the countdown. */
+function limitedRunState(
+  options: JsRunOptions | RunOptions,
+  timeoutMs: number,
+  fastDepth: number,
+  maxFrames: number,
+): RunState {
+  const limits: LimitState = {
+    deadline: performance.now() + timeoutMs,
+    workSinceClock: 0,
+    timeoutMs,
+    stepBudget: null,
+    counting: null,
+  };
+  const host = limitHost(
+    createHost(options.console, options.args, options.stdin, options.sandbox),
+    limits,
+    () => limits,
+  );
+  return {
+    host,
+    fastDepth,
+    maxFrames,
+    checkDeadline: () => {
+      checkDeadline(limits);
+    },
+  };
 }
 
 /** How much of the JS stack generated code uses; 64 frames is enough to find the innermost generated one. */
@@ -59,27 +129,15 @@ export function runJs(
   const loaded = program.load(timeoutMs !== null);
   if (loaded.busy) throw new Error(JsMessages.reentrantRun());
   const maxFrames = options.maxFrames ?? DEFAULT_MAX_FRAMES;
-  const limits: LimitState = {
-    deadline: timeoutMs === null ? Number.POSITIVE_INFINITY : performance.now() + timeoutMs,
-    workSinceClock: 0,
-    timeoutMs,
-    stepBudget: null,
-    counting: null,
-  };
-  const host = limitHost(
-    createHost(options.console, options.args, options.stdin, options.sandbox),
-    limits,
-    () => limits,
-  );
+  const givenBudget = (options as JsRunOptions).stackBudget;
+  const budget = givenBudget ?? measuredStackBudget();
+  const fastDepth = Math.min(budget ?? PROVISIONAL_STACK_BUDGET, maxFrames);
   const instance = loaded.instance;
-  instance.start({
-    host,
-    fastDepth: Math.min((options as JsRunOptions).stackBudget ?? jsStackBudget(), maxFrames),
-    maxFrames,
-    checkDeadline: () => {
-      checkDeadline(limits);
-    },
-  });
+  instance.start(
+    timeoutMs === null
+      ? unlimitedRunState(loaded, options, fastDepth, maxFrames)
+      : limitedRunState(options, timeoutMs, fastDepth, maxFrames),
+  );
   const traceFrames = Error.stackTraceLimit;
   if (traceFrames < STACK_TRACE_FRAMES) Error.stackTraceLimit = STACK_TRACE_FRAMES;
   loaded.busy = true;
@@ -98,5 +156,7 @@ export function runJs(
     loaded.busy = false;
     Error.stackTraceLimit = traceFrames;
     releaseCodePointStrings();
+    // Measured here, on a shallow stack, once a run shows the program recurses past the provisional budget.
+    if (budget === null && instance.wentDeep()) jsStackBudget();
   }
 }
