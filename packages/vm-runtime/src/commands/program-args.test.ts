@@ -50,9 +50,6 @@ describe('parseProgramArgs', () => {
 
   it('takes a value that starts with a dash when it is written inline', () => {
     const args = parseProgramArgs(['a.av', '--module-root=-lib'], CHECK);
-    expect(typeof args === 'string' ? args : [args.moduleRoot, args.timeoutMs]).toEqual([
-      '-lib',
-      60_000,
-    ]);
+    expect(typeof args === 'string' ? args : [args.moduleRoot, args.timeoutMs]).toEqual(['-lib', 60_000]);
   });
 });
