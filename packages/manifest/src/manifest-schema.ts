@@ -52,9 +52,9 @@ export interface ValidatedManifestFields {
 const MAX_COUNT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
- * Marks an issue whose message is one of the reference's templates (spec §2.3, §12): the loader prints it
- * verbatim, without the ` (line L, column C)` it appends to our own messages, so the text matches the reference
- * byte for byte. The position is still in the `ManifestError`'s `line`/`column`.
+ * Marks an issue whose message is one of the reference's templates (bench spec: "`Manifest::load` algorithm",
+ * "After 0.20.0"): the loader prints it verbatim, without the ` (line L, column C)` it appends to our own messages,
+ * so the text matches the reference byte for byte. The position is still in the `ManifestError`'s `line`/`column`.
  */
 export const VERBATIM = 'reference template';
 
