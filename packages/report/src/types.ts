@@ -1,5 +1,5 @@
 /**
- * The `aver bench` report contract (spec `aver-bench.md` §4.1).
+ * The `aver bench` report contract (bench spec: "Report JSON: shape").
  *
  * Keys, their order and their nullability mirror the reference's serde structs exactly; the documented
  * additions (`response_sha256`, `samples_ms`, `counters`) are appended after the reference keys. Adding
@@ -10,7 +10,7 @@
 export interface ScenarioMetadata {
   /** Manifest name (defaults to the manifest file stem). */
   readonly name: string;
-  /** Entry path exactly as resolved from the manifest (not normalised, §2.4). */
+  /** Entry path exactly as resolved from the manifest (not normalised, bench spec: "Path-resolution rules"). */
   readonly entry: string;
   /** Target name, e.g. `vm`. */
   readonly target: string;
@@ -28,7 +28,10 @@ export interface BackendInfo {
   readonly aver_version: string;
   /** Build profile: `release` or `debug`. */
   readonly build: string;
-  /** Runtime version string for wasm targets, otherwise `null` (§4.3). */
+  /**
+   * Runtime version string for wasm targets, otherwise `null` (bench spec:
+   * "Report JSON: `backend.wasmtime_version`").
+   */
   readonly wasmtime_version: string | null;
 }
 
@@ -42,7 +45,7 @@ export interface HostInfo {
   readonly cpus: number;
 }
 
-/** Wall-time statistics over the timed iterations, in milliseconds (`IterationStats`, §5). */
+/** Wall-time statistics over the timed iterations, in milliseconds (`IterationStats`, bench spec: "Statistics"). */
 export interface IterationStats {
   readonly min_ms: number;
   readonly max_ms: number;
@@ -118,13 +121,19 @@ export interface BenchReport {
   readonly backend: BackendInfo;
   readonly host: HostInfo;
   readonly iterations: IterationStats;
-  /** Byte length of the rendered response; `null` when `main` returns `Unit` (§4.4). */
+  /**
+   * Byte length of the rendered response; `null` when `main` returns `Unit` (bench spec:
+   * "Report JSON: `response_bytes`").
+   */
   readonly response_bytes: number | null;
-  /** Whether the response met `[expected]`; always `null` in the reference (§4.5). */
+  /**
+   * Whether the response met `[expected]`; always `null` in the reference (bench spec:
+   * "Report JSON: `expected_match`").
+   */
   readonly expected_match: boolean | null;
   /** Compiler pipeline stages that ran, in order. */
   readonly passes_applied: readonly string[];
-  /** IR-level allocation-site count (§4.6), or `null`. */
+  /** IR-level allocation-site count (bench spec: "Report JSON: `compiler_visible_allocs`"), or `null`. */
   readonly compiler_visible_allocs: number | null;
   /** Addition: lowercase hex SHA-256 of the rendered response's UTF-8 bytes; `null` for `Unit`. */
   readonly response_sha256: string | null;
@@ -139,7 +148,10 @@ export interface BenchReport {
   readonly replicates?: readonly ReplicateRecord[] | null;
 }
 
-/** Per-scenario regression thresholds in percent over baseline (`Tolerance`, §2.2). */
+/**
+ * Per-scenario regression thresholds in percent over baseline (`Tolerance`, bench spec:
+ * "Scenario manifest: in-memory structs").
+ */
 export interface Tolerance {
   /** How far p50 may grow over the baseline before it is a regression. */
   readonly wall_time_p50_pct: number;
