@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 // Measures the harness's own costs. Run on demand after `pnpm build`:
 //
-//   node bench/harness/overhead.mjs [--iterations N] [--isolates N]
+//   node bench/harness/overhead.mjs [--iterations N] [--isolates N] [--target vm,js]
 //
-// 1. Per timed iteration: the monotonic timer plus a fresh VM run of a trivial `main` and the rendering of its
-//    value, i.e. what every sample contains besides the program's work. Four rows: timer alone, the same loop the
-//    vm target runs, and the real path through runScenario in a worker (the default isolation) and inline.
-//    Target: p50 below 5 µs.
+// Every target named by --target (default: vm and js) is measured the same way.
+// 1. Per timed iteration: the monotonic timer plus a fresh run of a trivial `main` and the rendering of its
+//    value, i.e. what every sample contains besides the program's work. Rows: timer alone, the same loop the
+//    vm target runs, and per target the real path through runScenario in a worker (the default isolation) and
+//    inline. Target: p50 below 5 µs.
 // 2. Per fresh isolate: what one replicate of a one-iteration run of the trivial program costs end to end
 //    (runScenario wall time: isolate start, target import, compile, run, teardown), p50 and spread over
 //    `--isolates` isolates (default 30), with the CPU time the process spent on it (all threads; less sensitive to
 //    a busy machine than wall time). Rows: the floor (a worker whose entry does nothing, CommonJS and ES module),
 //    the first isolate of a process (no code cache yet; one fresh Node process per sample), later isolates (with
-//    the code cache), and isolation 'process'. Target: worker isolates with the code cache at p50 ≤ 30 ms.
+//    the code cache), and isolation 'process', per target. Then, per target, where a worker isolate's own time goes.
+//    Target: worker isolates with the code cache at p50 ≤ 30 ms, for every target.
 //
 // Exits 1 when a target is missed.
 import { spawnSync } from 'node:child_process';
@@ -24,7 +26,8 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { synthesizeAdHocManifest } from '../../packages/manifest/dist/index.js';
 import { percentile, sortSamples } from '../../packages/report/dist/index.js';
-import { createTargetJob, runScenario } from '../../packages/runner/dist/index.js';
+import { createTargetJob, runScenario, vmTarget } from '../../packages/runner/dist/index.js';
+import { jsTarget } from '../../packages/target-js/dist/index.js';
 import { compileFile, displayValue, runProgram } from '../../packages/vm-runtime/dist/index.js';
 
 const TARGET_P50_US = 5;
@@ -33,8 +36,18 @@ const { values } = parseArgs({
   options: {
     iterations: { type: 'string', default: '100000' },
     isolates: { type: 'string', default: '30' },
+    target: { type: 'string', default: 'vm,js' },
     'first-isolate': { type: 'string' },
   },
+});
+const TARGETS = { vm: vmTarget, js: jsTarget };
+const targets = values.target.split(',').map((name) => {
+  const runner = TARGETS[name];
+  if (runner === undefined) {
+    console.error(`overhead: --target: unknown target '${name}' (known: ${Object.keys(TARGETS).join(', ')})`);
+    process.exit(2);
+  }
+  return runner;
 });
 const iterations = positive('iterations');
 const isolates = positive('isolates');
@@ -47,7 +60,7 @@ const once = synthesizeAdHocManifest(entry, { iterations: 1, warmup: 0 });
 try {
   if (values['first-isolate'] !== undefined) {
     // Child mode: one fresh process, one replicate, no code cache yet. Prints wall and CPU ms.
-    const [wall, cpu] = await timed(() => runScenario(once, 'vm', { isolation: values['first-isolate'] }));
+    const [wall, cpu] = await timed(() => runScenario(once, targets[0], { isolation: values['first-isolate'] }));
     console.log(JSON.stringify({ wall, cpu }));
   } else {
     const iterationOk = await perIteration();
@@ -76,18 +89,22 @@ async function perIteration() {
   const timerOnly = measure(() => {});
   const vmLoop = measure(() => displayValue(runProgram(program, runOptions).value));
   const manifest = synthesizeAdHocManifest(entry, { iterations, warmup: Math.min(iterations, 10_000) });
-  const viaRunScenario = async (isolation) =>
-    summarize((await runScenario(manifest, 'vm', { isolation })).samples_ms.map((ms) => ms * 1000));
-  const worker = await viaRunScenario('worker');
-  const inline = await viaRunScenario('inline');
+  const viaRunScenario = async (target, isolation) =>
+    summarize((await runScenario(manifest, target, { isolation })).samples_ms.map((ms) => ms * 1000));
+  const viaTargets = [];
+  for (const target of targets) {
+    viaTargets.push([target.name, await viaRunScenario(target, 'worker'), await viaRunScenario(target, 'inline')]);
+  }
   console.log(`harness overhead per iteration (${iterations} samples, µs; node ${process.version})`);
   console.log('                                  p50      p95     mean');
   const row = (label, stats) => console.log(`${label.padEnd(30)} ${cells(stats.p50, stats.p95, stats.mean)}`);
   row('timer alone', timerOnly);
   row('timer + runProgram', vmLoop);
-  row('runScenario (worker)', worker);
-  row('runScenario (inline)', inline);
-  const ok = worker.p50 < TARGET_P50_US && inline.p50 < TARGET_P50_US;
+  for (const [name, worker, inline] of viaTargets) {
+    row(`${name}: runScenario (worker)`, worker);
+    row(`${name}: runScenario (inline)`, inline);
+  }
+  const ok = viaTargets.every(([, worker, inline]) => worker.p50 < TARGET_P50_US && inline.p50 < TARGET_P50_US);
   console.log(`target: p50 < ${TARGET_P50_US} µs → ${ok ? 'ok' : 'ABOVE TARGET'}`);
   return ok;
 }
@@ -95,11 +112,15 @@ async function perIteration() {
 async function perIsolate() {
   const floorCjs = await repeat(() => emptyWorker('cjs'));
   const floorEsm = await repeat(() => emptyWorker('mjs'));
-  const firstWorker = firstIsolates('worker');
-  await runScenario(once, 'vm'); // the first isolate of this process hands the code cache to the next ones
-  const worker = await repeat(() => runScenario(once, 'vm'));
-  const inline = await repeat(() => runScenario(once, 'vm', { isolation: 'inline' }));
-  const child = await repeat(() => runScenario(once, 'vm', { isolation: 'process' }));
+  const perTarget = [];
+  for (const target of targets) {
+    const firstWorker = firstIsolates('worker', target.name);
+    await runScenario(once, target); // the first isolate of this process hands the code cache to the next ones
+    const worker = await repeat(() => runScenario(once, target));
+    const inline = await repeat(() => runScenario(once, target, { isolation: 'inline' }));
+    const child = await repeat(() => runScenario(once, target, { isolation: 'process' }));
+    perTarget.push({ name: target.name, firstWorker, worker, inline, child });
+  }
   console.log(
     `\nfixed cost per fresh isolate (one-iteration trivial run, ${isolates} isolates each, ms; wall time, ` +
       'then CPU time of all threads)',
@@ -111,25 +132,32 @@ async function perIsolate() {
     );
   row('empty worker, CommonJS entry', floorCjs);
   row('empty worker, ES module entry', floorEsm);
-  row('worker, first of a process', firstWorker);
-  row('worker (with code cache)', worker);
-  row('inline (runtime loaded)', inline);
-  // A child process's CPU time is not this process's: only wall time is comparable there.
-  row('process', [child[0], null]);
-  await breakdown();
-  const ok = worker[0].p50 <= TARGET_ISOLATE_MS;
-  console.log(`target: worker p50 ≤ ${TARGET_ISOLATE_MS} ms → ${ok ? 'ok' : 'ABOVE TARGET'}`);
+  for (const { name, firstWorker, worker, inline, child } of perTarget) {
+    row(`${name}: worker, first of a process`, firstWorker);
+    row(`${name}: worker (with code cache)`, worker);
+    row(`${name}: inline (runtime loaded)`, inline);
+    // A child process's CPU time is not this process's: only wall time is comparable there.
+    row(`${name}: process`, [child[0], null]);
+  }
+  for (const target of targets) await breakdown(target);
+  let ok = true;
+  for (const { name, worker } of perTarget) {
+    const met = worker[0].p50 <= TARGET_ISOLATE_MS;
+    ok &&= met;
+    console.log(`target: ${name} worker p50 ≤ ${TARGET_ISOLATE_MS} ms → ${met ? 'ok' : 'ABOVE TARGET'}`);
+  }
   return ok;
 }
 
 /**
- * Where a worker isolate's own time goes after the thread started, timed inside it with the vm target's real
- * bundle and a code cache from an earlier isolate (as the runner hands them on): taking the bundle's text, compiling it
- * (deserialising the cache), running its top level, `prepare` (the runtime's first use and the first compile of
- * the program, both cold), and one `runOnce`.
+ * Where a worker isolate's own time goes after the thread started, timed inside it with the target's real
+ * bundle (its `moduleUrl`) and a code cache from an earlier isolate (as the runner hands them on): taking the
+ * bundle's text, compiling it (deserialising the cache), running its top level, `prepare` (the runtime's first use
+ * and the first compile of the program, both cold), and one `runOnce`.
  */
-async function breakdown() {
-  const bundle = fileURLToPath(new URL('../../packages/runner/dist/vm-target.bundle.cjs', import.meta.url));
+async function breakdown(target) {
+  if (!target.moduleUrl.endsWith('.cjs')) throw new Error(`${target.name}: moduleUrl is not a .cjs bundle`);
+  const bundle = fileURLToPath(target.moduleUrl);
   const steps = path.join(work, 'steps.cjs');
   writeFileSync(
     steps,
@@ -147,7 +175,7 @@ marks.push(performance.now());
 const loaded = { exports: {} };
 script.runInThisContext().call(loaded.exports, loaded.exports, createRequire(workerData.bundle), loaded, workerData.bundle, ".");
 marks.push(performance.now());
-loaded.exports.target.prepare(workerData.job).then((prepared) => {
+Promise.resolve(loaded.exports.target.prepare(workerData.job)).then((prepared) => {
   marks.push(performance.now());
   prepared.runOnce();
   marks.push(performance.now());
@@ -181,7 +209,7 @@ loaded.exports.target.prepare(workerData.job).then((prepared) => {
     'prepare (cold)',
     'runOnce',
   ];
-  console.log(`\ninside a worker isolate with the code cache (${isolates} isolates, wall ms)`);
+  console.log(`\n${target.name}: inside a worker isolate with the code cache (${isolates} isolates, wall ms)`);
   console.log('                                  p50      p10      p90');
   labels.forEach((label, index) => {
     const stats = summarize(rows.map((row) => row[index]));
@@ -219,12 +247,12 @@ async function emptyWorker(extension) {
 }
 
 /** The first isolate of a process (no code cache yet): one fresh Node process per sample, timed inside it. */
-function firstIsolates(isolation) {
+function firstIsolates(isolation, targetName) {
   const walls = [];
   const cpus = [];
   const script = fileURLToPath(import.meta.url);
   for (let run = 0; run < isolates; run++) {
-    const child = spawnSync(process.execPath, [script, '--first-isolate', isolation], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [script, '--first-isolate', isolation, '--target', targetName], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`first-isolate child failed: ${child.stderr}`);
     const { wall, cpu } = JSON.parse(child.stdout);
     walls.push(wall);

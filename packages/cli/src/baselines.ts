@@ -3,7 +3,7 @@ import { describeIoError } from '@aver/host-io';
 import { joinPathVerbatim } from '@aver/bench-manifest';
 import type { NoiseFile } from '@aver/bench-diff';
 import type { BenchReport, HostInfo } from '@aver/bench-report';
-import { parseReport, ReportParseError } from '@aver/bench-report';
+import { parseReport, ReportParseError, readReportLines } from '@aver/bench-report';
 import { checkBaselineValues } from './check-baseline-values.js';
 import { CliError } from './cli-errors.js';
 import * as messages from './messages.js';
@@ -127,19 +127,21 @@ function readBaselineText(path: string, cannotRead: (path: string, detail: strin
   }
 }
 
-/** Every non-blank line must be a report with possible values; `fail` builds the error for a line. */
+/**
+ * Every non-blank line must be a report with possible values; `fail` builds the error for a line. The lines are
+ * split and parsed by `readReportLines`, one at a time, so the first bad line in file order is the one reported.
+ */
 function readNdjson(text: string, fail: (line: number, detail: string) => CliError): BenchReport[] {
   const reports: BenchReport[] = [];
-  const lines = text.split('\n');
-  for (let at = 0; at < lines.length; at++) {
-    if (lines[at].trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(lines[at]);
-    } catch (error) {
-      throw fail(at + 1, messages.invalidJson(errorText(error)));
+  try {
+    for (const { line, report } of readReportLines(text)) {
+      const problem = checkBaselineValues(report);
+      if (problem !== null) throw fail(line, problem.message);
+      reports.push(report);
     }
-    reports.push(checkedReport(value, (_key, detail) => fail(at + 1, detail)));
+  } catch (error) {
+    if (error instanceof ReportParseError && error.line !== undefined) throw fail(error.line, error.detail);
+    throw error;
   }
   return reports;
 }
@@ -177,8 +179,4 @@ function lineOfKey(text: string, path: string): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
   return line;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -19,6 +19,7 @@ function report(iterations: Partial<BenchReport['iterations']>): BenchReport {
     response_sha256: null,
     samples_ms: null,
     counters: null,
+    replicates: null,
   };
 }
 

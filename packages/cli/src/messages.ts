@@ -63,9 +63,6 @@ export const baselineDirParse = (path: string, line: number, detail: string): st
 /** A baseline line (or, in a single-report file, the line of the offending key) and what is wrong there. */
 export const onLine = (line: number, detail: string): string => `line ${line}: ${detail}`;
 
-/** A baseline line that is not JSON. */
-export const invalidJson = (detail: string): string => `invalid JSON: ${detail}`;
-
 /** `--baseline-dir` names nothing (the reference skips the comparison silently). */
 export const baselineDirMissing = (dir: string): string => `baseline-dir: folder '${dir}' does not exist`;
 

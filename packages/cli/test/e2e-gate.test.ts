@@ -40,6 +40,7 @@ function baselineLine(name: string, ms = 1e6): string {
     response_sha256: null,
     samples_ms: null,
     counters: null,
+    replicates: null,
   };
   return JSON.stringify(report);
 }

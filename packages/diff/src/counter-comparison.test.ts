@@ -7,6 +7,8 @@ const counters = (instructions: number, allocations = 0, extra: Partial<RunCount
   instructions,
   calls: 1,
   allocations,
+  by_opcode: null,
+  functions: null,
   ...extra,
 });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_TOLERANCE } from '@aver/bench-report';
+import { DEFAULT_TOLERANCE } from '@aver/bench-manifest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diff } from './diff.js';

@@ -1,4 +1,5 @@
-import { type BenchReport, DEFAULT_TOLERANCE, formatFixed, type Tolerance } from '@aver/bench-report';
+import { DEFAULT_TOLERANCE, type Tolerance } from '@aver/bench-manifest';
+import { type BenchReport, formatFixed } from '@aver/bench-report';
 import { counterChanges } from './counter-comparison.js';
 import * as messages from './messages.js';
 import { metricDiff } from './metric-diff.js';

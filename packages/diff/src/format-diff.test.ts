@@ -130,7 +130,10 @@ describe('formatDiff with counters on both sides', () => {
   });
 
   it('adds nothing when the counts are the same, or when a side has no counters (a reference baseline)', () => {
-    const counted = { ...makeReport(), counters: { instructions: 5, calls: 1, allocations: 0 } };
+    const counted = {
+      ...makeReport(),
+      counters: { instructions: 5, calls: 1, allocations: 0, by_opcode: null, functions: null },
+    };
     expect(formatDiff(diff(counted, counted))).not.toContain('changed most');
     expect(diff(counted, makeReport()).changes).toBeNull();
   });

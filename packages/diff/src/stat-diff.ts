@@ -1,4 +1,5 @@
-import type { BenchReport, Tolerance } from '@aver/bench-report';
+import type { Tolerance } from '@aver/bench-manifest';
+import type { BenchReport } from '@aver/bench-report';
 import { escapeControlChars, formatMs } from '@aver/bench-report';
 import type { AbComparison, AbSide } from './ab-comparison.js';
 import { compareResponses, counterFields, formatTimeSummary, timeFields } from './ab-comparison.js';

@@ -38,6 +38,7 @@ export function makeReport(shape: ReportShape = {}): BenchReport {
     counters:
       shape.instructions === undefined || shape.instructions === null
         ? null
-        : { instructions: shape.instructions, calls: 1, allocations: 0 },
+        : { instructions: shape.instructions, calls: 1, allocations: 0, by_opcode: null, functions: null },
+    replicates: null,
   };
 }

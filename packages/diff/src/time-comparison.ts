@@ -1,4 +1,4 @@
-import type { Tolerance } from '@aver/bench-report';
+import type { Tolerance } from '@aver/bench-manifest';
 import {
   type BootstrapOptions,
   bootstrapRatio,

@@ -1,8 +1,6 @@
-import { statSync } from 'node:fs';
 import * as v from 'valibot';
 import { describeTomlValue } from './describe-toml-value.js';
 import * as messages from './messages.js';
-import { joinPathVerbatim } from './path-utils.js';
 
 /** Keys of the `[effects]` table (our addition: the sandbox of bench mode). */
 export const EFFECTS_KEYS = ['allow', 'disk_root'] as const;
@@ -14,7 +12,10 @@ export const EFFECTS_KEYS = ['allow', 'disk_root'] as const;
 export interface EffectsShape {
   /** `allow`: effects as a program declares them, one method (`Disk.readText`) or a namespace (`Disk`). */
   readonly allow: readonly string[];
-  /** `disk_root`, joined verbatim to the manifest's folder: the folder Disk paths must stay in; `null` when absent. */
+  /**
+   * `disk_root`: the folder Disk paths must stay in, `null` when absent. In a loaded `Manifest` it is joined verbatim to
+   * the manifest's folder.
+   */
   readonly diskRoot: string | null;
 }
 
@@ -25,55 +26,47 @@ export const NO_EFFECTS: EffectsShape = Object.freeze({ allow: Object.freeze([])
 const EFFECT_NAME = /^[A-Z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)?$/;
 
 /**
- * The schema of the `[effects]` table of a manifest in `manifestDir`: `allow` is an array of effect names (whether
- * each names a real effect is checked by the runtime's sandbox, which knows them), `disk_root` a folder.
- * @param manifestDir The manifest's folder (`''` for a bare file name).
+ * The schema of the `[effects]` table: `allow` is an array of effect names (whether each names a real effect is
+ * checked by the runtime's sandbox, which knows them), `disk_root` a string; `load-manifest` resolves `disk_root`
+ * against the manifest's folder and checks that it is a folder.
  */
-export function createEffectsSchema(manifestDir: string) {
-  const allowSchema = v.pipe(
-    v.array(v.unknown(), (issue) =>
-      messages.wrongType('effects.allow', 'an array of strings', describeTomlValue(issue.input)),
+export const EffectsSchema = v.pipe(
+  v.custom<Record<string, unknown>>(
+    (input) =>
+      typeof input === 'object' && input !== null && !Array.isArray(input) && !(input instanceof Date),
+    (issue) => messages.wrongType('effects', 'a table', describeTomlValue(issue.input)),
+  ),
+  v.object({
+    allow: v.optional(
+      v.pipe(
+        v.array(v.unknown(), (issue) =>
+          messages.wrongType('effects.allow', 'an array of strings', describeTomlValue(issue.input)),
+        ),
+        v.rawCheck<unknown[]>(({ dataset, addIssue }) => {
+          if (!dataset.typed) return;
+          dataset.value.forEach((item, index) => {
+            const problem =
+              typeof item !== 'string'
+                ? messages.wrongType(`effects.allow[${index}]`, 'a string', describeTomlValue(item))
+                : EFFECT_NAME.test(item)
+                  ? null
+                  : messages.notAnEffectName(index, item);
+            if (problem === null) return;
+            addIssue({
+              message: problem,
+              path: [{ type: 'array', origin: 'value', input: dataset.value, key: index, value: item }],
+            });
+          });
+        }),
+        v.transform((items) => items.filter((item): item is string => typeof item === 'string')),
+      ),
+      [],
     ),
-    v.rawCheck<unknown[]>(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      dataset.value.forEach((item, index) => {
-        const problem =
-          typeof item !== 'string'
-            ? messages.wrongType(`effects.allow[${index}]`, 'a string', describeTomlValue(item))
-            : EFFECT_NAME.test(item)
-              ? null
-              : messages.notAnEffectName(index, item);
-        if (problem === null) return;
-        addIssue({
-          message: problem,
-          path: [{ type: 'array', origin: 'value', input: dataset.value, key: index, value: item }],
-        });
-      });
-    }),
-    v.transform((items) => items as string[]),
-  );
-  const diskRootSchema = v.pipe(
-    v.string((issue) => messages.wrongType('effects.disk_root', 'a string', describeTomlValue(issue.input))),
-    v.rawCheck<string>(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const resolved = joinPathVerbatim(manifestDir, dataset.value);
-      let isFolder = false;
-      try {
-        isFolder = statSync(resolved).isDirectory();
-      } catch {
-        isFolder = false;
-      }
-      if (!isFolder) addIssue({ message: messages.diskRootNotADirectory(dataset.value, resolved) });
-    }),
-    v.transform((raw) => joinPathVerbatim(manifestDir, raw)),
-  );
-  return v.pipe(
-    v.custom<Record<string, unknown>>(
-      (input) =>
-        typeof input === 'object' && input !== null && !Array.isArray(input) && !(input instanceof Date),
-      (issue) => messages.wrongType('effects', 'a table', describeTomlValue(issue.input)),
+    disk_root: v.optional(
+      v.string((issue) =>
+        messages.wrongType('effects.disk_root', 'a string', describeTomlValue(issue.input)),
+      ),
     ),
-    v.object({ allow: v.optional(allowSchema, []), disk_root: v.optional(diskRootSchema) }),
-    v.transform((table): EffectsShape => ({ allow: table.allow, diskRoot: table.disk_root ?? null })),
-  );
-}
+  }),
+  v.transform((table): EffectsShape => ({ allow: table.allow, diskRoot: table.disk_root ?? null })),
+);

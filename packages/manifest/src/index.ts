@@ -1,11 +1,12 @@
 export type { EffectsShape } from './effects-schema.js';
 export { EFFECTS_KEYS, NO_EFFECTS } from './effects-schema.js';
-export type { ExpectedShape, Manifest } from './manifest.js';
+export type { ExpectedShape, Manifest, Tolerance } from './manifest.js';
 export {
   AD_HOC_ITERATIONS,
   AD_HOC_WARMUP,
   DEFAULT_ITERATIONS,
   DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOLERANCE,
   DEFAULT_WARMUP,
   NO_EXPECTATIONS,
 } from './manifest.js';

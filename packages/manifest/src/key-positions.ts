@@ -1,3 +1,6 @@
+import type { AST } from 'toml-eslint-parser';
+import { parseTOML } from 'toml-eslint-parser';
+
 /** A 1-based position in the manifest source. */
 export interface SourcePosition {
   readonly line: number;
@@ -12,89 +15,54 @@ export interface KeyPosition {
   readonly value: SourcePosition;
 }
 
-const KEY_PART = String.raw`(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')`;
-const DOTTED_KEY = String.raw`${KEY_PART}(?:[ \t]*\.[ \t]*${KEY_PART})*`;
-const KEY_VALUE_LINE = new RegExp(String.raw`^([ \t]*)(${DOTTED_KEY})[ \t]*=[ \t]*`);
-const INLINE_KEY = new RegExp(String.raw`([{,][ \t]*)(${DOTTED_KEY})[ \t]*=[ \t]*`, 'g');
-const TABLE_HEADER = new RegExp(String.raw`^([ \t]*)\[(\[?)[ \t]*(${DOTTED_KEY})[ \t]*\]`);
+/*
+ * Why a second parser: smol-toml reads the values (integers as bigint, syntax errors worded like the reference's
+ * Rust `toml` crate) but reports positions for syntax errors only. toml-eslint-parser builds a syntax tree with the
+ * location of every key and value, so positions come from a real TOML parser fed by the same text, not from a
+ * line scan. It runs only on a document smol-toml already accepted.
+ */
 
 /**
- * Finds where each key of a TOML document is written, by a line scan of the source. smol-toml reports positions
- * for syntax errors only, so validation errors use this map to point at the offending value. Keys are dotted paths
- * (`iterations`, `expected.response_bytes`); a table header is recorded under the table's path. Best effort: the
- * document is already known to parse, and a key that cannot be found simply has no position.
+ * Finds where each key of a TOML document is written. Keys are dotted paths of names (`iterations`,
+ * `expected.response_bytes`; array indices are left out); a table header is recorded under the table's path, at its
+ * `[`. The first occurrence of a path wins.
  * @param source The TOML text.
- * @returns Dotted key path → position of the key and its value (first occurrence wins).
+ * @returns Dotted key path → position of the key and its value.
+ * @throws {ParseError} (toml-eslint-parser's) When the text is not TOML 1.1, with its line and 0-based column.
  */
-export function scanKeyPositions(source: string): Map<string, KeyPosition> {
+export function keyPositions(source: string): Map<string, KeyPosition> {
   const positions = new Map<string, KeyPosition>();
-  const record = (keyPath: string, position: KeyPosition): void => {
-    if (!positions.has(keyPath)) positions.set(keyPath, position);
+  const record = (names: readonly string[], key: SourcePosition, value: SourcePosition): void => {
+    const path = names.join('.');
+    if (!positions.has(path)) positions.set(path, { key, value });
   };
-  const lines = source.split(/\r?\n/);
-  let table: string[] = [];
-  let openMultiline: string | null = null;
-  for (let index = 0; index < lines.length; index++) {
-    const text = lines[index];
-    const lineNumber = index + 1;
-    if (openMultiline !== null) {
-      if (countOccurrences(text, openMultiline) % 2 === 1) openMultiline = null;
-      continue;
+  const recordKeyValue = (prefix: readonly string[], node: AST.TOMLKeyValue): void => {
+    const names = [...prefix, ...node.key.keys.map(keyName)];
+    record(names, at(node.key.loc.start), at(node.value.loc.start));
+    if (node.value.type === 'TOMLInlineTable') {
+      for (const entry of node.value.body) recordKeyValue(names, entry);
     }
-    const header = TABLE_HEADER.exec(text);
-    if (header !== null) {
-      table = splitDottedKey(header[3]);
-      const column = header[1].length + 1;
-      record(table.join('.'), { key: { line: lineNumber, column }, value: { line: lineNumber, column } });
-      continue;
-    }
-    const keyValue = KEY_VALUE_LINE.exec(text);
-    if (keyValue === null) continue;
-    const keyPath = [...table, ...splitDottedKey(keyValue[2])];
-    const valueColumn = keyValue[0].length + 1;
-    record(keyPath.join('.'), {
-      key: { line: lineNumber, column: keyValue[1].length + 1 },
-      value: { line: lineNumber, column: valueColumn },
-    });
-    const rest = text.slice(keyValue[0].length);
-    if (rest.startsWith('{')) recordInlineTable(rest, keyPath, lineNumber, valueColumn, record);
-    for (const quote of ['"""', "'''"]) {
-      if (rest.startsWith(quote) && countOccurrences(rest, quote) === 1) openMultiline = quote;
+  };
+  const program = parseTOML(source, { tomlVersion: '1.1' });
+  for (const topLevel of program.body) {
+    for (const node of topLevel.body) {
+      if (node.type === 'TOMLKeyValue') {
+        recordKeyValue([], node);
+        continue;
+      }
+      const names = node.resolvedKey.filter((part): part is string => typeof part === 'string');
+      record(names, at(node.loc.start), at(node.loc.start));
+      for (const entry of node.body) recordKeyValue(names, entry);
     }
   }
   return positions;
 }
 
-function recordInlineTable(
-  rest: string,
-  parent: readonly string[],
-  lineNumber: number,
-  restColumn: number,
-  record: (keyPath: string, position: KeyPosition) => void,
-): void {
-  INLINE_KEY.lastIndex = 0;
-  for (let match = INLINE_KEY.exec(rest); match !== null; match = INLINE_KEY.exec(rest)) {
-    const keyColumn = restColumn + match.index + match[1].length;
-    const valueColumn = restColumn + match.index + match[0].length;
-    record([...parent, ...splitDottedKey(match[2])].join('.'), {
-      key: { line: lineNumber, column: keyColumn },
-      value: { line: lineNumber, column: valueColumn },
-    });
-  }
+function keyName(part: AST.TOMLBare | AST.TOMLQuoted): string {
+  return part.type === 'TOMLBare' ? part.name : part.value;
 }
 
-function splitDottedKey(dotted: string): string[] {
-  const parts: string[] = [];
-  const partPattern = new RegExp(KEY_PART, 'g');
-  for (let match = partPattern.exec(dotted); match !== null; match = partPattern.exec(dotted)) {
-    const raw = match[0];
-    parts.push(raw.startsWith('"') || raw.startsWith("'") ? raw.slice(1, -1) : raw);
-  }
-  return parts;
-}
-
-function countOccurrences(text: string, needle: string): number {
-  let count = 0;
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
-  return count;
+/** toml-eslint-parser counts columns from 0, as ESLint does; messages count from 1. */
+function at(position: AST.Position): SourcePosition {
+  return { line: position.line, column: position.column + 1 };
 }

@@ -261,6 +261,28 @@ describe('loadManifest errors', () => {
     expect([error.key, error.line, error.column]).toEqual(['entry', 1, 9]);
   });
 
+  it('reports problems of shape and on disk together, in the reference order of the keys', () => {
+    const file = scenario(
+      'iterations = 0\nmodule_root = "nowhere"\n[effects]\nallow = [1]\ndisk_root = "gone"\n[tolerance]\nwall_time_p50_pct = -1\n',
+    );
+    const dir = temp.dir();
+    const error = loadError(file);
+    expect(error.issues.map((issue) => [issue.key, issue.line, issue.column])).toEqual([
+      ['entry', null, null],
+      ['module_root', 2, 15],
+      ['iterations', 1, 14],
+      ['tolerance.wall_time_p50_pct', 7, 21],
+      ['effects.allow[0]', 4, 9],
+      ['effects.disk_root', 5, 13],
+    ]);
+    expect(error.issues[1]?.message).toBe(
+      `${file}: module root 'nowhere' is not a directory (resolved to '${dir}${path.sep}nowhere')`,
+    );
+    expect(error.issues[5]?.message).toBe(
+      `${file}: disk root 'gone' is not a directory (resolved to '${dir}${path.sep}gone') (line 5, column 13)`,
+    );
+  });
+
   it('rejects an entry that is a folder', () => {
     mkdirSync(path.join(temp.dir(), 'folder.av'));
     const file = scenario('entry = "folder.av"\n');

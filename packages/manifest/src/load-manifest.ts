@@ -2,21 +2,24 @@ import { describeIoError, readTextFile } from '@aver/host-io';
 import { parse, TomlError } from 'smol-toml';
 import * as v from 'valibot';
 import { closestKey } from './closest-key.js';
+import { ParseError as PositionParseError } from 'toml-eslint-parser';
+import { EFFECTS_KEYS } from './effects-schema.js';
 import type { KeyPosition } from './key-positions.js';
-import { scanKeyPositions } from './key-positions.js';
+import { keyPositions } from './key-positions.js';
 import type { Manifest } from './manifest.js';
 import type { ManifestIssue } from './manifest-error.js';
 import { ManifestError } from './manifest-error.js';
+import type { Finding } from './manifest-paths.js';
+import { checkManifestPaths } from './manifest-paths.js';
 import {
-  createManifestSchema,
   EXPECTED_KEYS,
+  isReferenceCheck,
+  ManifestSchema,
   TOLERANCE_KEYS,
   TOP_LEVEL_KEYS,
-  VERBATIM,
 } from './manifest-schema.js';
 import * as messages from './messages.js';
-import { fileStem, parentDirVerbatim } from './path-utils.js';
-import { EFFECTS_KEYS } from './effects-schema.js';
+import { fileStem, joinPathVerbatim, parentDirVerbatim } from './path-utils.js';
 
 /**
  * Reads, parses and validates a scenario manifest (bench spec: "`Manifest::load` algorithm", with the deliberate
@@ -29,29 +32,77 @@ import { EFFECTS_KEYS } from './effects-schema.js';
 export function loadManifest(path: string): Manifest {
   const source = readManifestSource(path);
   const document = parseManifestSource(path, source);
-  const positions = scanKeyPositions(source);
+  const positions = findKeyPositions(path, source);
   const manifestDir = parentDirVerbatim(path);
-  const result = v.safeParse(createManifestSchema(manifestDir), document, { abortEarly: false });
-  if (!result.success) {
-    const issues = result.issues.map((issue) => toManifestIssue(path, issue, positions));
+  // Two steps, each reporting every problem it finds: the schema checks shape and range, then the paths are
+  // checked on disk. Their findings are merged in the reference's check order (the order of the top-level keys).
+  const result = v.safeParse(ManifestSchema, document, { abortEarly: false });
+  const findings = [
+    ...(result.success ? [] : result.issues.map(schemaFinding)),
+    ...checkManifestPaths(document, manifestDir),
+  ];
+  if (!result.success || findings.length > 0) {
+    const issues = inCheckOrder(findings).map((finding) => toManifestIssue(path, finding, positions));
     throw new ManifestError('validate', path, issues);
   }
   const fields = result.output;
+  const entry = joinPathVerbatim(manifestDir, fields.entry);
   return {
     path,
     name: fields.name ?? fileStem(path, 'scenario'),
-    entry: fields.entry,
-    moduleRoot: fields.moduleRoot,
+    entry,
+    moduleRoot:
+      fields.moduleRoot === null
+        ? parentDirVerbatim(entry) || '.'
+        : joinPathVerbatim(manifestDir, fields.moduleRoot),
     iterations: fields.iterations,
     warmup: fields.warmup,
     args: fields.args,
     expected: fields.expected,
     tolerance: fields.tolerance,
-    effects: fields.effects,
+    effects: {
+      allow: fields.effects.allow,
+      diskRoot:
+        fields.effects.diskRoot === null ? null : joinPathVerbatim(manifestDir, fields.effects.diskRoot),
+    },
     timeoutMs: fields.timeoutMs,
     memoryLimitMb: fields.memoryLimitMb,
     warnings: unknownKeyWarnings(path, document, positions),
   };
+}
+
+/** A schema issue as a finding: its key path, and whether it is one of the reference's checks. */
+function schemaFinding(issue: v.BaseIssue<unknown>): Finding {
+  const keys = (issue.path ?? []).map((item) => item.key);
+  return {
+    path: keys.filter((key): key is string | number => typeof key === 'string' || typeof key === 'number'),
+    message: issue.message,
+    verbatim: isReferenceCheck(issue),
+  };
+}
+
+/** Findings ordered by their top-level key as the reference checks them; a stable sort keeps each key's order. */
+function inCheckOrder(findings: readonly Finding[]): Finding[] {
+  const rank = (finding: Finding): number => {
+    const index = TOP_LEVEL_KEYS.indexOf(finding.path[0] as (typeof TOP_LEVEL_KEYS)[number]);
+    return index < 0 ? -1 : index;
+  };
+  return [...findings].sort((left, right) => rank(left) - rank(right));
+}
+
+/**
+ * Where each key is written. The document already parsed, so the position parser failing means the two parsers
+ * disagree about the text; that is reported as a syntax error at the position parser's location, not skipped.
+ */
+function findKeyPositions(path: string, source: string): Map<string, KeyPosition> {
+  try {
+    return keyPositions(source);
+  } catch (error) {
+    if (!(error instanceof PositionParseError)) throw error;
+    const column = error.column + 1;
+    const message = `${path}: ${messages.tomlSyntax(error.lineNumber, column, lineOf(source, error.lineNumber), error.message)}`;
+    throw new ManifestError('parse', path, [{ message, key: null, line: error.lineNumber, column }]);
+  }
 }
 
 /** The manifest's text (strict UTF-8, as `fs::read_to_string`), without a byte-order mark, which TOML forbids. */
@@ -96,21 +147,16 @@ function wholeFileIssue(message: string): ManifestIssue {
 }
 
 /**
- * Turns a valibot issue into a manifest issue: dotted key, position of the value, `{path}: ` prefix. The position
- * is appended to the message unless the message is a reference template (`VERBATIM`), which stays byte for byte.
+ * Turns a finding into a manifest issue: dotted key, position of the value, `{path}: ` prefix. The position is
+ * appended to the message unless the message is a reference template, which stays byte for byte.
  */
-function toManifestIssue(
-  path: string,
-  issue: v.BaseIssue<unknown>,
-  positions: Map<string, KeyPosition>,
-): ManifestIssue {
-  const segments = (issue.path ?? []).map((item) => item.key).filter((key) => key !== undefined);
-  const key = segments.length === 0 ? null : formatKeyPath(segments);
-  const position = findPosition(segments, positions);
-  const text = `${path}: ${issue.message}`;
+function toManifestIssue(path: string, finding: Finding, positions: Map<string, KeyPosition>): ManifestIssue {
+  const key = finding.path.length === 0 ? null : formatKeyPath(finding.path);
+  const position = findPosition(finding.path, positions);
+  const text = `${path}: ${finding.message}`;
   if (position === null) return { message: text, key, line: null, column: null };
   return {
-    message: issue.expected === VERBATIM ? text : messages.atPosition(text, position.line, position.column),
+    message: finding.verbatim ? text : messages.atPosition(text, position.line, position.column),
     key,
     line: position.line,
     column: position.column,

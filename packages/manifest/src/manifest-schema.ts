@@ -1,14 +1,15 @@
-import { statSync } from 'node:fs';
-import type { Tolerance } from '@aver/bench-report';
-import { DEFAULT_TOLERANCE } from '@aver/bench-report';
 import * as v from 'valibot';
 import { describeTomlValue, formatTomlFloat } from './describe-toml-value.js';
-import type { EffectsShape } from './effects-schema.js';
-import { createEffectsSchema, NO_EFFECTS } from './effects-schema.js';
-import type { ExpectedShape } from './manifest.js';
-import { DEFAULT_ITERATIONS, DEFAULT_TIMEOUT_MS, DEFAULT_WARMUP, NO_EXPECTATIONS } from './manifest.js';
+import { EffectsSchema, NO_EFFECTS } from './effects-schema.js';
+import type { ExpectedShape, Tolerance } from './manifest.js';
+import {
+  DEFAULT_ITERATIONS,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOLERANCE,
+  DEFAULT_WARMUP,
+  NO_EXPECTATIONS,
+} from './manifest.js';
 import * as messages from './messages.js';
-import { joinPathVerbatim, parentDirVerbatim } from './path-utils.js';
 
 /** Keys a manifest may have at the top level, in the reference's check order. */
 export const TOP_LEVEL_KEYS = [
@@ -34,65 +35,78 @@ export const TOLERANCE_KEYS = [
   'instructions_pct',
 ] as const;
 
-/** What the schema produces; the loader adds `path`, `warnings` and the default name. */
-export interface ValidatedManifestFields {
-  readonly name: string | null;
-  readonly entry: string;
-  readonly moduleRoot: string;
-  readonly iterations: number;
-  readonly warmup: number | 'auto';
-  readonly args: readonly string[];
-  readonly expected: ExpectedShape;
-  readonly tolerance: Tolerance;
-  readonly effects: EffectsShape;
-  readonly timeoutMs: number;
-  readonly memoryLimitMb: number | null;
-}
+/**
+ * What the schema produces: the manifest's values checked for shape and range, with defaults filled in. Paths are
+ * as written (`load-manifest` resolves them against the manifest's folder and checks them on disk).
+ */
+export type ManifestFields = v.InferOutput<typeof ManifestSchema>;
 
 const MAX_COUNT = BigInt(Number.MAX_SAFE_INTEGER);
 
-/**
- * Marks an issue whose message is one of the reference's templates (bench spec: "`Manifest::load` algorithm",
- * "After 0.20.0"): the loader prints it verbatim, without the ` (line L, column C)` it appends to our own messages,
- * so the text matches the reference byte for byte. The position is still in the `ManifestError`'s `line`/`column`.
+/*
+ * The reference's own checks, whose messages are the reference's templates (bench spec: "`Manifest::load`
+ * algorithm"): a failed one is printed verbatim, without the ` (line L, column C)` the loader appends to our own
+ * messages, so the text matches the reference byte for byte (the position is still in the `ManifestError`'s
+ * `line`/`column`). valibot keeps the failed check's function in `issue.requirement`, so the loader tells them apart
+ * by that, not by their text.
  */
-export const VERBATIM = 'reference template';
+
+/** `entry` must be a string; the reference says "missing" for anything else too. */
+const isEntryString = (input: unknown): input is string => typeof input === 'string';
+/** `iterations` must not be 0. */
+const isNotZero = (input: bigint): boolean => input !== 0n;
+const REFERENCE_CHECKS: ReadonlySet<unknown> = new Set([isEntryString, isNotZero]);
+
+/**
+ * Whether an issue of `ManifestSchema` is one of the reference's checks, whose message is printed verbatim.
+ * @param issue An issue of `ManifestSchema`.
+ */
+export function isReferenceCheck(issue: v.BaseIssue<unknown>): boolean {
+  return issue.requirement !== undefined && REFERENCE_CHECKS.has(issue.requirement);
+}
 
 function isTomlTable(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-function pathKind(resolved: string): 'file' | 'directory' | 'other' | 'missing' {
-  try {
-    const stats = statSync(resolved);
-    return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other';
-  } catch {
-    return 'missing';
-  }
+/** A TOML integer → a bigint (TOML integers are read as bigint, so floats are told apart). */
+function integerSchema(key: string) {
+  return v.custom<bigint>(
+    (input) => typeof input === 'bigint',
+    (issue) => messages.wrongType(key, 'an integer', describeTomlValue(issue.input)),
+  );
 }
 
-/** A TOML integer key (`iterations`, `warmup`, `expected.*`) → a JS number, with range checks. */
-function countSchema(key: string, options: { positive: boolean }) {
+/** A TOML integer key (`warmup`, `expected.*`) that must be >= 0 → a JS number. */
+function countSchema(key: string) {
   return v.pipe(
-    v.custom<bigint>(
-      (input) => typeof input === 'bigint',
-      (issue) => messages.wrongType(key, 'an integer', describeTomlValue(issue.input)),
-    ),
-    countRange<bigint>(key, options),
+    integerSchema(key),
+    countRange<bigint>(key),
     v.transform((value) => Number(value)),
   );
 }
 
-/** The range checks of a count (other values, such as `"auto"`, pass). */
-function countRange<T>(key: string, options: { positive: boolean }) {
+/** `iterations`: a TOML integer > 0 → a JS number; 0 fails the reference's own check. */
+function iterationsSchema() {
+  return v.pipe(
+    integerSchema('iterations'),
+    v.check(isNotZero, messages.iterationsMustBePositive()),
+    v.rawCheck<bigint>(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      if (dataset.value < 0n) addIssue({ message: messages.iterationsNegative(String(dataset.value)) });
+      else if (dataset.value > MAX_COUNT)
+        addIssue({ message: messages.integerTooLarge('iterations', String(dataset.value)) });
+    }),
+    v.transform((value) => Number(value)),
+  );
+}
+
+/** The range checks of a count that may be 0 (other values, such as `"auto"`, pass). */
+function countRange<T>(key: string) {
   return v.rawCheck<T>(({ dataset, addIssue }) => {
     if (!dataset.typed || typeof dataset.value !== 'bigint') return;
     const value = dataset.value;
-    if (options.positive && value === 0n)
-      addIssue({ message: messages.iterationsMustBePositive(), expected: VERBATIM });
-    else if (value < 0n && options.positive)
-      addIssue({ message: messages.iterationsNegative(String(value)) });
-    else if (value < 0n) addIssue({ message: messages.mustBeNonNegative(key, String(value)) });
+    if (value < 0n) addIssue({ message: messages.mustBeNonNegative(key, String(value)) });
     else if (value > MAX_COUNT) addIssue({ message: messages.integerTooLarge(key, String(value)) });
   });
 }
@@ -100,10 +114,7 @@ function countRange<T>(key: string, options: { positive: boolean }) {
 /** A TOML integer that must be at least 1 (`timeout_ms`, `memory_limit_mb`) → a JS number. */
 function positiveSchema(key: string) {
   return v.pipe(
-    v.custom<bigint>(
-      (input) => typeof input === 'bigint',
-      (issue) => messages.wrongType(key, 'an integer', describeTomlValue(issue.input)),
-    ),
+    integerSchema(key),
     v.rawCheck<bigint>(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       if (dataset.value < 1n) addIssue({ message: messages.mustBePositive(key, String(dataset.value)) });
@@ -121,7 +132,7 @@ function warmupSchema() {
       (input) => typeof input === 'bigint' || input === 'auto',
       (issue) => messages.wrongType('warmup', 'an integer or "auto"', describeTomlValue(issue.input)),
     ),
-    countRange<bigint | 'auto'>('warmup', { positive: false }),
+    countRange<bigint | 'auto'>('warmup'),
     v.transform((value) => (value === 'auto' ? 'auto' : Number(value))),
   );
 }
@@ -147,41 +158,52 @@ function tableSchema(key: string) {
   );
 }
 
+/** `[expected]`: bounds on the response size; the bounds must leave room for a response. */
 const ExpectedSchema = v.pipe(
   tableSchema('expected'),
   v.object({
-    response_bytes: v.optional(countSchema('expected.response_bytes', { positive: false })),
-    response_bytes_min: v.optional(countSchema('expected.response_bytes_min', { positive: false })),
-    response_bytes_max: v.optional(countSchema('expected.response_bytes_max', { positive: false })),
+    response_bytes: v.optional(countSchema('expected.response_bytes')),
+    response_bytes_min: v.optional(countSchema('expected.response_bytes_min')),
+    response_bytes_max: v.optional(countSchema('expected.response_bytes_max')),
   }),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const { response_bytes: exact, response_bytes_min: min, response_bytes_max: max } = dataset.value;
-    const at = (key: string) => [
-      {
-        type: 'object',
-        origin: 'value',
-        input: dataset.value,
-        key,
-        value: dataset.value[key as 'response_bytes'],
-      },
-    ];
-    if (min !== undefined && max !== undefined && min > max) {
-      addIssue({ message: messages.expectedMinAboveMax(min, max), path: at('response_bytes_max') as never });
-    }
-    if (exact !== undefined && min !== undefined && exact < min) {
-      addIssue({
-        message: messages.expectedExactOutsideBounds(exact, 'response_bytes_min', min),
-        path: at('response_bytes') as never,
-      });
-    }
-    if (exact !== undefined && max !== undefined && exact > max) {
-      addIssue({
-        message: messages.expectedExactOutsideBounds(exact, 'response_bytes_max', max),
-        path: at('response_bytes') as never,
-      });
-    }
-  }),
+  v.forward(
+    v.partialCheck(
+      [['response_bytes_min'], ['response_bytes_max']],
+      ({ response_bytes_min: min, response_bytes_max: max }) =>
+        min === undefined || max === undefined || min <= max,
+      (issue) =>
+        messages.expectedMinAboveMax(issue.input.response_bytes_min!, issue.input.response_bytes_max!),
+    ),
+    ['response_bytes_max'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['response_bytes'], ['response_bytes_min']],
+      ({ response_bytes: exact, response_bytes_min: min }) =>
+        exact === undefined || min === undefined || exact >= min,
+      (issue) =>
+        messages.expectedExactOutsideBounds(
+          issue.input.response_bytes!,
+          'response_bytes_min',
+          issue.input.response_bytes_min!,
+        ),
+    ),
+    ['response_bytes'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['response_bytes'], ['response_bytes_max']],
+      ({ response_bytes: exact, response_bytes_max: max }) =>
+        exact === undefined || max === undefined || exact <= max,
+      (issue) =>
+        messages.expectedExactOutsideBounds(
+          issue.input.response_bytes!,
+          'response_bytes_max',
+          issue.input.response_bytes_max!,
+        ),
+    ),
+    ['response_bytes'],
+  ),
   v.transform(
     (table): ExpectedShape => ({
       responseBytes: table.response_bytes ?? null,
@@ -213,95 +235,62 @@ const ToleranceSchema = v.pipe(
   ),
 );
 
-/**
- * Builds the valibot schema of a parsed manifest document. Paths in the manifest are relative to its folder, so
- * the schema is made per manifest; it checks on disk that `entry` is a file and `module_root` a directory.
- * Unknown keys pass (the loader turns them into warnings).
- * @param manifestDir The manifest's folder as Rust's `Path::parent` gives it (`''` for a bare file name).
- * @returns A schema whose output is the validated fields.
- */
-export function createManifestSchema(manifestDir: string) {
-  const entrySchema = v.pipe(
-    v.unknown(),
-    v.rawCheck<unknown>(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const raw = dataset.value;
-      if (typeof raw !== 'string') {
-        addIssue({ message: messages.missingEntry(), expected: VERBATIM });
-        return;
-      }
-      const resolved = joinPathVerbatim(manifestDir, raw);
-      const kind = pathKind(resolved);
-      if (kind === 'missing')
-        addIssue({ message: messages.entryDoesNotExist(raw, resolved), expected: VERBATIM });
-      else if (kind !== 'file') addIssue({ message: messages.entryNotAFile(raw, resolved) });
-    }),
-    v.transform((raw) => raw as string),
-  );
-  const moduleRootSchema = v.pipe(
-    v.string((issue) => messages.wrongType('module_root', 'a string', describeTomlValue(issue.input))),
-    v.rawCheck<string>(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const resolved = joinPathVerbatim(manifestDir, dataset.value);
-      if (pathKind(resolved) !== 'directory') {
-        addIssue({ message: messages.moduleRootNotADirectory(dataset.value, resolved), expected: VERBATIM });
-      }
-    }),
-  );
-  const argsSchema = v.pipe(
-    v.array(v.unknown(), (issue) =>
-      messages.wrongType('args', 'an array of strings', describeTomlValue(issue.input)),
-    ),
-    v.rawCheck<unknown[]>(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      dataset.value.forEach((item, index) => {
-        if (typeof item === 'string') return;
-        addIssue({
-          message: messages.wrongType(`args[${index}]`, 'a string', describeTomlValue(item)),
-          path: [{ type: 'array', origin: 'value', input: dataset.value, key: index, value: item }],
-        });
+/** `args`: an array of strings; each item that is not a string is its own issue. */
+const ArgsSchema = v.pipe(
+  v.array(v.unknown(), (issue) =>
+    messages.wrongType('args', 'an array of strings', describeTomlValue(issue.input)),
+  ),
+  v.rawCheck<unknown[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    dataset.value.forEach((item, index) => {
+      if (typeof item === 'string') return;
+      addIssue({
+        message: messages.wrongType(`args[${index}]`, 'a string', describeTomlValue(item)),
+        path: [{ type: 'array', origin: 'value', input: dataset.value, key: index, value: item }],
       });
-    }),
-    v.transform((items) => items as string[]),
-  );
-  return v.pipe(
-    v.object(
-      {
-        entry: entrySchema,
-        module_root: v.optional(moduleRootSchema),
-        name: v.optional(
-          v.string((issue) => messages.wrongType('name', 'a string', describeTomlValue(issue.input))),
-        ),
-        iterations: v.optional(countSchema('iterations', { positive: true }), BigInt(DEFAULT_ITERATIONS)),
-        warmup: v.optional(warmupSchema(), BigInt(DEFAULT_WARMUP)),
-        args: v.optional(argsSchema, []),
-        expected: v.optional(ExpectedSchema),
-        tolerance: v.optional(ToleranceSchema),
-        effects: v.optional(createEffectsSchema(manifestDir)),
-        timeout_ms: v.optional(positiveSchema('timeout_ms')),
-        memory_limit_mb: v.optional(positiveSchema('memory_limit_mb')),
-      },
-      (issue) => (issue.expected === '"entry"' ? messages.missingEntry() : messages.notATable()),
-    ),
-    v.transform((document): ValidatedManifestFields => {
-      const entry = joinPathVerbatim(manifestDir, document.entry);
-      const moduleRoot =
-        document.module_root === undefined
-          ? parentDirVerbatim(entry) || '.'
-          : joinPathVerbatim(manifestDir, document.module_root);
-      return {
-        name: document.name ?? null,
-        entry,
-        moduleRoot,
-        iterations: document.iterations,
-        warmup: document.warmup,
-        args: document.args,
-        expected: document.expected ?? NO_EXPECTATIONS,
-        tolerance: document.tolerance ?? DEFAULT_TOLERANCE,
-        effects: document.effects ?? NO_EFFECTS,
-        timeoutMs: document.timeout_ms ?? DEFAULT_TIMEOUT_MS,
-        memoryLimitMb: document.memory_limit_mb ?? null,
-      };
-    }),
-  );
-}
+    });
+  }),
+  v.transform((items) => items.filter((item): item is string => typeof item === 'string')),
+);
+
+/**
+ * The valibot schema of a parsed manifest document: shape, types and ranges only, with defaults filled in; no file
+ * system access (the loader checks the paths on disk in a step of its own). Keys are checked in the reference's
+ * order, so the first issue is the one the reference reports. Unknown keys pass (the loader turns them into
+ * warnings).
+ */
+export const ManifestSchema = v.pipe(
+  v.object(
+    {
+      entry: v.pipe(v.unknown(), v.guard(isEntryString, messages.missingEntry())),
+      module_root: v.optional(
+        v.string((issue) => messages.wrongType('module_root', 'a string', describeTomlValue(issue.input))),
+      ),
+      name: v.optional(
+        v.string((issue) => messages.wrongType('name', 'a string', describeTomlValue(issue.input))),
+      ),
+      iterations: v.optional(iterationsSchema(), BigInt(DEFAULT_ITERATIONS)),
+      warmup: v.optional(warmupSchema(), BigInt(DEFAULT_WARMUP)),
+      args: v.optional(ArgsSchema, []),
+      expected: v.optional(ExpectedSchema),
+      tolerance: v.optional(ToleranceSchema),
+      effects: v.optional(EffectsSchema),
+      timeout_ms: v.optional(positiveSchema('timeout_ms')),
+      memory_limit_mb: v.optional(positiveSchema('memory_limit_mb')),
+    },
+    (issue) => (issue.expected === '"entry"' ? messages.missingEntry() : messages.notATable()),
+  ),
+  v.transform((document) => ({
+    name: document.name ?? null,
+    entry: document.entry,
+    moduleRoot: document.module_root ?? null,
+    iterations: document.iterations,
+    warmup: document.warmup,
+    args: document.args,
+    expected: document.expected ?? NO_EXPECTATIONS,
+    tolerance: document.tolerance ?? DEFAULT_TOLERANCE,
+    effects: document.effects ?? NO_EFFECTS,
+    timeoutMs: document.timeout_ms ?? DEFAULT_TIMEOUT_MS,
+    memoryLimitMb: document.memory_limit_mb ?? null,
+  })),
+);

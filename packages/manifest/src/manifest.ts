@@ -1,4 +1,3 @@
-import type { Tolerance } from '@aver/bench-report';
 import type { EffectsShape } from './effects-schema.js';
 
 /** The optional `[expected]` table: bounds on the response size in bytes (`null` = not given). */
@@ -6,6 +5,27 @@ export interface ExpectedShape {
   readonly responseBytes: number | null;
   readonly responseBytesMin: number | null;
   readonly responseBytesMax: number | null;
+}
+
+/** Per-scenario regression thresholds in percent over the baseline (the `[tolerance]` table; the reference's `Tolerance`). */
+export interface Tolerance {
+  /** How far p50 may grow over the baseline before it is a regression. */
+  readonly wall_time_p50_pct: number;
+  /** How far p95 may grow over the baseline before it is a regression. */
+  readonly wall_time_p95_pct: number;
+  /**
+   * Our addition: the statistical verdicts' threshold (`aver-bench ab`, and `--compare`/`--baseline-dir` when both
+   * sides carry replicates): the smallest growth of the median time, in percent, that a significant change must
+   * exceed to be called a regression. Absent: `@aver/bench-diff`'s default (5 %). The reference-mode comparison
+   * (one sample set against another) never reads it.
+   */
+  readonly wall_time_effect_pct?: number;
+  /**
+   * Our addition, opt-in: how far `counters.instructions` may grow over the baseline before it is a regression.
+   * The count is exact and machine-independent, so `0` is a noise-free gate. Absent: instruction counts are only
+   * noted, never gated (the reference has no such gate).
+   */
+  readonly instructions_pct?: number;
 }
 
 /** A validated scenario manifest (bench spec: "Scenario manifest: in-memory structs"), ready for a runner. */
@@ -62,3 +82,8 @@ export const NO_EXPECTATIONS: ExpectedShape = Object.freeze({
   responseBytesMin: null,
   responseBytesMax: null,
 });
+/**
+ * The default `[tolerance]`, the reference's: p50 +20 %, p95 +30 % (p95 is noisier); no statistical threshold of its
+ * own and no instruction gate.
+ */
+export const DEFAULT_TOLERANCE: Tolerance = Object.freeze({ wall_time_p50_pct: 20, wall_time_p95_pct: 30 });

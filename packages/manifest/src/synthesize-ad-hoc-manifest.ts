@@ -1,7 +1,12 @@
 import { NO_EFFECTS } from './effects-schema.js';
-import { DEFAULT_TOLERANCE } from '@aver/bench-report';
 import type { Manifest } from './manifest.js';
-import { AD_HOC_ITERATIONS, AD_HOC_WARMUP, DEFAULT_TIMEOUT_MS, NO_EXPECTATIONS } from './manifest.js';
+import {
+  AD_HOC_ITERATIONS,
+  AD_HOC_WARMUP,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOLERANCE,
+  NO_EXPECTATIONS,
+} from './manifest.js';
 import { ManifestError } from './manifest-error.js';
 import * as messages from './messages.js';
 import { fileStem, parentDirVerbatim } from './path-utils.js';

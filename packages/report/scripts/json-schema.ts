@@ -16,14 +16,14 @@ export const schemaFileName = 'schema.json';
 
 /**
  * Builds the JSON Schema (draft 2020-12) of a report from the valibot schema that validates reports.
- * `finite` is dropped because JSON cannot hold NaN or infinities anyway.
+ * `finite` is dropped because JSON cannot hold NaN or infinities anyway, and `readonly` only shapes the TypeScript types.
  *
  * @returns The text of `schema.json`, with a final newline.
  */
 export function buildJsonSchemaText(): string {
   const schema = toJsonSchema(BenchReportSchema, {
     target: 'draft-2020-12',
-    ignoreActions: ['finite'],
+    ignoreActions: ['finite', 'readonly'],
     definitions: {
       ScenarioMetadata: ScenarioMetadataSchema,
       BackendInfo: BackendInfoSchema,

@@ -139,7 +139,7 @@ describe('formatHuman', () => {
     const report = sampleReport({
       response_sha256: 'a'.repeat(64),
       samples_ms: [0.1],
-      counters: { instructions: 1, calls: 2, allocations: 3 },
+      counters: { instructions: 1, calls: 2, allocations: 3, by_opcode: null, functions: null },
     });
     expect(formatHuman(report)).toBe(formatHuman(sampleReport()));
   });

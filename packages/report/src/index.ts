@@ -8,9 +8,7 @@ export type {
   RunCounters,
   ScenarioMetadata,
   SteadyState,
-  Tolerance,
 } from './types.js';
-export { DEFAULT_TOLERANCE } from './types.js';
 export {
   BackendInfoSchema,
   BenchReportSchema,
@@ -22,7 +20,16 @@ export {
   ScenarioMetadataSchema,
   SteadyStateSchema,
 } from './schema.js';
-export { parseReport, parseReportJson, parseReports, ReportParseError } from './parse-report.js';
+export type { NdjsonLine } from './ndjson-lines.js';
+export { ndjsonLines } from './ndjson-lines.js';
+export type { ReportLine } from './parse-report.js';
+export {
+  parseReport,
+  parseReportJson,
+  parseReports,
+  ReportParseError,
+  readReportLines,
+} from './parse-report.js';
 export type { SerializeOptions } from './serialize-report.js';
 export { serializeReport } from './serialize-report.js';
 export { escapeControlChars, escapeControlCharsInText, quoteText } from './escape-text.js';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import * as messages from './messages.js';
+import { ndjsonLines } from './ndjson-lines.js';
 import { BenchReportSchema } from './schema.js';
 import type { BenchReport } from './types.js';
 
@@ -12,14 +13,17 @@ export class ReportParseError extends Error {
   readonly line: number | undefined;
   /** Every problem found, each as `{path}: {what is wrong}`; the message shows the first. */
   readonly issues: readonly string[];
+  /** The message without its `line N: ` prefix: the first issue, and how many more there are. */
+  readonly detail: string;
 
   constructor(issues: readonly ReportIssue[], line?: number) {
     const first = issues[0]!;
-    const summary = first.message + (issues.length > 1 ? messages.moreIssues(issues.length - 1) : '');
-    super(line === undefined ? summary : messages.onLine(line, summary));
+    const detail = first.message + (issues.length > 1 ? messages.moreIssues(issues.length - 1) : '');
+    super(line === undefined ? detail : messages.onLine(line, detail));
     this.path = first.path;
     this.line = line;
     this.issues = issues.map((issue) => issue.message);
+    this.detail = detail;
   }
 }
 
@@ -54,21 +58,37 @@ export function parseReportJson(text: string): BenchReport {
 
 /**
  * Parses NDJSON reports (a directory-mode baseline): one compact report per line; blank and
- * whitespace-only lines are skipped.
+ * whitespace-only lines are skipped, and a line may end in CRLF.
  *
  * @param ndjsonText The NDJSON text.
  * @returns The reports in file order.
  * @throws {ReportParseError} With the 1-based line number of the first line that is not a report.
  */
 export function parseReports(ndjsonText: string): BenchReport[] {
-  const reports: BenchReport[] = [];
-  const lines = ndjsonText.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (line.trim() === '') continue;
-    reports.push(validate(parseJson(line, index + 1), index + 1));
+  return Array.from(readReportLines(ndjsonText), (entry) => entry.report);
+}
+
+/** One report of an NDJSON text, with the line it was read from. */
+export interface ReportLine {
+  /** 1-based line number in the text. */
+  readonly line: number;
+  /** The report on that line. */
+  readonly report: BenchReport;
+}
+
+/**
+ * Reads NDJSON reports one line at a time, for a caller that checks more about each report and names its line
+ * (as `aver-bench` does with a baseline). Lines are split by `ndjsonLines`. Lazy: a line is parsed when the
+ * iteration reaches it, so a caller's own check of an earlier report fails before a later line is parsed.
+ *
+ * @param ndjsonText The NDJSON text.
+ * @returns The reports with their 1-based line numbers, in file order.
+ * @throws {ReportParseError} With the 1-based line number of a line that is not a report, when reached.
+ */
+export function* readReportLines(ndjsonText: string): Generator<ReportLine, void, undefined> {
+  for (const { line, text } of ndjsonLines(ndjsonText)) {
+    yield { line, report: validate(parseJson(text, line), line) };
   }
-  return reports;
 }
 
 function parseJson(text: string, line: number | undefined): unknown {

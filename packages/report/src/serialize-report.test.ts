@@ -42,7 +42,9 @@ describe('serializeReport', () => {
   });
 
   it('does not depend on the order in which the caller built the objects, and drops unknown keys', () => {
-    const base = sampleReport({ counters: { instructions: 10, calls: 2, allocations: 1 } });
+    const base = sampleReport({
+      counters: { instructions: 10, calls: 2, allocations: 1, by_opcode: null, functions: null },
+    });
     const shuffled = {
       extra: 'ignored',
       counters: { allocations: 1, calls: 2, instructions: 10 },
@@ -89,7 +91,7 @@ describe('serializeReport', () => {
     const report = sampleReport({
       iterations: { min_ms: 1003, max_ms: 1021.5, mean_ms: 1010, p50_ms: 1009, p95_ms: 1e-7, p99_ms: 1e16 },
       samples_ms: [1003, 1021.5],
-      counters: { instructions: 123456789, calls: 0, allocations: 7 },
+      counters: { instructions: 123456789, calls: 0, allocations: 7, by_opcode: null, functions: null },
     });
     const compact = serializeReport(report);
     expect(compact).toContain(

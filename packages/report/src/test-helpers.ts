@@ -27,6 +27,7 @@ export function sampleReport(overrides: Partial<BenchReport> = {}): BenchReport 
     response_sha256: null,
     samples_ms: null,
     counters: null,
+    replicates: null,
     ...overrides,
   };
 }

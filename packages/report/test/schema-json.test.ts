@@ -36,7 +36,7 @@ describe('schema.json', () => {
     const full = sampleReport({
       response_sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
       samples_ms: [0.0927, 0.1133],
-      counters: { instructions: 1200, calls: 31, allocations: 4 },
+      counters: { instructions: 1200, calls: 31, allocations: 4, by_opcode: null, functions: null },
     });
     expect(validate(full), JSON.stringify(validate.errors)).toBe(true);
     expect(validate(JSON.parse(fixture('reference-fractal.json')))).toBe(true);

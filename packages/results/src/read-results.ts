@@ -1,5 +1,5 @@
 import type { DiffReport, MetricDiff } from '@aver/bench-diff';
-import { parseReport, ReportParseError, serializeReport } from '@aver/bench-report';
+import { ndjsonLines, parseReport, ReportParseError, serializeReport } from '@aver/bench-report';
 import * as v from 'valibot';
 import {
   AbLineSchema,
@@ -34,13 +34,11 @@ export function readResults(text: string, source: string): ResultFile {
     const entry = classify(whole.value, JSON.stringify(whole.value), 1, source, warnings);
     if (entry !== null) entries.push(entry);
   } else {
-    const lines = text.split('\n');
-    for (let index = 0; index < lines.length; index++) {
-      const line = lines[index]!.trim();
-      if (line === '') continue;
-      const parsed = tryParse(line);
-      if (!parsed.ok) throw new ResultsError(messages.invalidJson(parsed.error), source, index + 1);
-      const entry = classify(parsed.value, line, index + 1, source, warnings);
+    for (const { line, text: lineText } of ndjsonLines(text)) {
+      const trimmed = lineText.trim();
+      const parsed = tryParse(trimmed);
+      if (!parsed.ok) throw new ResultsError(messages.invalidJson(parsed.error), source, line);
+      const entry = classify(parsed.value, trimmed, line, source, warnings);
       if (entry !== null) entries.push(entry);
     }
   }

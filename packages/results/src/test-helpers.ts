@@ -30,6 +30,7 @@ export function makeReport(shape: ReportShape = {}): BenchReport {
     response_sha256: null,
     samples_ms: shape.samples === undefined ? null : shape.samples,
     counters: null,
+    replicates: null,
   };
 }
 

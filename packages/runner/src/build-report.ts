@@ -65,7 +65,7 @@ export function buildReport(
     response_sha256: first.responseSha256,
     samples_ms: samples,
     counters: replicates.find((replicate) => replicate.counters !== null)?.counters ?? null,
-    ...(needsDetail(replicates) ? { replicates: replicates.map(replicateRecord) } : {}),
+    replicates: needsDetail(replicates) ? replicates.map(replicateRecord) : null,
   };
 }
 

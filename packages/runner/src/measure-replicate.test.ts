@@ -45,7 +45,7 @@ describe('measureReplicate', () => {
       passesApplied: ['tco', 'typecheck'],
       compilerVisibleAllocs: 2,
       backend: { averVersion: '9.9.9', build: 'release', wasmtimeVersion: null },
-      counters: { instructions: 100, calls: 5, allocations: 7 },
+      counters: { instructions: 100, calls: 5, allocations: 7, by_opcode: null, functions: null },
     });
     expect(log).toEqual({ prepared: 1, runs: 5, counted: 1, disposed: 1 });
   });
@@ -69,7 +69,14 @@ describe('measureReplicate', () => {
   });
 
   it('passes the counters through verbatim, whatever detail the target adds', async () => {
-    const detailed = { instructions: 1, calls: 2, allocations: 3, byFunction: [{ name: 'fib', calls: 2 }] };
+    const detailed = {
+      instructions: 1,
+      calls: 2,
+      allocations: 3,
+      by_opcode: null,
+      functions: null,
+      byFunction: [{ name: 'fib', calls: 2 }],
+    };
     const target = fakeTarget('fake', { countedRun: () => detailed });
     const measurement = await measureReplicate(target, JOB, PLAN, scriptedClock([]));
     expect(measurement.counters).toEqual(detailed);

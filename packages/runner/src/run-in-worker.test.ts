@@ -32,7 +32,7 @@ const MEASUREMENT: ReplicateMeasurement = {
   passesApplied: ['tco', 'typecheck'],
   compilerVisibleAllocs: 0,
   backend: { averVersion: '9.9.9', build: 'release', wasmtimeVersion: null },
-  counters: { instructions: 3, calls: 1, allocations: 0 },
+  counters: { instructions: 3, calls: 1, allocations: 0, by_opcode: null, functions: null },
 };
 const REPLY = JSON.stringify({ ok: true, measurement: MEASUREMENT, codeCache: null });
 

@@ -33,7 +33,8 @@ describe('runScenario', () => {
       // printf 'héllo' | sha256sum
       response_sha256: '3c48591d8d098a4538f5e013dfcf406e948eac4d3277b10bf614e295d6068179',
       samples_ms: [1, 2, 3],
-      counters: { instructions: 100, calls: 5, allocations: 7 },
+      counters: { instructions: 100, calls: 5, allocations: 7, by_opcode: null, functions: null },
+      replicates: null,
     });
     expect(Object.keys(report)).toEqual([
       'scenario',
@@ -47,6 +48,7 @@ describe('runScenario', () => {
       'response_sha256',
       'samples_ms',
       'counters',
+      'replicates',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Manifest } from '@aver/bench-manifest';
-import { DEFAULT_TOLERANCE } from '@aver/bench-report';
+import { DEFAULT_TOLERANCE } from '@aver/bench-manifest';
 import type { TempDir } from '@aver/test-utils';
 import type { PreparedScenario, TargetRunner } from './target.js';
 
@@ -65,7 +65,7 @@ export function fakeTarget(
         },
         countedRun: () => {
           log.counted++;
-          return { instructions: 100, calls: 5, allocations: 7 };
+          return { instructions: 100, calls: 5, allocations: 7, by_opcode: null, functions: null };
         },
         dispose: () => {
           log.disposed++;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { JsCompileError } from './emit/compile-error.js';
 import { compileJsSource, compileLowered, type JsProgram } from './js-program.js';
 import { JsUnsupportedError, runJs } from './run-js.js';
-import { jsStackBudget } from './stack-budget.js';
+import { jsStackBudget, measuredStackBudget, PROVISIONAL_STACK_BUDGET } from './stack-budget.js';
 
 function compile(text: string): JsProgram {
   const compiled = compileJsSource(text, 'main.av');
@@ -31,6 +31,21 @@ fn main() -> Int
 `;
 
 describe('runJs', () => {
+  // First in this file: the thread's budget is measured once per module instance.
+  it('measures the JS stack only after a run that went past the provisional budget', () => {
+    expect(PROVISIONAL_STACK_BUDGET).toBe(100);
+    const shallow = compile(DEEP_SUM.replace('300000', '90'));
+    expect(displayValue(runJs(shallow, { console: 'silent' }).value)).toBe('4095');
+    expect(shallow.load(false).instance.wentDeep()).toBe(false);
+    expect(measuredStackBudget()).toBe(null);
+    const deeper = compile(DEEP_SUM.replace('300000', '150'));
+    expect(displayValue(runJs(deeper, { console: 'silent' }).value)).toBe('11325');
+    expect(deeper.load(false).instance.wentDeep()).toBe(true);
+    expect(measuredStackBudget()).toBeGreaterThanOrEqual(100);
+    expect(displayValue(runJs(deeper, { console: 'silent' }).value)).toBe('11325');
+    expect(deeper.load(false).instance.wentDeep()).toBe(false);
+  });
+
   it('runs 300,000 nested non-tail calls on this thread without overflowing the JS stack', () => {
     expect(jsStackBudget()).toBeGreaterThanOrEqual(100);
     expect(displayValue(runJs(compile(DEEP_SUM), { console: 'silent' }).value)).toBe('45000150000');

@@ -14,7 +14,7 @@ import {
 import { withAverLine } from './error-lines.js';
 import type { JsProgram } from './js-program.js';
 import { JsMessages } from './messages.js';
-import { jsStackBudget } from './stack-budget.js';
+import { jsStackBudget, measuredStackBudget, PROVISIONAL_STACK_BUDGET } from './stack-budget.js';
 
 /** Options of a js run: the VM's `RunOptions` without instruction counting (`count`, `stepBudget`). */
 export type JsRunOptions = Omit<RunOptions, 'count' | 'stepBudget'> & {
@@ -22,8 +22,8 @@ export type JsRunOptions = Omit<RunOptions, 'count' | 'stepBudget'> & {
   readonly count?: false;
   readonly stepBudget?: undefined;
   /**
-   * How many Aver calls nest as plain JS calls before deeper ones continue on the heap (`jsStackBudget()`, measured
-   * per thread, by default). Smaller is slower, never wrong: it only moves where the generator twins take over.
+   * How many Aver calls nest as plain JS calls before deeper ones continue on the heap. By default `jsStackBudget()`,
+   * measured per thread after the first run that needed more than `PROVISIONAL_STACK_BUDGET` (used until then). Smaller is slower, never wrong: it only moves where the generator twins take over.
    */
   readonly stackBudget?: number;
 };
@@ -72,9 +72,11 @@ export function runJs(
     () => limits,
   );
   const instance = loaded.instance;
+  const givenBudget = (options as JsRunOptions).stackBudget;
+  const budget = givenBudget ?? measuredStackBudget();
   instance.start({
     host,
-    fastDepth: Math.min((options as JsRunOptions).stackBudget ?? jsStackBudget(), maxFrames),
+    fastDepth: Math.min(budget ?? PROVISIONAL_STACK_BUDGET, maxFrames),
     maxFrames,
     checkDeadline: () => {
       checkDeadline(limits);
@@ -98,5 +100,7 @@ export function runJs(
     loaded.busy = false;
     Error.stackTraceLimit = traceFrames;
     releaseCodePointStrings();
+    // Measured here, on a shallow stack, once a run shows the program recurses past the provisional budget.
+    if (budget === null && instance.wentDeep()) jsStackBudget();
   }
 }

@@ -11,7 +11,19 @@ const MIN_BUDGET = 100;
 const MAX_BUDGET = 20_000;
 const SAFETY_FACTOR = 10;
 
-/** The JS-stack budget of this thread, in nested calls. */
+/**
+ * The budget a run uses while this thread's has not been measured yet: small enough for any thread's stack. Probing
+ * costs 3–10 ms in a fresh worker (tens of thousands of interpreted calls), more than the rest of a trivial
+ * scenario's start-up, so `runJs` measures only after a run that went deeper than this, for the runs after it.
+ */
+export const PROVISIONAL_STACK_BUDGET = MIN_BUDGET;
+
+/** The JS-stack budget of this thread if it has been measured, else `null`. */
+export function measuredStackBudget(): number | null {
+  return budget;
+}
+
+/** The JS-stack budget of this thread, in nested calls (measured on first use). */
 export function jsStackBudget(): number {
   budget ??= Math.min(MAX_BUDGET, Math.max(MIN_BUDGET, Math.floor(probeDepth() / SAFETY_FACTOR)));
   return budget;

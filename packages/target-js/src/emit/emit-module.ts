@@ -28,6 +28,8 @@ export interface EmittedModule {
 export interface ModuleInstance {
   /** Resets the per-run state (globals, host, limits) before a run. */
   start(state: RunState): void;
+  /** Whether the last run continued a call on the heap (past `fastDepth`). */
+  wentDeep(): boolean;
   /** `__top_level__`; call with depth 0. */
   readonly topLevel: (depth: number) => unknown;
   readonly hasTopLevel: boolean;
@@ -142,6 +144,7 @@ export function emitModule(lowered: LoweredProgram, options: EmitOptions): Emitt
   writer.raw('let $lim = 0;');
   writer.raw('let $max = 0;');
   writer.raw('let $checkDeadline = null;');
+  writer.raw('let $wentDeep = false;');
   writer.raw(`let $countdown = ${DEADLINE_CHECK_INTERVAL};`);
   const globals = checked.globals.map((global) => globalVariable(global.qualifiedName));
   for (const global of globals) writer.raw(`let ${global};`);
@@ -180,9 +183,11 @@ export function emitModule(lowered: LoweredProgram, options: EmitOptions): Emitt
   writer.raw('    $lim = state.fastDepth;');
   writer.raw('    $max = state.maxFrames;');
   writer.raw('    $checkDeadline = state.checkDeadline;');
+  writer.raw('    $wentDeep = false;');
   writer.raw(`    $countdown = ${DEADLINE_CHECK_INTERVAL};`);
   for (const global of globals) writer.raw(`    ${global} = undefined;`);
   writer.raw('  },');
+  writer.raw('  wentDeep: () => $wentDeep,');
   writer.raw('  topLevel: $topLevel,');
   writer.raw(`  hasTopLevel: ${plan.topLevel.unit.body.length > 0},`);
   writer.raw(`  main: ${plan.main === null ? 'null' : plan.main.name},`);
@@ -195,6 +200,7 @@ export function emitModule(lowered: LoweredProgram, options: EmitOptions): Emitt
 /** Module-level helpers that read the run state: depth limits, the deadline countdown, calls of function values. */
 const RUN_GLUE = `function $enterDeep(generator, depth) {
   if (depth > $max) throw $rt.stackOverflow($max);
+  $wentDeep = true;
   return $rt.runDeep(generator);
 }
 function $overflow() {
