@@ -9,7 +9,7 @@ import {
   type LowerResult,
 } from '@aver/vm-runtime';
 import { JsCompileError } from './emit/compile-error.js';
-import { type EmittedModule, emitModule, type ModuleInstance } from './emit/emit-module.js';
+import { type EmittedModule, emitModule, type ModuleInstance, type RunState } from './emit/emit-module.js';
 import type { ModuleLines } from './error-lines.js';
 import { RUNTIME } from './runtime.js';
 
@@ -29,6 +29,17 @@ export type JsCompileResult =
 export interface LoadedModule extends ModuleLines {
   readonly instance: ModuleInstance;
   busy: boolean;
+  /** The options and run state of its last run without a deadline (`runJs` reuses the state for the same options). */
+  lastRun: LastRun | null;
+}
+
+/** What a run's state was built from: the run options it depends on. */
+export interface LastRun {
+  readonly console: unknown;
+  readonly args: readonly string[] | undefined;
+  readonly stdin: unknown;
+  readonly sandbox: unknown;
+  readonly state: RunState;
 }
 
 let modulesLoaded = 0;
@@ -86,7 +97,7 @@ function loadModule(module: EmittedModule, entryPath: string): LoadedModule {
   const factory = runInThisContext(module.source, { filename }) as (
     runtime: typeof RUNTIME,
   ) => ModuleInstance;
-  return { instance: factory(RUNTIME), filename, lineTable: module.lineTable, busy: false };
+  return { instance: factory(RUNTIME), filename, lineTable: module.lineTable, busy: false, lastRun: null };
 }
 
 /**

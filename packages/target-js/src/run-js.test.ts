@@ -96,6 +96,23 @@ fn main() -> Int
     expect(displayValue(runJs(program, { console: 'silent', stackBudget: 3 }).value)).toBe('1');
   });
 
+  it('gives each run the console, args and depths of its own options, whether or not they changed', () => {
+    const program = compile(`fn main() -> Int
+    ! [Args.get, Console.print]
+    Console.print("args")
+    List.len(Args.get())
+`);
+    const lines: string[] = [];
+    const sink = { writeOut: (line: string) => lines.push(line), writeErr: () => {} };
+    const options = { console: sink, args: ['a', 'b'] };
+    expect(displayValue(runJs(program, options).value)).toBe('2');
+    expect(displayValue(runJs(program, options).value)).toBe('2');
+    expect(displayValue(runJs(program, { ...options, args: ['a'] }).value)).toBe('1');
+    expect(displayValue(runJs(program, { console: 'silent', args: [] }).value)).toBe('0');
+    expect(displayValue(runJs(program, { ...options, maxFrames: 1 }).value)).toBe('2');
+    expect(lines).toEqual(['args', 'args', 'args', 'args']);
+  });
+
   it('refuses a step budget and counters: they count VM instructions', () => {
     const program = compile('fn main() -> Int\n    1\n');
     expect(() => runJs(program, { stepBudget: 10 })).toThrow(JsUnsupportedError);

@@ -12,7 +12,8 @@ import {
   type Value,
 } from '@aver/vm-runtime';
 import { withAverLine } from './error-lines.js';
-import type { JsProgram } from './js-program.js';
+import type { RunState } from './emit/emit-module.js';
+import type { JsProgram, LoadedModule } from './js-program.js';
 import { JsMessages } from './messages.js';
 import { jsStackBudget, measuredStackBudget, PROVISIONAL_STACK_BUDGET } from './stack-budget.js';
 
@@ -31,6 +32,75 @@ export type JsRunOptions = Omit<RunOptions, 'count' | 'stepBudget'> & {
 /** The js target cannot do what was asked (count VM instructions); a usage error, not the program's failure. */
 export class JsUnsupportedError extends Error {
   override readonly name = 'JsUnsupportedError';
+}
+
+/**
+ * The run state of a run without a deadline: nothing in it changes while it runs (its host holds no per-run state),
+ * so runs with the same console, args, stdin, sandbox and depths reuse the last one, as the bench's timed runs do.
+ */
+function unlimitedRunState(
+  loaded: LoadedModule,
+  options: JsRunOptions | RunOptions,
+  fastDepth: number,
+  maxFrames: number,
+): RunState {
+  const last = loaded.lastRun;
+  if (
+    last !== null &&
+    last.console === options.console &&
+    last.args === options.args &&
+    last.stdin === options.stdin &&
+    last.sandbox === options.sandbox &&
+    last.state.fastDepth === fastDepth &&
+    last.state.maxFrames === maxFrames
+  )
+    return last.state;
+  const state: RunState = {
+    host: createHost(options.console, options.args, options.stdin, options.sandbox),
+    fastDepth,
+    maxFrames,
+    checkDeadline: noDeadline,
+  };
+  loaded.lastRun = {
+    console: options.console,
+    args: options.args,
+    stdin: options.stdin,
+    sandbox: options.sandbox,
+    state,
+  };
+  return state;
+}
+
+/** Never called: a module without the deadline countdown has no deadline to check. */
+function noDeadline(): void {}
+
+/** The run state of a run with a deadline: its own limits, charged by the host and checked by the countdown. */
+function limitedRunState(
+  options: JsRunOptions | RunOptions,
+  timeoutMs: number,
+  fastDepth: number,
+  maxFrames: number,
+): RunState {
+  const limits: LimitState = {
+    deadline: performance.now() + timeoutMs,
+    workSinceClock: 0,
+    timeoutMs,
+    stepBudget: null,
+    counting: null,
+  };
+  const host = limitHost(
+    createHost(options.console, options.args, options.stdin, options.sandbox),
+    limits,
+    () => limits,
+  );
+  return {
+    host,
+    fastDepth,
+    maxFrames,
+    checkDeadline: () => {
+      checkDeadline(limits);
+    },
+  };
 }
 
 /** How much of the JS stack generated code uses; 64 frames is enough to find the innermost generated one. */
@@ -59,29 +129,15 @@ export function runJs(
   const loaded = program.load(timeoutMs !== null);
   if (loaded.busy) throw new Error(JsMessages.reentrantRun());
   const maxFrames = options.maxFrames ?? DEFAULT_MAX_FRAMES;
-  const limits: LimitState = {
-    deadline: timeoutMs === null ? Number.POSITIVE_INFINITY : performance.now() + timeoutMs,
-    workSinceClock: 0,
-    timeoutMs,
-    stepBudget: null,
-    counting: null,
-  };
-  const host = limitHost(
-    createHost(options.console, options.args, options.stdin, options.sandbox),
-    limits,
-    () => limits,
-  );
-  const instance = loaded.instance;
   const givenBudget = (options as JsRunOptions).stackBudget;
   const budget = givenBudget ?? measuredStackBudget();
-  instance.start({
-    host,
-    fastDepth: Math.min(budget ?? PROVISIONAL_STACK_BUDGET, maxFrames),
-    maxFrames,
-    checkDeadline: () => {
-      checkDeadline(limits);
-    },
-  });
+  const fastDepth = Math.min(budget ?? PROVISIONAL_STACK_BUDGET, maxFrames);
+  const instance = loaded.instance;
+  instance.start(
+    timeoutMs === null
+      ? unlimitedRunState(loaded, options, fastDepth, maxFrames)
+      : limitedRunState(options, timeoutMs, fastDepth, maxFrames),
+  );
   const traceFrames = Error.stackTraceLimit;
   if (traceFrames < STACK_TRACE_FRAMES) Error.stackTraceLimit = STACK_TRACE_FRAMES;
   loaded.busy = true;

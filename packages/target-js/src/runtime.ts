@@ -12,7 +12,6 @@ import {
   formatFloat,
   globalReadTooEarly,
   type HostContext,
-  type Int,
   intAdd,
   intDiv,
   intMul,

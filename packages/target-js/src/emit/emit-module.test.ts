@@ -55,7 +55,18 @@ describe('emitModule', () => {
     const source = emit(
       'fn count(n: Int, acc: Int) -> Int\n    match n\n        0 -> acc\n        _ -> count(n - 1, acc + n)\n\nfn main() -> Int\n    count(10, 0)\n',
     );
-    const count = functionText(source, 'count');
+    // The loop has a function of its own, without the depth check, which the entry makes.
+    expect(functionText(source, 'count')).toBe(
+      [
+        'function count(n, acc, $d) {',
+        '  if ($d > $lim) return $enterDeep(count$deep(n, acc, $d), $d);',
+        '  return count$body(n, acc, $d);',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const count = functionText(source, 'count$body');
+    expect(count).not.toContain('$lim');
     expect(count).toContain('$loop: for (;;) {');
     // `n` is read by the second argument, so its new value waits in a temporary.
     expect(count).toContain('$t = $subInt(n, 1);\n        acc = $addInt(acc, n);\n        n = $t;');
@@ -81,8 +92,15 @@ fn main() -> Bool
     expect(source).toContain('    switch ($fn) {');
     expect(source).toContain('      case 0: { // isEven');
     expect(functionText(source, 'isEven')).toBe(
-      'function isEven(n, $d) {\n  return isEven$isOdd(0, n, $d);\n}\n',
+      [
+        'function isEven(n, $d) {',
+        '  if ($d > $lim) return $enterDeep(isEven$isOdd$deep(0, n, $d), $d);',
+        '  return isEven$isOdd(0, n, $d);',
+        '}',
+        '',
+      ].join('\n'),
     );
+    expect(functionText(source, 'isEven$isOdd')).not.toContain('$lim');
     expect(functionText(source, 'isEven$isOdd')).toContain('$fn = 1;');
   });
 

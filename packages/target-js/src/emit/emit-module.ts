@@ -62,7 +62,6 @@ const RUNTIME_HELPERS = [
   'FunctionValue',
   'StringBuffer',
   'cons',
-  'divInt',
   'eqFloat',
   'valuesEqual',
   'compareStrings',
@@ -234,23 +233,40 @@ function deepEntry(unit: UnitPlan): string {
   return `${unit.name}$deep`;
 }
 
-/** A function (or `__top_level__`): parameters (and the depth), locals, the depth check, the body or its loop. */
+/**
+ * A function (or `__top_level__`): parameters (and the depth), locals, the depth check, the body or its loop.
+ *
+ * A function whose body loops (it tail-calls itself) is two in fast mode: `name` does the depth check and calls
+ * `name$body`, which holds the loop. Code before a loop runs once per call, and a function a run calls once has no
+ * type feedback for its first call's prologue (V8 allocates feedback vectors lazily, mid-loop). V8 may optimise the
+ * function from the loop's feedback while that first call still runs; the prologue's compare, never seen, then
+ * deoptimises the next call, after which the function runs on its on-stack-replacement code, whose loop variables
+ * stay boxed: a process in 2–4 was 3–4x slower (`record`, `newtype_variant`). A loop function with no prologue has
+ * no such compare.
+ */
 function unitFunction(context: EmitContext, unit: UnitPlan, mode: 'fast' | 'deep'): CodeLine[] {
   const scope = new FunctionScope(context.plan);
   const emitter = new UnitEmitter(context, unit, mode, scope);
   const params = emitter.params();
   const body = emitter.body();
   const signature = unit.inlined ? params : [...params, '$d'];
-  const name = mode === 'fast' ? `function ${unit.name}` : `function* ${unit.name}$deep`;
-  const lines: CodeLine[] = [{ depth: 0, text: `${name}(${signature.join(', ')}) {` }];
-  const declaration = scope.declaration();
-  if (declaration !== null) lines.push({ depth: 1, text: declaration });
+  const split = mode === 'fast' && unit.selfLoop;
+  const lines: CodeLine[] = [];
   if (mode === 'fast' && !unit.inlined) {
-    lines.push({
-      depth: 1,
-      text: `if ($d > $lim) return $enterDeep(${unit.name}$deep(${signature.join(', ')}), $d);`,
-    });
+    if (split) lines.push({ depth: 0, text: `function ${unit.name}(${signature.join(', ')}) {` });
+    lines.push(depthCheck(`${unit.name}$deep(${signature.join(', ')})`));
+    if (split) {
+      lines.push({ depth: 1, text: `return ${unit.name}$body(${signature.join(', ')});` });
+      lines.push({ depth: 0, text: '}' }, { depth: 0, text: '' });
+    }
   }
+  const name =
+    mode === 'deep' ? `function* ${unit.name}$deep` : `function ${unit.name}${split ? '$body' : ''}`;
+  const header: CodeLine[] = [{ depth: 0, text: `${name}(${signature.join(', ')}) {` }];
+  const declaration = scope.declaration();
+  if (declaration !== null) header.push({ depth: 1, text: declaration });
+  if (split) lines.push(...header);
+  else lines.unshift(...header);
   if (unit.selfLoop) {
     lines.push({ depth: 1, text: '$loop: for (;;) {' });
     for (const line of body) lines.push({ depth: line.depth + 2, text: line.text });
@@ -258,6 +274,11 @@ function unitFunction(context: EmitContext, unit: UnitPlan, mode: 'fast' | 'deep
   } else for (const line of body) lines.push({ depth: line.depth + 1, text: line.text });
   lines.push({ depth: 0, text: '}' });
   return lines;
+}
+
+/** The prologue of a fast function: past the JS stack budget, the call continues in `generator` on the heap. */
+function depthCheck(generator: string): CodeLine {
+  return { depth: 1, text: `if ($d > $lim) return $enterDeep(${generator}, $d);` };
 }
 
 /** The generator twin of a function the VM inlines: it makes no calls, so it runs at once. */
@@ -291,12 +312,7 @@ function groupFunction(context: EmitContext, group: TailGroup, mode: 'fast' | 'd
   const lines: CodeLine[] = [{ depth: 0, text: `${name}(${signature.join(', ')}) {` }];
   const declaration = scope.declaration();
   if (declaration !== null) lines.push({ depth: 1, text: declaration });
-  if (mode === 'fast') {
-    lines.push({
-      depth: 1,
-      text: `if ($d > $lim) return $enterDeep(${group.name}$deep(${signature.join(', ')}), $d);`,
-    });
-  }
+  // No depth check here: the members' entries make it (see unitFunction on why a loop has no prologue).
   lines.push({ depth: 1, text: '$loop: for (;;) {' });
   lines.push({ depth: 2, text: 'switch ($fn) {' });
   for (const line of cases) lines.push({ depth: line.depth + 3, text: line.text });
@@ -306,14 +322,16 @@ function groupFunction(context: EmitContext, group: TailGroup, mode: 'fast' | 'd
   return lines;
 }
 
-/** A tail group member's own function: enters the group's loop at its case. */
+/** A tail group member's own function: checks the depth and enters the group's loop at its case. */
 function groupEntry(unit: UnitPlan, group: TailGroup): CodeLine[] {
   const params = unit.unit.params.map((param) => jsIdentifier(param.name));
   const member = group.members.indexOf(unit);
   const padded = [...params, ...new Array<string>(group.arity - params.length).fill('undefined')];
+  const args = [member, ...padded, '$d'].join(', ');
   return [
     { depth: 0, text: `function ${unit.name}(${[...params, '$d'].join(', ')}) {` },
-    { depth: 1, text: `return ${group.name}(${[member, ...padded, '$d'].join(', ')});` },
+    depthCheck(`${group.name}$deep(${args})`),
+    { depth: 1, text: `return ${group.name}(${args});` },
     { depth: 0, text: '}' },
   ];
 }

@@ -97,7 +97,7 @@ export function planModule(lowered: LoweredProgram): ModulePlan {
   }
   const units = [...plans.values()];
   const moduleNames = new Set<string>();
-  for (const plan of units) moduleNames.add(plan.name).add(`${plan.name}$deep`);
+  for (const plan of units) moduleNames.add(plan.name).add(`${plan.name}$deep`).add(`${plan.name}$body`);
   for (const group of groups) moduleNames.add(group.name).add(`${group.name}$deep`);
   const mainPlan =
     lowered.checked.functions.get('main')?.module === null ? (plans.get('main') ?? null) : null;
