@@ -132,24 +132,6 @@ export function lessThan(a: Value, b: Value): boolean {
   return (a as number) < (b as number);
 }
 
-/** `a <= b`; see `lessThan`. */
-export function lessEqual(a: Value, b: Value): boolean {
-  if (typeof a === 'string') return compareStrings(a, b as string) <= 0;
-  return (a as number) <= (b as number);
-}
-
-/** `a > b`; see `lessThan`. */
-export function greaterThan(a: Value, b: Value): boolean {
-  if (typeof a === 'string') return compareStrings(a, b as string) > 0;
-  return (a as number) > (b as number);
-}
-
-/** `a >= b`; see `lessThan`. */
-export function greaterEqual(a: Value, b: Value): boolean {
-  if (typeof a === 'string') return compareStrings(a, b as string) >= 0;
-  return (a as number) >= (b as number);
-}
-
 /**
  * The JS `Map` key of an Aver map key (language reference: "Runtime semantics: Maps"): the primitive itself for Int,
  * Float, String and Bool (`Map` uses SameValueZero, so `0.0`/`-0.0` and NaN/NaN coincide, as Aver equality says), and

@@ -58,6 +58,7 @@ export class InternalError extends Error {
  * @param line The source line, when known.
  */
 export function engineLimitError(error: RangeError, line: number | null = null): AverRuntimeError {
+  // V8's RangeErrors carry no code or subclass: their message is the only thing that tells these limits apart.
   const text = error.message;
   let message: string;
   if (text.includes('Invalid string length'))

@@ -121,11 +121,6 @@ export function intToFloat(n: Int): number {
   return typeof n === 'number' ? n : Number(n);
 }
 
-/** Decimal text of an Int. */
-export function intToString(n: Int): string {
-  return String(n);
-}
-
 const INT_SYNTAX = /^[+-]?[0-9]+$/;
 
 /**

@@ -158,21 +158,9 @@ export type Value =
   | NoneValue
   | FunctionValue;
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-
 /** Canonical Int form: a `number` when safe (and never `-0`), else the exact `bigint` (already wrapped to i64). */
 export function normalizeInt(x: bigint): number | bigint {
   const wrapped = BigInt.asIntN(64, x);
   if (wrapped >= -9007199254740991n && wrapped <= 9007199254740991n) return Number(wrapped);
   return wrapped;
-}
-
-/** Converts a canonical Int to a bigint (exact). */
-export function intToBigInt(x: number | bigint): bigint {
-  return typeof x === 'bigint' ? x : BigInt(x);
-}
-
-/** True when `x` is a number that is a safe integer; used to decide the Int fast path. */
-export function isSafeNumber(x: number): boolean {
-  return x <= MAX_SAFE && x >= -MAX_SAFE;
 }

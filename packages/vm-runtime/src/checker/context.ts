@@ -49,6 +49,7 @@ export class CheckContext {
     try {
       check();
     } catch (error) {
+      // V8's stack overflow is a plain RangeError; only its message tells it from other range errors.
       if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) throw error;
       this.scope.clear();
       this.error(span, msg.nestedTooDeeply());

@@ -125,12 +125,6 @@ export function namedType(name: string): NamedType {
   return { kind: 'Named', name };
 }
 
-/** True for the three types that are compatible with everything (`Unknown`, `Any`, `Invalid`) and for `Var`. */
-export function isSoft(type: Type): boolean {
-  const kind = type.kind;
-  return kind === 'Unknown' || kind === 'Invalid' || kind === 'Any' || kind === 'Var';
-}
-
 /** True when the type contains an `Unknown` hole anywhere. */
 export function hasHoles(type: Type): boolean {
   switch (type.kind) {
