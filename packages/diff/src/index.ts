@@ -14,7 +14,6 @@ export {
   judgeTimes,
   measureTimeEffect,
   timeVerdict,
-  VERDICTS,
 } from './time-comparison.js';
 export type {
   CountDelta,

@@ -11,9 +11,6 @@ import {
 /** A verdict of a statistical comparison. */
 export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'inconclusive';
 
-/** Every verdict, in the order tables list them. */
-export const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'inconclusive'];
-
 /** The significance level of the gate: Holm-adjusted p-values below it are significant. */
 export const GATE_ALPHA = 0.01;
 

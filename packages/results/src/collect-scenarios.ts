@@ -1,5 +1,5 @@
 import { type DiffReport, diff } from '@aver/bench-diff';
-import { type BenchReport, formatFixed } from '@aver/bench-report';
+import { formatFixed } from '@aver/bench-report';
 import { comparisonFromAb, comparisonFromDiff, comparisonFromStatLine } from './comparison.js';
 import type {
   AbLine,
@@ -209,11 +209,4 @@ function regressionReasons(verdict: DiffReport): string[] {
 
 function scenarioKey(name: string, target: string | null): string {
   return `${name}\u0000${target ?? ''}`;
-}
-
-/** The reports of all files, in order, without the other lines. */
-export function reportsOf(files: readonly ResultFile[]): BenchReport[] {
-  return files.flatMap((file) =>
-    file.entries.flatMap((entry) => (entry.kind === 'report' ? [entry.report] : [])),
-  );
 }

@@ -14,7 +14,7 @@ export type {
 export { ResultsError } from './results-error.js';
 export { readResults } from './read-results.js';
 export { comparisonFromAb, comparisonFromDiff, comparisonFromStatDiff } from './comparison.js';
-export { collectHistory, collectScenarios, reportsOf } from './collect-scenarios.js';
+export { collectHistory, collectScenarios } from './collect-scenarios.js';
 export type { PlannedScenario } from './plan-shards.js';
 export { expectedCostMs, planShards, SCENARIO_OVERHEAD_MS, shardOf } from './plan-shards.js';
 export { formatShardLine } from './shard-line.js';

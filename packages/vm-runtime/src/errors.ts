@@ -5,9 +5,9 @@ import { RuntimeMessages } from './runtime-messages.js';
 export type RuntimeErrorKind = 'runtime' | 'match' | 'limit';
 
 /**
- * The one error an Aver program can raise at run time (language reference §4.7): integer division by zero,
- * `Char.toCode("")`, a bad vector size, a failed match, host failures. Built-ins throw it without a line; the VM
- * fills in `line` from its line table before the error leaves the run.
+ * The one error an Aver program can raise at run time (language reference: "Errors and failure"): integer division by
+ * zero, `Char.toCode("")`, a bad vector size, a failed match, host failures. Built-ins throw it without a line; the
+ * VM fills in `line` from its line table before the error leaves the run.
  */
 export class AverRuntimeError extends Error {
   override readonly name = 'AverRuntimeError';
@@ -58,6 +58,7 @@ export class InternalError extends Error {
  * @param line The source line, when known.
  */
 export function engineLimitError(error: RangeError, line: number | null = null): AverRuntimeError {
+  // V8's RangeErrors carry no code or subclass: their message is the only thing that tells these limits apart.
   const text = error.message;
   let message: string;
   if (text.includes('Invalid string length'))

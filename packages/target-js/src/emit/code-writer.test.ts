@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CodeWriter, lineMark, stripLineMarks } from './code-writer.js';
+import { CodeWriter, lineMark } from './code-writer.js';
 
 describe('CodeWriter', () => {
   it('starts a new JS line where the Aver line changes and records the Aver line of each JS line', () => {
@@ -18,9 +18,5 @@ describe('CodeWriter', () => {
     writer.add(0, `x = ${lineMark(7)}$divInt(a, b);`);
     expect(writer.source()).toBe('x =\n  $divInt(a, b);');
     expect([...writer.lineTable()]).toEqual([0, 0, 7]);
-  });
-
-  it('strips marks for display', () => {
-    expect(stripLineMarks(`a ${lineMark(12)}+ b`)).toBe('a + b');
   });
 });

@@ -80,8 +80,3 @@ export class CodeWriter {
     return Int32Array.from([0, ...this.averLines]);
   }
 }
-
-/** Removes the line marks from code text (for messages and tests). */
-export function stripLineMarks(code: string): string {
-  return code.replace(MARK, '');
-}

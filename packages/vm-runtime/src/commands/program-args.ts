@@ -36,24 +36,9 @@ export function parseProgramArgs(
   const own = separator >= 0 ? args.slice(0, separator) : [...args];
   const programArgs = separator >= 0 ? args.slice(separator + 1) : [];
   if (!accept.dump && separator >= 0) return "unexpected argument '--'";
-  let values: { help?: boolean; 'module-root'?: string; dump?: boolean; verbose?: boolean; timeout?: string };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: own,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        'module-root': { type: 'string' },
-        dump: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        timeout: { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    return describeArgError(error);
-  }
+  const parsed = readOptions(own);
+  if (typeof parsed === 'string') return parsed;
+  const { values, positionals } = parsed;
   if (values.dump === true && !accept.dump) return "unknown option '--dump'";
   if (values.verbose === true && accept.verbose !== true) return "unknown option '--verbose'";
   if (values.timeout !== undefined && accept.timeout !== true) return "unknown option '--timeout'";
@@ -82,29 +67,61 @@ function parseTimeout(value: string | undefined): number | null | string {
   return seconds === 0 ? null : Math.max(1, Math.round(seconds * 1000));
 }
 
-function describeArgError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  const quoted = /'([^']*)'/.exec(message)?.[1];
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option '${quoted ?? message}'`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      if (message.includes("'--timeout")) return "option '--timeout' needs a number of seconds";
-      if (message.includes('argument missing'))
-        return message.includes('--timeout')
-          ? "option '--timeout' needs a number of seconds"
-          : "option '--module-root' needs a directory";
-      return `option '${quoted ?? message}' does not take a value`;
-    default:
-      return message.split('\n')[0];
+/** The options every program command parses; which of them a command accepts is checked after parsing. */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  'module-root': { type: 'string' },
+  dump: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  timeout: { type: 'string' },
+} as const;
+
+/** What an option needs after it, for the usage error when it is missing. */
+const NEEDS: Readonly<Record<'module-root' | 'timeout', string>> = {
+  'module-root': "option '--module-root' needs a directory",
+  timeout: "option '--timeout' needs a number of seconds",
+};
+
+type OptionValues = {
+  help?: boolean;
+  'module-root'?: string;
+  dump?: boolean;
+  verbose?: boolean;
+  timeout?: string;
+};
+
+/**
+ * The options and positionals of a command line, or a one-line usage error. `parseArgs` runs non-strict and its
+ * tokens are checked here, so each usage error comes from what the token is (unknown, missing its value, or a value
+ * given to a flag), not from the wording of Node's error messages.
+ */
+function readOptions(args: readonly string[]): { values: OptionValues; positionals: string[] } | string {
+  const { values, positionals, tokens } = parseArgs({
+    args: [...args],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (!Object.hasOwn(OPTIONS, token.name)) return `unknown option '${token.rawName}'`;
+    const name = token.name as keyof typeof OPTIONS;
+    if (name === 'module-root' || name === 'timeout') {
+      // A missing value, or one that looks like an option (`--timeout -1`; write `--timeout=-1` to mean it).
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))
+        return NEEDS[name];
+    } else if (token.inlineValue) {
+      return `option '${token.rawName}' does not take a value`;
+    }
   }
+  return { values: values as OptionValues, positionals };
 }
 
 /**
  * Compiles the command's FILE with paths resolved against the command's working directory (diagnostics keep the
- * path as written; the module root defaults to the working directory, §1.9). On failure prints the diagnostics
- * with source excerpts (or the one-line message) to stderr and returns `null`.
+ * path as written; the module root defaults to the working directory, language reference: "Modules and imports"). On
+ * failure prints the diagnostics with source excerpts (or the one-line message) to stderr and returns `null`.
  */
 export function compileForCommand(args: ProgramArgs, io: CliIo): CompiledProgram | null {
   const read = (path: string) => readRelativeTo(io.cwd, path);
@@ -152,7 +169,10 @@ export function colourOn(io: Pick<CliIo, 'isTTY' | 'env'>): boolean {
   return colorEnabled(io.env, io.isTTY === true);
 }
 
-/** Wraps a line in ANSI red when colour is on (the reference's `colored` red for run failures, §4.7). */
+/**
+ * Wraps a line in ANSI red when colour is on (the reference's `colored` red for run failures, language reference:
+ * "Errors and failure").
+ */
 export function paintRed(text: string, colour: boolean): string {
   return colour ? `\u001b[31m${text}\u001b[0m` : text;
 }

@@ -20,11 +20,6 @@ export function cloneStmts<T extends Stmt>(stmts: readonly T[], tables: TypeTabl
   return stmts.map((stmt) => cloneNode(stmt, memo, tables) as T);
 }
 
-/** Deep-copies one expression (see `cloneStmts`). */
-export function cloneExpr(expr: Expr, tables: TypeTables): Expr {
-  return cloneNode(expr, new Map(), tables) as Expr;
-}
-
 function cloneNode(value: unknown, memo: Map<object, object>, tables: TypeTables): unknown {
   if (value === null || typeof value !== 'object') return value;
   const seen = memo.get(value);
