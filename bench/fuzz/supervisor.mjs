@@ -182,7 +182,7 @@ class CommandLane {
     const folder = mkdtempSync(path.join(this.scratchDir, `cmd-${input.index}-`));
     try {
       const run = await runCommand(input, folder, this.hangMs);
-      const classification = classifyProcess(run);
+      const classification = classifyProcess(run, input.files.map((file) => file.text).join('\n'));
       const detail = classification.verdict === 'ok' ? null : run;
       this.onResult(input, {
         index: input.index,

@@ -29,14 +29,18 @@ const RAW_JS_PATTERNS = [
 ];
 
 /**
- * The first engine text in `text`, or `null`. Aver messages can quote the input, so a fuzzed name that happens to
- * read `TypeError` would match; the mutators never write such names, and the corpus has none.
- * @param {string} text
+ * The first engine text in `text` that the input does not contain itself, or `null`. Aver messages quote the input
+ * (a code frame shows the source line), and a test program may mention `Invalid string length` in a comment, so a
+ * text that is in the input is not the engine speaking.
+ * @param {string} text What a tool printed or returned.
+ * @param {string} inputText Everything the input consists of.
  */
-export function rawJsText(text) {
+export function rawJsText(text, inputText) {
   for (const pattern of RAW_JS_PATTERNS) {
-    const match = pattern.exec(text);
-    if (match !== null) return match[0].trim();
+    for (const match of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
+      const found = match[0].trim();
+      if (!inputText.includes(found)) return found;
+    }
   }
   return null;
 }
@@ -53,14 +57,15 @@ const OK = { verdict: 'ok', reason: '' };
  * An in-process call's outcome: `thrown` is what escaped the public API (an error that is not the API's own kind
  * of failure), `messages` every text it returned about the input (diagnostics, runtime errors, manifest errors).
  * @param {{ thrown: { name: string, message: string } | null, messages: readonly string[] }} outcome
+ * @param {string} inputText The input's text (see `rawJsText`).
  * @returns {Classification}
  */
-export function classifyInProcess(outcome) {
+export function classifyInProcess(outcome, inputText) {
   if (outcome.thrown !== null) {
     return { verdict: 'crash', reason: `threw ${outcome.thrown.name}: ${firstLine(outcome.thrown.message)}` };
   }
   for (const message of outcome.messages) {
-    const raw = rawJsText(message);
+    const raw = rawJsText(message, inputText);
     if (raw !== null) return { verdict: 'crash', reason: `engine text in a message: ${raw}` };
   }
   return OK;
@@ -69,12 +74,13 @@ export function classifyInProcess(outcome) {
 /**
  * A child process's outcome. `timedOut` is set when the supervisor had to kill it.
  * @param {{ code: number | null, signal: string | null, stdout: string, stderr: string, timedOut: boolean }} run
+ * @param {string} inputText The input's files, joined (see `rawJsText`).
  * @returns {Classification}
  */
-export function classifyProcess(run) {
+export function classifyProcess(run, inputText) {
   if (run.timedOut) return { verdict: 'hang', reason: 'still running at the time limit (killed)' };
   if (run.code === EXIT_INTERNAL) return { verdict: 'crash', reason: `exit 70: ${firstLine(run.stderr)}` };
-  const raw = rawJsText(run.stderr) ?? rawJsText(run.stdout);
+  const raw = rawJsText(run.stderr, inputText) ?? rawJsText(run.stdout, inputText);
   if (raw !== null) return { verdict: 'crash', reason: `engine text in the output: ${raw}` };
   if (/^internal error:/m.test(run.stderr)) {
     return { verdict: 'crash', reason: `internal error with exit ${run.code}` };

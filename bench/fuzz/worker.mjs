@@ -21,7 +21,7 @@ parentPort.on('message', (inputs) => {
   for (const input of inputs) {
     const started = performance.now();
     const outcome = input.driver === 'program' ? driveProgram(input) : driveManifest(input, scratch);
-    const classification = classifyInProcess(outcome);
+    const classification = classifyInProcess(outcome, input.text);
     const detail =
       classification.verdict === 'ok'
         ? null

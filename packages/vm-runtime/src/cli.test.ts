@@ -182,6 +182,24 @@ describe.skipIf(!built)('aver run contains runaway programs (spawned)', () => {
     });
   });
 
+  it('stops long built-in work at the deadline itself (the line shows it was the VM, not the watchdog)', () => {
+    const copies = program('copies.av', [
+      'fn spin(v: Vector<Int>, keep: Vector<Int>, n: Int) -> Int',
+      '    match n',
+      '        0 -> Vector.len(v)',
+      '        _ -> spin(Option.withDefault(Vector.set(keep, 1, n), keep), keep, n - 1)',
+      '',
+      'fn main() -> Int',
+      '    v = Vector.new(4000000, 0)',
+      '    spin(v, v, 100000)',
+    ]);
+    expect(aver(['run', copies, '--timeout', '0.3'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Runtime error [line 4]: deadline of 300 ms exceeded\n',
+    });
+  });
+
   it('ends work the VM cannot interrupt with its watchdog, shortly after the deadline', () => {
     // Two trees of 2^60 leaves built with sharing in 60 calls: comparing them is one instruction that would
     // take ages, so the VM never gets back to its own deadline check and only the watchdog (at 1 s plus a second
