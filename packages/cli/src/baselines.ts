@@ -28,8 +28,9 @@ export interface Baselines {
 }
 
 /**
- * The baseline `--baseline-dir` uses for this machine (spec §7.5): `{dir}/{os}-{arch}-{target}.json`, joined
- * verbatim. It counts only when it is a regular file (symlinks followed), like Rust's `is_file()`.
+ * The baseline `--baseline-dir` uses for this machine (bench spec: "How the CLI finds the baseline"):
+ * `{dir}/{os}-{arch}-{target}.json`, joined verbatim. It counts only when it is a regular file (symlinks followed),
+ * like Rust's `is_file()`.
  * @param dir The `--baseline-dir` value.
  * @param target The target name.
  * @param host This machine.
@@ -67,10 +68,10 @@ export function baselineDirProblem(dir: string): string | null {
 }
 
 /**
- * Reads a `--compare` file (spec §7.5): a file that is one JSON document must be a report and is used whatever
- * its scenario name (the `--save-baseline` output); otherwise the file is NDJSON and the first report with a
- * scenario's name wins. Unlike the reference, every line must parse (also those after a match), and every report
- * must hold possible values (`checkBaselineValues`); errors name the key and the line.
+ * Reads a `--compare` file (bench spec: "How the CLI finds the baseline"): a file that is one JSON document must be a
+ * report and is used whatever its scenario name (the `--save-baseline` output); otherwise the file is NDJSON and the
+ * first report with a scenario's name wins. Unlike the reference, every line must parse (also those after a match),
+ * and every report must hold possible values (`checkBaselineValues`); errors name the key and the line.
  * @param path The `--compare` value (or, in single-scenario mode, this host's `--baseline-dir` file).
  * @returns The baselines.
  * @throws {CliError} When the file cannot be read or parsed, or holds an impossible value.
@@ -100,8 +101,9 @@ export function readCompareBaseline(path: string): Baselines {
 }
 
 /**
- * Reads a `--baseline-dir` host baseline strictly as NDJSON (spec §9.5 step 3) and indexes it by scenario name;
- * when a name repeats, the last line wins. Every report must hold possible values (`checkBaselineValues`).
+ * Reads a `--baseline-dir` host baseline strictly as NDJSON (bench spec: "CLI: directory mode" step 3) and indexes it
+ * by scenario name; when a name repeats, the last line wins. Every report must hold possible values
+ * (`checkBaselineValues`).
  * @param path The host baseline file.
  * @returns The baselines.
  * @throws {CliError} When the file cannot be read, a line is not a report or holds an impossible value (with its

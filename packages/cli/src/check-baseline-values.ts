@@ -14,8 +14,8 @@ const ORDERED = ['min_ms', 'p50_ms', 'p95_ms', 'p99_ms', 'max_ms'] as const;
  * Checks what the schema cannot: values that no run can produce, or that would make the gate pass whatever the
  * current run does. The schema already rejects negative and non-finite times. Here: the statistics must be
  * ordered (`min ≤ p50 ≤ p95 ≤ p99 ≤ max`, the mean within `[min, max]`), and the compared times (`p50`, `p95`)
- * must be above zero, because the growth over a zero baseline is defined as 0 % (spec §7.2), so such a
- * baseline could never flag a regression.
+ * must be above zero, because the growth over a zero baseline is defined as 0 % (bench spec:
+ * "Comparison: `MetricDiff::new`"), so such a baseline could never flag a regression.
  * @param report A report read from a baseline file.
  * @returns The first problem, or `null` when the report is usable as a baseline.
  */

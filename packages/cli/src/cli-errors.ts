@@ -11,8 +11,8 @@ export class UsageError extends Error {
 }
 
 /**
- * A failure with a one-line reference message and its exit code (1 for every failure of spec §9.3). The
- * top-level handler prints the message in red and exits with the code.
+ * A failure with a one-line reference message and its exit code (1 for every failure; bench
+ * spec: "CLI: exit codes"). The top-level handler prints the message in red and exits with the code.
  */
 export class CliError extends Error {
   override readonly name = 'CliError';

@@ -1,8 +1,8 @@
 import { escapeControlChars } from '@aver/bench-report';
 
 /**
- * Every message text of the `aver-bench` command. Texts quoted from the reference (spec §7.5, §9) are marked
- * "reference"; colour is applied by the caller.
+ * Every message text of the `aver-bench` command. Texts quoted from the reference (bench spec:
+ * "How the CLI finds the baseline", "CLI: `aver bench`") are marked "reference"; colour is applied by the caller.
  */
 
 /** Reference: `.av` mode with `--compare` or `--save-baseline`. */
@@ -93,7 +93,10 @@ export const failsWith = (problem: string, flag: string): string => `${problem} 
 /** A missing baseline that does not fail the run: said on stderr, nothing compared. */
 export const nothingCompared = (problem: string): string => `warning: ${problem}; nothing compared`;
 
-/** A baseline `p50_ms`/`p95_ms` of 0: growth over 0 is defined as 0 % (spec §7.2), so it could never regress. */
+/**
+ * A baseline `p50_ms`/`p95_ms` of 0: growth over 0 is defined as 0 % (bench spec: "Comparison: `MetricDiff::new`"),
+ * so it could never regress.
+ */
 export const zeroBaselineTime = (key: string): string =>
   `${key}: expected a time above 0, got 0 (no run can be slower than a baseline of 0 by a percentage)`;
 

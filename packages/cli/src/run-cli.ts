@@ -33,8 +33,8 @@ export interface RunCliOptions {
 }
 
 /**
- * Runs `aver-bench` with the given arguments (spec §9). Never throws and never exits: every outcome is an exit
- * code, every message goes through `io`.
+ * Runs `aver-bench` with the given arguments (bench spec: "CLI: `aver bench`"). Never throws and never exits: every
+ * outcome is an exit code, every message goes through `io`.
  * @param argv The arguments after the program name.
  * @param io Standard streams, environment and terminal detection.
  * @param seams Test seams (a fake clock, the folder target packages are looked up from).
@@ -104,7 +104,7 @@ function scenarioOptionsOf(options: CliOptions, seams: RunCliOptions): RunScenar
   };
 }
 
-/** The one place that maps errors to messages and exit codes (spec §9.3). */
+/** The one place that maps errors to messages and exit codes (bench spec: "CLI: exit codes"). */
 function reportFailure(error: unknown, io: CliIo, terminal: Terminal): number {
   terminal.clearProgress();
   if (error instanceof UsageError) {

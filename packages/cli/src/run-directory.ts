@@ -30,10 +30,10 @@ import { expectedCosts, selectShard } from './select-shard.js';
 import { warnIgnoredCounts } from './warnings.js';
 
 /**
- * Directory mode (spec §9.5): every `*.toml` in the folder, sorted bytewise, one report per scenario and target
- * (NDJSON with `--json`), gated against this host's baseline of each target in `--baseline-dir`. The first
- * manifest or run error stops the batch (exit 1) after the reports already printed, except a scenario that runs
- * out of time or memory: it gets a failure record in its place, the other scenarios still run, and the exit code
+ * Directory mode (bench spec: "CLI: directory mode"): every `*.toml` in the folder, sorted bytewise, one report per
+ * scenario and target (NDJSON with `--json`), gated against this host's baseline of each target in `--baseline-dir`.
+ * The first manifest or run error stops the batch (exit 1) after the reports already printed, except a scenario that
+ * runs out of time or memory: it gets a failure record in its place, the other scenarios still run, and the exit code
  * is 1. The baseline is read and checked before the first scenario
  * runs; missing entries are reported after the diffs. Scenarios whose baseline and run both carry replicates are
  * judged statistically, as one family, after the folder ran (then confirmed in gate mode): their human diffs take

@@ -17,10 +17,11 @@ import { comparisonMode, judgeStatistical, ModeNotes, statCase } from './statist
 import { warnIgnoredCounts } from './warnings.js';
 
 /**
- * One scenario: a `.toml` manifest or an ad-hoc `.av` program (spec §9.2 steps 3–9, §7.5). Manifest and run
- * errors propagate as `ManifestError` / `RunError` for the top-level handler. The baseline is read and checked
- * before the scenario runs. A baseline with replicates is compared statistically when the run has them too
- * (`statistical-gate.ts`): those verdicts are printed after the reports, once judged and, in gate mode, confirmed.
+ * One scenario: a `.toml` manifest or an ad-hoc `.av` program (bench spec: "CLI: top-level flow" steps 3–9,
+ * "How the CLI finds the baseline"). Manifest and run errors propagate as `ManifestError` / `RunError` for the
+ * top-level handler. The baseline is read and checked before the scenario runs. A baseline with replicates is
+ * compared statistically when the run has them too (`statistical-gate.ts`): those verdicts are printed after the
+ * reports, once judged and, in gate mode, confirmed.
  * @returns The exit code: 1 when the gate fails (see gate.ts), otherwise 0.
  */
 export async function runSingle(options: CliOptions, adHoc: boolean, context: RunContext): Promise<number> {
@@ -101,8 +102,8 @@ export async function runSingle(options: CliOptions, adHoc: boolean, context: Ru
 }
 
 /**
- * Spec §7.5: diff against the baseline the reference way; human mode prints it after a blank line, JSON mode
- * prints nothing.
+ * Diffs against the baseline the reference way (bench spec: "How the CLI finds the baseline"); human mode prints it
+ * after a blank line, JSON mode prints nothing.
  * @returns Whether the run fails: a regression with `--fail-on-regression`.
  */
 function compareWithBaseline(

@@ -1,7 +1,10 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 
-/** How SCENARIO is run (spec §9.2): a folder of manifests, an ad-hoc `.av` program, or one manifest. */
+/**
+ * How SCENARIO is run (bench spec: "CLI: top-level flow"): a folder of manifests, an ad-hoc `.av` program, or one
+ * manifest.
+ */
 export type ScenarioKind = 'directory' | 'ad-hoc' | 'manifest';
 
 /**

@@ -7,9 +7,9 @@ import { reportNotes } from './report-notes.js';
 import type { DiffReport } from './types.js';
 
 /**
- * Compares a report with its baseline by the reference's 0.15.2+ rules (spec §7.3). Only p50 and p95 are
- * compared; growth in `compiler_visible_allocs` and any change in `response_bytes` (both sides non-null) also
- * regress. The two reports are not checked to belong together: the caller picks the baseline.
+ * Compares a report with its baseline by the reference's 0.15.2+ rules (bench spec: "Comparison: `diff`"). Only p50
+ * and p95 are compared; growth in `compiler_visible_allocs` and any change in `response_bytes` (both sides non-null)
+ * also regress. The two reports are not checked to belong together: the caller picks the baseline.
  *
  * Our additions apply only when both reports carry the field (reports written by the reference never do): a
  * response of the same size but a different `response_sha256` regresses (a changed answer); a change in

@@ -2,7 +2,7 @@ import { formatRustFloat } from '@aver/bench-report';
 import type { DiffReport, MetricDiff } from './types.js';
 
 /**
- * Renders a diff as the directory-mode NDJSON line (spec §9.5), built by hand with no spaces:
+ * Renders a diff as the directory-mode NDJSON line (bench spec: "CLI: directory mode"), built by hand with no spaces:
  * `{"kind":"diff","scenario":…,"regressed":…,"p50":{"baseline_ms":…,"current_ms":…,"delta_pct":…,
  * "tolerance_pct":…,"regressed":…},"p95":{…},"notes":[…]}`. Numbers print in Rust `Display` form (`20`, never
  * an exponent).

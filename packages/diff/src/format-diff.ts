@@ -4,7 +4,8 @@ import * as messages from './messages.js';
 import type { DiffReport, MetricDiff } from './types.js';
 
 /**
- * Renders a diff for people, byte for byte as the reference's `format_diff` (spec §7.4):
+ * Renders a diff for people, byte for byte as the reference's `format_diff` (bench spec:
+ * "Comparison: `format_diff`"):
  *
  * ```text
  * fib: REGRESSION

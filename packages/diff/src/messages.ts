@@ -1,4 +1,7 @@
-/** Every user-facing text of @aver/bench-diff, in one place (spec §7.3–7.4). Dashes are U+2014. */
+/**
+ * Every user-facing text of @aver/bench-diff, in one place (bench spec: "Comparison: `diff`" to
+ * "Comparison: `format_diff`"). Dashes are U+2014.
+ */
 
 /** Note 1: the reports come from different targets. */
 export const targetChanged = (baseline: string, current: string): string =>

@@ -1,9 +1,9 @@
 import type { MetricDiff } from './types.js';
 
 /**
- * Compares one metric with its baseline (`MetricDiff::new`, spec §7.2): the relative change in percent, 0
- * when the baseline is not positive, and a regression only when the change is strictly above the tolerance.
- * A negative change (faster) never regresses while the tolerance is not negative.
+ * Compares one metric with its baseline (`MetricDiff::new`, bench spec: "Comparison: `MetricDiff::new`"): the
+ * relative change in percent, 0 when the baseline is not positive, and a regression only when the change is strictly
+ * above the tolerance. A negative change (faster) never regresses while the tolerance is not negative.
  *
  * @param baseline The baseline's value.
  * @param current The current value.

@@ -11,10 +11,10 @@ export interface ReportNotes {
 }
 
 /**
- * The reference's four notes (spec §7.3) and our response-content note, shared by the reference diff and the
- * statistical one: the target changed (informational), `passes_applied` changed (informational),
- * `response_bytes` changed with both sides non-null (gated), `compiler_visible_allocs` grew (gated) or shrank
- * (informational); then, only when both reports carry `response_sha256`, a response of the same size with a
+ * The reference's four notes (bench spec: "Comparison: `diff`") and our response-content note, shared by the
+ * reference diff and the statistical one: the target changed (informational), `passes_applied` changed
+ * (informational), `response_bytes` changed with both sides non-null (gated), `compiler_visible_allocs` grew (gated)
+ * or shrank (informational); then, only when both reports carry `response_sha256`, a response of the same size with a
  * different hash (gated).
  * @param current The report just measured.
  * @param baseline The report it is compared with.

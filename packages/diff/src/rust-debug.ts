@@ -1,6 +1,6 @@
 /**
- * Rust's `Debug` formatting of `Vec<String>`, which the `passes_applied changed` note prints (spec §13.9):
- * `["tco", "typecheck"]`.
+ * Rust's `Debug` formatting of `Vec<String>`, which the `passes_applied changed` note prints (bench spec:
+ * "TypeScript porting notes", note 9): `["tco", "typecheck"]`.
  */
 
 // Rust's `char::escape_debug` escapes grapheme extenders and everything `is_printable` rejects: the

@@ -1,6 +1,9 @@
 import type { CounterChanges } from './counter-comparison.js';
 
-/** One compared metric (`MetricDiff`, spec §7.1). Times in milliseconds, percentages in percent. */
+/**
+ * One compared metric (`MetricDiff`, bench spec: "Comparison: structs"). Times in milliseconds, percentages in
+ * percent.
+ */
 export interface MetricDiff {
   /** The baseline's value. */
   readonly baseline: number;
@@ -14,7 +17,7 @@ export interface MetricDiff {
   readonly regressed: boolean;
 }
 
-/** The verdict of comparing one report with its baseline (`DiffReport`, spec §7.1). */
+/** The verdict of comparing one report with its baseline (`DiffReport`, bench spec: "Comparison: structs"). */
 export interface DiffReport {
   /** The current report's scenario name. */
   readonly scenario: string;

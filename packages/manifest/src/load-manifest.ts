@@ -22,7 +22,8 @@ import * as messages from './messages.js';
 import { fileStem, joinPathVerbatim, parentDirVerbatim } from './path-utils.js';
 
 /**
- * Reads, parses and validates a scenario manifest (spec §2.3, with the deliberate fixes listed in the README).
+ * Reads, parses and validates a scenario manifest (bench spec: "`Manifest::load` algorithm", with the deliberate
+ * fixes listed in the README).
  * @param path The manifest path as the user gave it; relative paths in it resolve against its folder.
  * @returns The validated manifest; unknown keys are reported in `warnings`.
  * @throws {ManifestError} `read` when the file cannot be read as UTF-8, `parse` on a TOML syntax error (with line

@@ -18,7 +18,7 @@ export interface Finding {
 /**
  * Checks on disk each path a manifest names, where it is written as a string (a value of another type is the
  * schema's to report): `entry` must be a file, `module_root` and `effects.disk_root` folders. Paths are joined
- * verbatim to the manifest's folder (spec `aver-bench.md`, "Path-resolution rules"); symlinks are followed.
+ * verbatim to the manifest's folder (bench spec: "Path-resolution rules"); symlinks are followed.
  * @param document The parsed TOML document.
  * @param manifestDir The manifest's folder as Rust's `Path::parent` gives it (`''` for a bare file name).
  * @returns The problems, in the reference's check order.

@@ -44,11 +44,11 @@ export type ManifestFields = v.InferOutput<typeof ManifestSchema>;
 const MAX_COUNT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /*
- * The reference's own checks, whose messages are the reference's templates (spec `aver-bench.md`, the
- * `Manifest::load` algorithm): a failed one is printed verbatim, without the ` (line L, column C)` the loader appends
- * to our own messages, so the text matches the reference byte for byte (the position is still in the
- * `ManifestError`'s `line`/`column`). valibot keeps the failed check's function in `issue.requirement`, so the loader
- * tells them apart by that, not by their text.
+ * The reference's own checks, whose messages are the reference's templates (bench spec: "`Manifest::load`
+ * algorithm"): a failed one is printed verbatim, without the ` (line L, column C)` the loader appends to our own
+ * messages, so the text matches the reference byte for byte (the position is still in the `ManifestError`'s
+ * `line`/`column`). valibot keeps the failed check's function in `issue.requirement`, so the loader tells them apart
+ * by that, not by their text.
  */
 
 /** `entry` must be a string; the reference says "missing" for anything else too. */

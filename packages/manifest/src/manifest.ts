@@ -28,13 +28,15 @@ export interface Tolerance {
   readonly instructions_pct?: number;
 }
 
-/** A validated scenario manifest (spec §2.2), ready for a runner. */
+/** A validated scenario manifest (bench spec: "Scenario manifest: in-memory structs"), ready for a runner. */
 export interface Manifest {
   /** The manifest path as given (for an ad-hoc run, the `.av` path). */
   readonly path: string;
   /** `name`, or the manifest's file stem. */
   readonly name: string;
-  /** The entry program: absolute, or joined verbatim to the manifest's folder (spec §2.4). */
+  /**
+   * The entry program: absolute, or joined verbatim to the manifest's folder (bench spec: "Path-resolution rules").
+   */
   readonly entry: string;
   /** Where `depends [...]` modules are looked up: `module_root`, or the entry's folder (`.` for a bare name). */
   readonly moduleRoot: string;

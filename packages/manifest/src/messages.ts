@@ -1,6 +1,7 @@
 /**
- * Every message text of @aver/bench-manifest. Templates quoted from the reference (spec §2.3, §12) are marked
- * "reference"; the others belong to the deliberate fixes listed in the README.
+ * Every message text of @aver/bench-manifest. Templates quoted from the reference (bench spec:
+ * "`Manifest::load` algorithm", "After 0.20.0") are marked "reference"; the others belong to the deliberate fixes
+ * listed in the README.
  */
 
 /** Reference: the manifest file cannot be read. */

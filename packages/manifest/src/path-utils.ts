@@ -3,7 +3,7 @@ import path from 'node:path';
 /**
  * Joins `relative` onto `base` the way Rust's `Path::join` does: an absolute `relative` replaces `base`, an empty
  * `base` leaves `relative` as is, and nothing is normalised (`bench/scenarios/../../x.av` stays as written), so a
- * report's `scenario.entry` matches the reference byte for byte (spec §2.4).
+ * report's `scenario.entry` matches the reference byte for byte (bench spec: "Path-resolution rules").
  * @param base The directory, possibly empty (the CWD).
  * @param relative The path written in the manifest.
  * @returns The joined path.

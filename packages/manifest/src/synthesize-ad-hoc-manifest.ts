@@ -21,9 +21,10 @@ export interface AdHocOptions {
 }
 
 /**
- * The manifest of an ad-hoc `.av` run (spec §2.5): name = file stem, entry = the path exactly as given, no args,
- * no expectations, default tolerance. Unlike the reference, a zero or invalid count is an error, not a later panic.
- * The entry's existence is not checked here; the runner reports a missing file as a `read` error.
+ * The manifest of an ad-hoc `.av` run (bench spec: "Ad-hoc `.av` manifests"): name = file stem, entry = the path
+ * exactly as given, no args, no expectations, default tolerance. Unlike the reference, a zero or invalid count is an
+ * error, not a later panic. The entry's existence is not checked here; the runner reports a missing file as a `read`
+ * error.
  * @param avPath The `.av` path as the user gave it.
  * @param options `iterations` (default 30), `warmup` (default 3) and `timeoutMs` (default 300,000).
  * @returns The manifest.

@@ -7,7 +7,8 @@
 /**
  * Formats a number like Rust's `Display` for `f64` (`format!("{}", x)`): shortest round-trip digits, never an
  * exponent, integral values without `.0` (`20`), `NaN`, `inf`, `-inf`, and `-0` for negative zero.
- * JavaScript's `String(n)` agrees except for |n| < 1e-6 and |n| ≥ 1e21 (spec §13.3).
+ * JavaScript's `String(n)` agrees except for |n| < 1e-6 and |n| ≥ 1e21 (bench spec: "TypeScript porting notes",
+ * note 3).
  *
  * @param value The number to format.
  * @returns The formatted number.

@@ -6,9 +6,9 @@ import { sortSamples } from './stats/sort-samples.js';
 import type { BenchReport, ReplicateRecord } from './types.js';
 
 /**
- * Formats a duration the way the reference's `fmt_ms` does (§6): `{:.2}ms` from 1 ms up, otherwise whole
- * microseconds `{:.0}µs` (U+00B5) of `ms × 1000`, both rounded half to even on the exact binary value.
- * Values in [0.9995, 1) print as `1000µs`, as in the reference.
+ * Formats a duration the way the reference's `fmt_ms` does (bench spec: "`format_human`"): `{:.2}ms` from 1 ms up,
+ * otherwise whole microseconds `{:.0}µs` (U+00B5) of `ms × 1000`, both rounded half to even on the exact binary
+ * value. Values in [0.9995, 1) print as `1000µs`, as in the reference.
  *
  * @param ms A duration in milliseconds.
  * @returns The formatted duration.
@@ -19,9 +19,9 @@ export function formatMs(ms: number): string {
 }
 
 /**
- * Renders one report for people, byte for byte as the reference's `format_human` (§6). Every line ends in
- * `\n`; values start at column 16. The additions (`response_sha256`, `samples_ms`, `counters`) are not shown;
- * several replicates add a `replicates:` line after `wall_time` (their count and the range of their p50s).
+ * Renders one report for people, byte for byte as the reference's `format_human` (bench spec: "`format_human`").
+ * Every line ends in `\n`; values start at column 16. The additions (`response_sha256`, `samples_ms`, `counters`) are
+ * not shown; several replicates add a `replicates:` line after `wall_time` (their count and the range of their p50s).
  *
  * @param report The report.
  * @returns The text block.

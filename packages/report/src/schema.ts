@@ -12,9 +12,9 @@ import * as v from 'valibot';
  * turns an issue into `{path}: expected {label}, got {what}`. The same schemas generate `schema.json`
  * (scripts/generate-json-schema.ts), so descriptions here are the JSON Schema's documentation.
  *
- * Reading follows serde's defaults for the reference structs (§4.1 "Deserialisation"): unknown keys are
- * ignored, a missing `Option` field becomes `null`, and every other reference key is required. The additions
- * are optional on read (missing → `null`) so baselines written by the reference still load.
+ * Reading follows serde's defaults for the reference structs (bench spec: "Report JSON: shape", on deserialisation):
+ * unknown keys are ignored, a missing `Option` field becomes `null`, and every other reference key is required. The
+ * additions are optional on read (missing → `null`) so baselines written by the reference still load.
  */
 
 const label = {
@@ -39,8 +39,9 @@ const milliseconds = (description: string) =>
     v.description(description),
   );
 /**
- * A Rust `usize`. The reference never rejects huge values (a negative TOML count wraps to u64::MAX, §2.3), so
- * the whole u64 range is accepted; JSON.parse rounds u64::MAX up to 2^64, and integers past 2^53 lose precision.
+ * A Rust `usize`. The reference never rejects huge values (a negative TOML count wraps to u64::MAX, bench spec:
+ * "`Manifest::load` algorithm"), so the whole u64 range is accepted; JSON.parse rounds u64::MAX up to 2^64, and
+ * integers past 2^53 lose precision.
  */
 const count = () =>
   v.pipe(

@@ -1,6 +1,6 @@
 import type { BenchReport } from './types.js';
 
-/** The spec §4.1 example report (reference keys), with the additions set to `null`. */
+/** The example report of the bench spec ("Report JSON: shape") (reference keys), with the additions set to `null`. */
 export function sampleReport(overrides: Partial<BenchReport> = {}): BenchReport {
   return {
     scenario: {

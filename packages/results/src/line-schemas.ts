@@ -10,7 +10,10 @@ const nullableNumber = v.nullable(v.number('number or null'));
 const count = v.pipe(v.number('integer'), v.integer('integer'), v.minValue(1, 'positive integer'));
 const names = v.array(v.string('string'), 'array of strings');
 
-/** A metric of the directory-mode diff line (spec §9.5); non-finite numbers are written as `null`. */
+/**
+ * A metric of the directory-mode diff line (bench spec: "CLI: directory mode"); non-finite numbers are written as
+ * `null`.
+ */
 const DiffMetricSchema = v.object(
   {
     baseline_ms: nullableNumber,

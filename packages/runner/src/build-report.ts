@@ -9,12 +9,13 @@ import { RunError } from './run-error.js';
 import type { Replicate } from './run-replicate.js';
 
 /**
- * Assembles the report of one scenario on one target from its replicates (spec §4, §8). The top-level
- * statistics and `samples_ms` cover every timed sample of every replicate, in run order; `counters` come from
- * the first replicate that counted. `scenario.warmup_count` is the warm-up actually used (the most any replicate
- * used, for `warmup = "auto"`). The per-replicate detail (`replicates`) is added only when it says more than the
- * top-level keys: several replicates, an automatic warm-up, or samples still trending down; so a plain run of one
- * replicate gives exactly the reference's keys plus `response_sha256`, `samples_ms` and `counters`.
+ * Assembles the report of one scenario on one target from its replicates (bench spec: "Report JSON",
+ * "Running a scenario"). The top-level statistics and `samples_ms` cover every timed sample of every replicate, in
+ * run order; `counters` come from the first replicate that counted. `scenario.warmup_count` is the warm-up actually
+ * used (the most any replicate used, for `warmup = "auto"`). The per-replicate detail (`replicates`) is added only
+ * when it says more than the top-level keys: several replicates, an automatic warm-up, or samples still trending
+ * down; so a plain run of one replicate gives exactly the reference's keys plus `response_sha256`, `samples_ms` and
+ * `counters`.
  * @param manifest The scenario.
  * @param replicates At least one replicate, all of the same target.
  * @param host The host block. @default captureHost()

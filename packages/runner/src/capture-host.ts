@@ -10,8 +10,9 @@ const ARCH_NAMES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Describes this machine the way the reference's `HostInfo::capture` does (spec §13.7): Rust's OS and
- * architecture names and the available parallelism (1 when unknown). Platforms without a Rust name keep Node's.
+ * Describes this machine the way the reference's `HostInfo::capture` does (bench spec: "TypeScript porting notes",
+ * note 7): Rust's OS and architecture names and the available parallelism (1 when unknown). Platforms without a Rust
+ * name keep Node's.
  * @returns The host block of a report.
  */
 export function captureHost(): HostInfo {

@@ -1,9 +1,9 @@
 import type { ExpectedShape } from '@aver/bench-manifest';
 
 /**
- * The documented meaning of `expected_match` (spec §4.5; the reference always writes `null`): `null` when the
- * manifest sets no `[expected]` bound, otherwise `true` only when the response is non-null and meets every bound
- * that is set (`== response_bytes`, `>= response_bytes_min`, `<= response_bytes_max`).
+ * The documented meaning of `expected_match` (bench spec: "Report JSON: `expected_match`"; the reference always
+ * writes `null`): `null` when the manifest sets no `[expected]` bound, otherwise `true` only when the response is
+ * non-null and meets every bound that is set (`== response_bytes`, `>= response_bytes_min`, `<= response_bytes_max`).
  * @param expected The manifest's bounds.
  * @param responseBytes The response size, `null` for a Unit result.
  * @returns The verdict.

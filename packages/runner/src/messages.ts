@@ -1,4 +1,7 @@
-/** Every message text of @aver/bench-runner. Reference templates (spec §3, §8) are marked "reference". */
+/**
+ * Every message text of @aver/bench-runner. Reference templates (bench spec: "Targets", "Running a scenario") are
+ * marked "reference".
+ */
 
 /** Reference (0.18–0.20 `BenchTarget::parse`): a target name nobody knows. */
 export const unknownTarget = (name: string, expected: readonly string[]): string =>

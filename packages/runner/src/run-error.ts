@@ -1,6 +1,6 @@
 /**
- * The stage a scenario failed in. The reference's variants (spec §8): reading or parsing the entry,
- * type-checking, compiling, running, or setting the target up. Ours: `timeout` (the scenario's `timeout_ms`
+ * The stage a scenario failed in. The reference's variants (bench spec: "Running a scenario"): reading or parsing the
+ * entry, type-checking, compiling, running, or setting the target up. Ours: `timeout` (the scenario's `timeout_ms`
  * passed and its isolate was ended), `memory` (the isolate reached its heap limit), `nondeterministic` (the
  * response changed between timed iterations or replicates, so the runs did not do the same work) and `sandbox`
  * (`main` declares an effect bench mode denies; found before the run).

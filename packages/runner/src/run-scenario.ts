@@ -26,9 +26,9 @@ export interface RunScenarioOptions
 }
 
 /**
- * Runs one scenario on one target and assembles its report (spec §8): `replicates` fresh isolates one after the
- * other (see `runReplicate`), counted once (in the first), then `buildReport`. With one replicate and a fixed
- * warm-up the report has exactly the keys of a plain run.
+ * Runs one scenario on one target and assembles its report (bench spec: "Running a scenario"): `replicates` fresh
+ * isolates one after the other (see `runReplicate`), counted once (in the first), then `buildReport`. With one
+ * replicate and a fixed warm-up the report has exactly the keys of a plain run.
  * @param manifest The validated manifest.
  * @param target A registered target name (`'vm'`) or a `TargetRunner`.
  * @param options Replicates, isolation, clock, limits and host.

@@ -94,10 +94,10 @@ export interface EmittedProgram {
 }
 
 /**
- * A place a scenario can run (spec §8), implemented by `@aver/bench-target-NAME` packages: the package's main
- * module exports it as `target`. The runner imports `moduleUrl` inside each fresh isolate (a worker or a child
- * process), takes its `target` export and calls `prepare` there, so the object must be reachable at that URL
- * (`moduleUrl: import.meta.url` in the module that defines it).
+ * A place a scenario can run (bench spec: "Running a scenario"), implemented by `@aver/bench-target-NAME` packages:
+ * the package's main module exports it as `target`. The runner imports `moduleUrl` inside each fresh isolate (a
+ * worker or a child process), takes its `target` export and calls `prepare` there, so the object must be reachable at
+ * that URL (`moduleUrl: import.meta.url` in the module that defines it).
  */
 export interface TargetRunner {
   /** The `--target` name and the report's `scenario.target` / `backend.name`: lowercase letters, digits, `-`. */

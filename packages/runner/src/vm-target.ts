@@ -26,13 +26,13 @@ function bundleUrl(): string {
 }
 
 /**
- * The in-process bytecode VM (spec §8.1). `prepare` compiles the job's source once (its dependencies are read
- * from the module root) with the pass hook, so `passes_applied` is what ran; a failure becomes a `RunError` of
- * the compile's own stage (`read`, `parse`, `typecheck` or `compile`) with its message. Each `runOnce` is a fresh
- * `runProgram` (console silenced, the manifest's args) plus `displayValue` of its result (`null` for Unit);
- * `countedRun` is one more run with counting on. A run whose `main` returns `Result.Err` fails like `aver run`.
- * Every run is sandboxed (`job.sandbox`): an effect `main` declares that bench mode denies is a `sandbox` error
- * before anything runs; a denied call at run time is a `runtime` error.
+ * The in-process bytecode VM (bench spec: "Running a scenario: `vm`"). `prepare` compiles the job's source once (its
+ * dependencies are read from the module root) with the pass hook, so `passes_applied` is what ran; a failure becomes
+ * a `RunError` of the compile's own stage (`read`, `parse`, `typecheck` or `compile`) with its message. Each
+ * `runOnce` is a fresh `runProgram` (console silenced, the manifest's args) plus `displayValue` of its result (`null`
+ * for Unit); `countedRun` is one more run with counting on. A run whose `main` returns `Result.Err` fails like
+ * `aver run`. Every run is sandboxed (`job.sandbox`): an effect `main` declares that bench mode denies is a `sandbox`
+ * error before anything runs; a denied call at run time is a `runtime` error.
  */
 export const vmTarget: TargetRunner = {
   name: 'vm',

@@ -1,7 +1,8 @@
 /**
- * The Aver syntax tree (language reference §1). Every node is a readonly-ish interface with a string `kind` and a
- * `span`. A few fields are *annotation slots*: the parser leaves them undefined and a later pipeline stage fills them
- * in place (each slot names the stage that owns it). Everything downstream of the parser switches on `kind`.
+ * The Aver syntax tree (language reference: "Lexical structure and grammar"). Every node is a readonly-ish interface
+ * with a string `kind` and a `span`. A few fields are *annotation slots*: the parser leaves them undefined and a
+ * later pipeline stage fills them in place (each slot names the stage that owns it). Everything downstream of the
+ * parser switches on `kind`.
  */
 
 /** A source position: 1-based line and column (columns count code points), plus UTF-16 offsets into the file. */
@@ -17,7 +18,8 @@ export interface Span {
 
 /**
  * Which language version introduced (or last allowed) a surface form, so a strict mode can reject forms of other
- * eras later (reference §7, §8.1). Only forms that differ between versions are tagged.
+ * eras later (language reference: "What changed between 0.1.0 and the newest versions",
+ * "Recommendations for the TypeScript implementation", item 1). Only forms that differ between versions are tagged.
  */
 export type SyntaxEra =
   | 'tuple-type-paren' // `(A, B)` tuple type, until 0.17.0
@@ -116,8 +118,8 @@ export interface InterpString {
 }
 
 /**
- * How one piece of a lowered interpolation becomes text (§4.8 display): `raw` for a String, `int`/`float` for the
- * number displays, `value` for everything else (through `displayValue`).
+ * How one piece of a lowered interpolation becomes text (language reference: "Value display"): `raw` for a
+ * String, `int`/`float` for the number displays, `value` for everything else (through `displayValue`).
  */
 export type DisplayKind = 'raw' | 'int' | 'float' | 'value';
 
@@ -190,7 +192,7 @@ export interface Call {
   projection?: TraceProjection;
 }
 
-/** One step of a trace projection after its source call (§O.1). */
+/** One step of a trace projection after its source call (Oracle addendum: "Grammar"). */
 export type TraceStep =
   | { readonly kind: 'result' }
   | { readonly kind: 'trace' }
@@ -207,8 +209,9 @@ export type TraceStep =
     };
 
 /**
- * A trace projection (§O.1): a direct call of a function, then `.result`, or `.trace` and its queries. The verify
- * runner evaluates it when it is the whole left side of a `verify f trace` case; anywhere else it fails at run time.
+ * A trace projection (Oracle addendum: "Grammar"): a direct call of a function, then `.result`, or `.trace` and its
+ * queries. The verify runner evaluates it when it is the whole left side of a `verify f trace` case; anywhere else it
+ * fails at run time.
  */
 export interface TraceProjection {
   readonly source: Call;
@@ -232,7 +235,8 @@ export type OperandKind = 'Int' | 'Float' | 'String' | 'Bool' | 'Unit' | 'other'
 
 /**
  * Unary minus. In 0.15–0.20 this means `0 - x` (so `-(0.0)` is `0.0`, and Int minus wraps); the node is kept
- * distinct so diagnostics can point at it, and typing follows the `0 - x` rules (§1.5, §4.2).
+ * distinct so diagnostics can point at it, and typing follows the `0 - x` rules (language reference:
+ * "Expressions, precedence and associativity", "Runtime semantics: Float").
  */
 export interface Negate {
   readonly kind: 'Negate';
@@ -283,7 +287,10 @@ export interface MatchExpr {
   subjectSlot?: number;
 }
 
-/** `e?`: unwrap `Result.Ok` or return the `Result.Err` from the enclosing function (§1.6). */
+/**
+ * `e?`: unwrap `Result.Ok` or return the `Result.Err` from the enclosing function (language reference:
+ * "Error propagation and independent products").
+ */
 export interface TryExpr {
   readonly kind: 'Try';
   readonly expr: Expr;
@@ -332,7 +339,10 @@ export type NameResolution =
   | { readonly kind: 'field'; readonly recordType: string; readonly field: string; readonly index: number }
   /** A top-level binding (a global), by qualified name. */
   | { readonly kind: 'global'; readonly qualifiedName: string }
-  /** A built-in value that is not a function: `BranchPath.Root` (§O.5). */
+  /**
+   * A built-in value that is not a function: `BranchPath.Root` (Oracle addendum:
+   * "`BranchPath`, `Trace`, `EffectEvent`").
+   */
   | { readonly kind: 'constant'; readonly name: string };
 
 /** What a `Call` invokes. */
@@ -349,7 +359,7 @@ export type CallTarget =
   | { readonly kind: 'value' };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Patterns (§1.7)
+// Patterns (language reference: "`match` and patterns")
 
 export interface WildcardPattern {
   readonly kind: 'WildcardPattern';
@@ -445,7 +455,7 @@ export interface ExprStmt {
 export type Stmt = BindingStmt | ExprStmt;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Top-level items (§1.4)
+// Top-level items (language reference: "Top-level items")
 
 export interface ModuleDecl {
   readonly kind: 'Module';
@@ -513,7 +523,8 @@ export type GivenDomain =
 
 /**
  * `given name: T = domain`. The annotation is a type, or an effect reference shaped `UName.lname`
- * (`Random.int`, `Time.unixMs`): then the domain lists stub functions for that effect (Oracle, §O.1).
+ * (`Random.int`, `Time.unixMs`): then the domain lists stub functions for that effect (Oracle addendum:
+ * "Grammar").
  */
 export interface GivenClause {
   readonly name: string;
@@ -536,7 +547,7 @@ export interface VerifyCase {
  * `verify f` (cases), `verify f trace` (cases over effect stubs, with trace projections), `verify f law name` and
  * `verify f trace law name` (one assertion over the product of the `given` domains, optional `when` premises).
  * The parser has already substituted the block's bindings (`name = expr`) into the premises and cases after them,
- * textually (§O.2): each use calls again what the binding names.
+ * textually (Oracle addendum: "Expansion"): each use calls again what the binding names.
  */
 export interface VerifyBlock {
   readonly kind: 'Verify';

@@ -29,7 +29,7 @@ export interface CompiledCode extends ProgramCode {
   readonly builtinNames: readonly string[];
   /**
    * The same program compiled for `aver verify` (built on first use): its verify blocks, and every effect
-   * dispatched through Oracle verification (§O.4).
+   * dispatched through Oracle verification (Oracle addendum: "Running one case").
    */
   readonly verifyCode: () => VerifyCode;
 }

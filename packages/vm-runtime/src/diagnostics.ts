@@ -7,7 +7,10 @@ import { escapeControlChars, showChar } from './terminal-text.js';
  */
 export interface Diagnostic {
   readonly severity: 'error' | 'warning';
-  /** The message text, exactly as the reference words it where the spec quotes one (§2.5). */
+  /**
+   * The message text, exactly as the reference words it where the spec quotes one (language reference:
+   * "Checker errors worth reproducing").
+   */
   readonly message: string;
   readonly span: Span;
 }

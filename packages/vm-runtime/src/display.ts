@@ -16,7 +16,7 @@ import {
 } from './values.js';
 
 /**
- * `aver_display` (language reference §4.8): the text of a value at top level, as used by interpolation,
+ * `aver_display` (language reference: "Value display"): the text of a value at top level, as used by interpolation,
  * `Console.print` of any value, `String.fromFloat` and the bench's `response_bytes`. A String is its raw text; Unit
  * has no display (`null`); everything else is `reprValue`.
  */
@@ -27,10 +27,11 @@ export function displayValue(value: Value): string | null {
 }
 
 /**
- * `repr_inner` (§4.8): the text of a value nested in a container. Strings are quoted without escaping; Floats use
- * Rust `Display`; `[a, b]`, `Vector[a, b]`, `(a, b)`, `{k: v}` (sorted by the quoted text of key, then value),
- * `User(name: "Alice")`, variants by bare variant name (`Circle(5)`, `Point`), qualified `Option.Some(x)`,
- * `Option.None`, `Result.Ok(x)`, `Result.Err(e)`, `Unit`, `<fn f>`, `<builtin Console.print>`, `<ctor Shape.Circle>`.
+ * `repr_inner` (language reference: "Value display"): the text of a value nested in a container. Strings are quoted
+ * without escaping; Floats use Rust `Display`; `[a, b]`, `Vector[a, b]`, `(a, b)`, `{k: v}` (sorted by the quoted
+ * text of key, then value), `User(name: "Alice")`, variants by bare variant name (`Circle(5)`, `Point`), qualified
+ * `Option.Some(x)`, `Option.None`, `Result.Ok(x)`, `Result.Err(e)`, `Unit`, `<fn f>`, `<builtin Console.print>`,
+ * `<ctor Shape.Circle>`.
  */
 export function reprValue(value: Value): string {
   switch (typeof value) {
@@ -47,7 +48,8 @@ export function reprValue(value: Value): string {
 }
 
 /**
- * `repr` at top level: like `reprValue` but a String stays unquoted. `Map.keys/values/entries` sort by it (§4.5).
+ * `repr` at top level: like `reprValue` but a String stays unquoted. `Map.keys/values/entries` sort by it
+ * (language reference: "Runtime semantics: Maps").
  */
 export function reprTopLevel(value: Value): string {
   return typeof value === 'string' ? value : reprValue(value);
@@ -186,7 +188,10 @@ function collectCells(list: ListValue): Value[] {
   return items;
 }
 
-/** `{k: v, ...}` in display order: pairs sorted by the quoted text of the key, then of the value (§4.5). */
+/**
+ * `{k: v, ...}` in display order: pairs sorted by the quoted text of the key, then of the value (language reference:
+ * "Runtime semantics: Maps").
+ */
 function renderMap(map: MapValue): string {
   if (map.table.size === 0) return '{}';
   const pairs: [string, string][] = [];

@@ -13,7 +13,7 @@ import {
 } from './values.js';
 
 /**
- * Deep structural equality (language reference §4.6), used by `==`, `!=`, `List.contains` and verify cases.
+ * Deep structural equality (language reference: "Equality"), used by `==`, `!=`, `List.contains` and verify cases.
  * Ints compare by value, Strings by content, Floats by `a == b` or identical bits (so `NaN == NaN` and
  * `0.0 == -0.0`), records and variants by type and components, lists, vectors and tuples element-wise, maps by key
  * set and values, functions by identity of what they name. Iterative, so deeply nested values cannot overflow the
@@ -100,9 +100,10 @@ function pushAll(left: readonly Value[], right: readonly Value[], pending: Value
 }
 
 /**
- * Orders two strings by Unicode code point (the same as UTF-8 byte order, §4.3). JS `<` compares UTF-16 units,
- * which puts U+10000.. (surrogate pairs) below U+E000..U+FFFF; the first differing unit is lifted here when it is a
- * surrogate. Returns a negative number, 0 or a positive number.
+ * Orders two strings by Unicode code point (the same as UTF-8 byte order, language reference:
+ * "Runtime semantics: String"). JS `<` compares UTF-16 units, which puts U+10000.. (surrogate pairs) below
+ * U+E000..U+FFFF; the first differing unit is lifted here when it is a surrogate. Returns a negative number, 0 or a
+ * positive number.
  */
 export function compareStrings(a: string, b: string): number {
   if (a === b) return 0;
@@ -122,8 +123,9 @@ export function compareStrings(a: string, b: string): number {
 }
 
 /**
- * `a < b` for Int, Float or String operands (§2.2 comparison operators): numeric for Int and Float (IEEE: NaN is
- * unordered), code point order for String. Mixed `number`/`bigint` Ints compare exactly.
+ * `a < b` for Int, Float or String operands (language reference: "Inference and checking rules",
+ * comparison operators): numeric for Int and Float (IEEE: NaN is unordered), code point order for String. Mixed
+ * `number`/`bigint` Ints compare exactly.
  */
 export function lessThan(a: Value, b: Value): boolean {
   if (typeof a === 'string') return compareStrings(a, b as string) < 0;
@@ -131,10 +133,10 @@ export function lessThan(a: Value, b: Value): boolean {
 }
 
 /**
- * The JS `Map` key of an Aver map key (§4.5): the primitive itself for Int, Float, String and Bool (`Map` uses
- * SameValueZero, so `0.0`/`-0.0` and NaN/NaN coincide, as Aver equality says), and an injective text encoding for
- * compound keys, so keys that are `valuesEqual` get the same JS key. A map holds one key type (checked), so a
- * String key never meets the encoding of a compound key.
+ * The JS `Map` key of an Aver map key (language reference: "Runtime semantics: Maps"): the primitive itself for Int,
+ * Float, String and Bool (`Map` uses SameValueZero, so `0.0`/`-0.0` and NaN/NaN coincide, as Aver equality says), and
+ * an injective text encoding for compound keys, so keys that are `valuesEqual` get the same JS key. A map holds one
+ * key type (checked), so a String key never meets the encoding of a compound key.
  */
 export function mapKeyOf(key: Value): unknown {
   if (typeof key !== 'object') return key;

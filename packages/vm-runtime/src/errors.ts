@@ -5,9 +5,9 @@ import { RuntimeMessages } from './runtime-messages.js';
 export type RuntimeErrorKind = 'runtime' | 'match' | 'limit';
 
 /**
- * The one error an Aver program can raise at run time (language reference §4.7): integer division by zero,
- * `Char.toCode("")`, a bad vector size, a failed match, host failures. Built-ins throw it without a line; the VM
- * fills in `line` from its line table before the error leaves the run.
+ * The one error an Aver program can raise at run time (language reference: "Errors and failure"): integer division by
+ * zero, `Char.toCode("")`, a bad vector size, a failed match, host failures. Built-ins throw it without a line; the
+ * VM fills in `line` from its line table before the error leaves the run.
  */
 export class AverRuntimeError extends Error {
   override readonly name = 'AverRuntimeError';

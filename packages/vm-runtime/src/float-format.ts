@@ -1,6 +1,6 @@
 /**
- * Rust `f64` `Display` (language reference §4.8): the shortest digits that round-trip, always positional (never an
- * exponent), no `.0` on integral values; `NaN`, `inf`, `-inf`, `-0`.
+ * Rust `f64` `Display` (language reference: "Value display"): the shortest digits that round-trip, always positional
+ * (never an exponent), no `.0` on integral values; `NaN`, `inf`, `-inf`, `-0`.
  *
  * JS `String(x)` already prints the shortest round-trip digits positionally for 1e-6 ≤ |x| < 1e21, which is the
  * common case; outside that range the digits of `toExponential()` are laid out positionally by hand.

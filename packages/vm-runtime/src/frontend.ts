@@ -12,9 +12,15 @@ import { VmMessages } from './vm-messages.js';
 
 /** Options of `lowerFile` / `lowerSource` (and of `compileFile` / `compileSource`). */
 export interface FrontEndOptions {
-  /** Where `depends [A.B]` finds `a/b.av`; default: the entry file's directory (what the bench uses, §1.9). */
+  /**
+   * Where `depends [A.B]` finds `a/b.av`; default: the entry file's directory (what the bench uses,
+   * language reference: "Modules and imports").
+   */
   readonly moduleRoot?: string;
-  /** Called with each pipeline stage's name right after it ran (`passes_applied`, §5.1). */
+  /**
+   * Called with each pipeline stage's name right after it ran (`passes_applied`, language reference:
+   * "End-to-end flow").
+   */
   readonly onAfterPass?: (stage: string) => void;
 }
 
@@ -40,7 +46,7 @@ export type LowerResult =
   | {
       readonly ok: true;
       readonly program: LoweredProgram;
-      /** The pipeline stages that ran, in order (§5.1). */
+      /** The pipeline stages that ran, in order (language reference: "End-to-end flow"). */
       readonly passesApplied: readonly string[];
     }
   | FrontEndFailure;

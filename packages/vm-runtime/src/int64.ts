@@ -3,10 +3,10 @@ import { RuntimeMessages } from './runtime-messages.js';
 import { normalizeInt } from './values.js';
 
 /**
- * Wrapping 64-bit Int arithmetic (language reference §4.1). An Int is a safe JS `number` or, beyond ±(2^53 − 1), an
- * exact `bigint`; every function here returns that canonical form. The number path is exact: a float result of two
- * safe integers that is itself safe has not been rounded, so only results outside the safe range take the bigint
- * path, where `normalizeInt` wraps them to i64.
+ * Wrapping 64-bit Int arithmetic (language reference: "Runtime semantics: Int"). An Int is a safe JS `number` or,
+ * beyond ±(2^53 − 1), an exact `bigint`; every function here returns that canonical form. The number path is exact: a
+ * float result of two safe integers that is itself safe has not been rounded, so only results outside the safe range
+ * take the bigint path, where `normalizeInt` wraps them to i64.
  */
 export type Int = number | bigint;
 

@@ -58,11 +58,11 @@ const identPart = /^[\p{Alphabetic}\p{N}_]$/u;
 const itemKeywords = new Set(['fn', 'type', 'record', 'verify', 'decision', 'module']);
 
 /**
- * Turns Aver source into tokens, including the layout tokens `Newline`, `Indent` and `Dedent` (reference
- * §1.1–§1.3). Layout tokens are dropped while a bracket is open, except for the arms of a `match` written inside
- * brackets (see `Island`); a line at column 0 that starts a top-level item closes any brackets left open, so one
- * missing `)` cannot swallow the rest of the file. The lexer never fails: problems become `Error` tokens carrying
- * their message, and the tokens always end with `Eof`.
+ * Turns Aver source into tokens, including the layout tokens `Newline`, `Indent` and `Dedent` (language
+ * reference: "Source text and comments" to "Tokens"). Layout tokens are dropped while a bracket is open,
+ * except for the arms of a `match` written inside brackets (see `Island`); a line at column 0 that starts a top-level
+ * item closes any brackets left open, so one missing `)` cannot swallow the rest of the file. The lexer never fails:
+ * problems become `Error` tokens carrying their message, and the tokens always end with `Eof`.
  *
  * @param text - The whole source file.
  * @returns The tokens in source order, in the compact form the parser reads.
@@ -204,9 +204,9 @@ class Lexer {
   }
 
   /**
-   * Emits `Indent`/`Dedent` for a line whose indentation ends at `content` (§1.2), against an indent stack: the
-   * file's (which never pops below its base level, `floor` 1) or the innermost island's (`floor` 0: a line left
-   * of the island's first arm closes the island).
+   * Emits `Indent`/`Dedent` for a line whose indentation ends at `content` (language reference:
+   * "Layout (indentation)"), against an indent stack: the file's (which never pops below its base level, `floor` 1)
+   * or the innermost island's (`floor` 0: a line left of the island's first arm closes the island).
    */
   private layout(indents: number[], floor: number, indent: number, content: number, out: TokenBuffer): void {
     const top = indents[indents.length - 1];
@@ -463,8 +463,8 @@ class Lexer {
   }
 
   /**
-   * A string literal starting at the quote at `start` (§1.3): escapes, `{{`/`}}`, and `{expr}` parts whose inner
-   * text is lexed in place (so its tokens carry their real positions).
+   * A string literal starting at the quote at `start` (language reference: "Tokens"): escapes, `{{`/`}}`, and
+   * `{expr}` parts whose inner text is lexed in place (so its tokens carry their real positions).
    */
   private scanString(start: number, to: number, out: TokenBuffer): number {
     const { text } = this;
@@ -586,7 +586,10 @@ function unicodeIdentWidth(text: string, pos: number, to: number, pattern: RegEx
   return pattern.test(String.fromCodePoint(codePoint)) ? width : 0;
 }
 
-/** The value of the escape whose letter is at `pos`: `\n \t \r \b \f \" \\`, any other `\c` is `c` (§1.3). */
+/**
+ * The value of the escape whose letter is at `pos`:
+ * `\n \t \r \b \f \" \\`, any other `\c` is `c` (language reference: "Tokens").
+ */
 function escapeValue(text: string, pos: number): string {
   switch (text.charCodeAt(pos)) {
     case 110:

@@ -3,9 +3,9 @@ import { type Value, WrapKind, WrapValue } from './values.js';
 import { VmMessages } from './vm-messages.js';
 
 /**
- * Whether `main`'s value says the program failed (language reference §4.7: a `main` that returns `Result.Err(e)`
- * makes `aver run` exit 1), and how to say so: `main returned error: <display of e>` (a String raw). One home for
- * the rule, so `aver run` and every bench target judge a run the same way.
+ * Whether `main`'s value says the program failed (language reference: "Errors and failure": a `main` that returns
+ * `Result.Err(e)` makes `aver run` exit 1), and how to say so: `main returned error: <display of e>` (a String raw).
+ * One home for the rule, so `aver run` and every bench target judge a run the same way.
  * @param value What `main` returned (Unit without `main`).
  * @returns The failure line, or `null` when the run succeeded.
  */

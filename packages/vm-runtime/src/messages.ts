@@ -1,14 +1,18 @@
 /**
  * Message texts of the Aver front end (lexer, parser, module loader), in one place. Texts quoted by the language
- * reference (§1, §2.5) are reproduced word for word; the rest follow the same `Expected X, found Y` phrasing.
+ * reference ("Lexical structure and grammar", "Checker errors worth reproducing") are reproduced
+ * word for word; the rest follow the same `Expected X, found Y` phrasing.
  */
 
 // Lexer ---------------------------------------------------------------------------------------------------------
 
-/** A dedent to a column that is not on the indent stack (§1.2). */
+/** A dedent to a column that is not on the indent stack (language reference: "Layout (indentation)"). */
 export const invalidIndentation = 'Invalid indentation level';
 
-/** A line indented with a tab: only spaces count, so the line sits at column 0 (§1.2). */
+/**
+ * A line indented with a tab: only spaces count, so the line sits at column 0 (language reference:
+ * "Layout (indentation)").
+ */
 export const tabIndentation = 'Indentation must use spaces: a tab does not count toward the indent level';
 
 const characterHints: Readonly<Record<string, string>> = {
@@ -34,7 +38,7 @@ export const unterminatedInterpolation =
 
 export const interpolationTooDeep = 'String interpolation is nested too deeply';
 
-/** An Int literal outside the i64 range (§1.3). */
+/** An Int literal outside the i64 range (language reference: "Tokens"). */
 export function intOutOfRange(digits: string): string {
   return `Integer literal ${digits} is out of range for Int (i64)`;
 }
@@ -46,20 +50,23 @@ export function expected(what: string, found: string): string {
   return `Expected ${what}, found ${found}`;
 }
 
-/** `fn` in expression position (§1.5). */
+/** `fn` in expression position (language reference: "Expressions, precedence and associativity"). */
 export const anonymousFunctions = 'Anonymous functions are not supported';
 
-/** `val x = …` / `var x = …` (§1.3). */
+/** `val x = …` / `var x = …` (language reference: "Tokens"). */
 export function valVarNotSupported(keyword: string, name: string): string {
   return `'${keyword}' is not supported: bindings are immutable and written without a keyword, e.g. '${name} = …'`;
 }
 
-/** `X()` with no arguments (§1.5). */
+/** `X()` with no arguments (language reference: "Expressions, precedence and associativity"). */
 export function zeroArgConstructor(name: string): string {
   return `Constructor '${name}' called with no arguments: write a nullary variant without parentheses ('${name}')`;
 }
 
-/** A statement starting with `=`: the 0.1.0 `= expr` function body shorthand (removed in 0.3.0, §7). */
+/**
+ * A statement starting with `=`: the 0.1.0 `= expr` function body shorthand (removed in 0.3.0, language reference:
+ * "What changed between 0.1.0 and the newest versions").
+ */
 export const bodyShorthandRemoved =
   "Expected an expression, found '=' (the '= expr' body shorthand was removed; write the expression on its own line)";
 
@@ -75,7 +82,8 @@ export function emptyFunctionBody(name: string): string {
   return `Function '${name}' has no body`;
 }
 
-// Verify blocks (§O.1, §O.2, §O.6; the reference's texts) ----------------------------------------------------
+// Verify blocks (Oracle addendum: "Grammar", "Expansion", "Checker rules and messages"; the reference's texts)
+// ----------------------------------------------------
 
 export const lawNeedsGiven = "Law verify block must contain at least one 'given' line";
 
@@ -95,15 +103,15 @@ export function verifyExpandsTooFar(law: boolean, cases: number, max: number): s
   return `${law ? 'Law verify' : 'verify trace'} expands to ${cases} cases (max ${max})`;
 }
 
-/** Where a decision block needs its next field name (§O.9, the reference's text). */
+/** Where a decision block needs its next field name (Oracle addendum: "Two confirmations", the reference's text). */
 export const expectedDecisionField = 'Expected decision field name';
 
-/** A decision field outside the allowed set (§O.9, the reference's text). */
+/** A decision field outside the allowed set (Oracle addendum: "Two confirmations", the reference's text). */
 export function unknownDecisionField(name: string, allowed: readonly string[]): string {
   return `Unknown decision field '${name}'. Allowed: ${allowed.join(', ')}`;
 }
 
-/** `date = …` (or `author = …`) without a string (§O.9, the reference's text). */
+/** `date = …` (or `author = …`) without a string (Oracle addendum: "Two confirmations", the reference's text). */
 export function expectedDecisionString(field: string): string {
   return `Expected string value for decision '${field}'`;
 }
@@ -120,12 +128,15 @@ export const tupleTypeArity = 'A tuple type needs at least two items';
 
 // Module loader -------------------------------------------------------------------------------------------------
 
-/** A `depends` entry with no file (§1.9, §2.5). */
+/** A `depends` entry with no file (language reference: "Modules and imports", "Checker errors worth reproducing"). */
 export function moduleNotFound(moduleName: string, moduleRoot: string): string {
   return `Module '${moduleName}' not found in '${moduleRoot}'`;
 }
 
-/** A dependency whose `module` name is not the last `depends` segment (§1.9, §2.5). */
+/**
+ * A dependency whose `module` name is not the last `depends` segment (language reference: "Modules and imports",
+ * "Checker errors worth reproducing").
+ */
 export function moduleNameMismatch(expectedName: string, from: string, found: string, path: string): string {
   return `Module name mismatch: expected '${expectedName}' (from '${from}'), found '${found}' in '${path}'`;
 }
@@ -135,7 +146,10 @@ export function missingModuleDeclaration(expectedName: string, from: string, pat
   return `Module '${from}' must start with 'module ${expectedName}', but '${path}' has no module declaration`;
 }
 
-/** An import cycle; `chain` is the module names in order, first repeated last (§1.9, §2.5). */
+/**
+ * An import cycle; `chain` is the module names in order, first repeated last (language reference:
+ * "Modules and imports", "Checker errors worth reproducing").
+ */
 export function circularImport(chain: readonly string[]): string {
   return `Circular import: ${chain.join(' -> ')}`;
 }

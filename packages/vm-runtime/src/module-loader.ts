@@ -42,10 +42,10 @@ interface Frame {
 }
 
 /**
- * Loads a program (reference §1.9): parses the entry file and, recursively, each `depends [A.B.C]` from
- * `<moduleRoot>/a/b/c.av` (segments lowercased; the exact-case path is the fallback). Checks that each dependency
- * declares `module C`, and reports missing modules and import cycles. Never throws: an unreadable entry yields an
- * empty `SourceFile` and a diagnostic.
+ * Loads a program (language reference: "Modules and imports"): parses the entry file and, recursively, each
+ * `depends [A.B.C]` from `<moduleRoot>/a/b/c.av` (segments lowercased; the exact-case path is the fallback). Checks
+ * that each dependency declares `module C`, and reports missing modules and import cycles. Never throws: an
+ * unreadable entry yields an empty `SourceFile` and a diagnostic.
  *
  * @param entryPath - The file to run.
  * @param moduleRoot - The directory that module paths are resolved against.

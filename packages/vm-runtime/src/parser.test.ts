@@ -232,7 +232,7 @@ describe('verify blocks', () => {
   });
 });
 
-describe('Oracle verify blocks (§O.1, §O.2)', () => {
+describe('Oracle verify blocks (Oracle addendum: "Grammar", "Expansion")', () => {
   it('reads `trace` before `law`, and tells effect references from types in givens', () => {
     const block = itemOf(
       `
@@ -326,7 +326,7 @@ describe('decision blocks', () => {
   });
 });
 
-describe('decision fields on one line (§O.9)', () => {
+describe('decision fields on one line (Oracle addendum: "Two confirmations")', () => {
   it('reads the next field name right after a value', () => {
     const decision = itemOf(
       `
@@ -499,7 +499,7 @@ describe('patterns', () => {
     return stmt.expr.arms.map((arm) => showPattern(arm.pattern));
   }
 
-  it('reads every pattern form of §1.7', () => {
+  it('reads every pattern form of language reference: "`match` and patterns"', () => {
     expect(
       patternsOf(
         [

@@ -13,8 +13,9 @@ export interface ParseResult {
 }
 
 /**
- * Lexes and parses one Aver source file (reference §1). Never throws: syntax errors become diagnostics, the parser
- * skips to the next top-level item after each one, and the items that parsed are kept.
+ * Lexes and parses one Aver source file (language reference: "Lexical structure and grammar"). Never throws: syntax
+ * errors become diagnostics, the parser skips to the next top-level item after each one, and the items that parsed
+ * are kept.
  *
  * @param text - The source text.
  * @param path - The file path recorded in every span.

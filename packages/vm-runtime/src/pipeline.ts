@@ -9,7 +9,7 @@ import { type LastUseStats, markLastUses } from './passes/last-use.js';
 import { type ResolveStats, resolveSlots } from './passes/resolve.js';
 import { markTailCalls, type ProgramFile, type TcoStats } from './passes/tco.js';
 
-/** The seven stages of the canonical pipeline, in their fixed order (§5.1). */
+/** The seven stages of the canonical pipeline, in their fixed order (language reference: "End-to-end flow"). */
 export const PIPELINE_STAGES = [
   'tco',
   'typecheck',
@@ -60,8 +60,9 @@ export type PipelineOutcome =
 
 /**
  * Runs the canonical pipeline over a parsed program: `tco → typecheck → interp_lower → buffer_build → resolve →
- * last_use → analyze` (§5.1, §5.2). Each stage that runs is announced to `onAfterPass` and listed in
- * `passesApplied`; type errors stop the pipeline before any later stage (and `typecheck` is then not announced).
+ * last_use → analyze` (language reference: "End-to-end flow", "What each stage does"). Each stage that runs is
+ * announced to `onAfterPass` and listed in `passesApplied`; type errors stop the pipeline before any later stage (and
+ * `typecheck` is then not announced).
  */
 export function runPipeline(loaded: LoadedProgram, options: PipelineOptions = {}): PipelineOutcome {
   const passesApplied: string[] = [];

@@ -39,7 +39,7 @@ export type CompileResult =
 /** A program compiled once and runnable any number of times with `runProgram`. */
 export interface CompiledProgram {
   readonly entryPath: string;
-  /** The pipeline stages that ran, in order (§5.1). */
+  /** The pipeline stages that ran, in order (language reference: "End-to-end flow"). */
   readonly passesApplied: readonly string[];
   /** Allocation sites left in the entry file after the pipeline (defined in the README). */
   readonly compilerVisibleAllocs: number;
@@ -170,8 +170,9 @@ function freshState(): ReusableState {
 
 /**
  * Runs a compiled program: `__top_level__` (when there are top-level statements), then `main()` with no
- * arguments; without `main` the result is Unit (§4.9). Each run starts from fresh globals and an empty stack.
- * A `main` that returns `Result.Err` is a normal result here (the `run` command reports it).
+ * arguments; without `main` the result is Unit (language reference: "Evaluation order and program start"). Each run
+ * starts from fresh globals and an empty stack. A `main` that returns `Result.Err` is a normal result here (the `run`
+ * command reports it).
  *
  * @param program - From `compileFile` / `compileSource`.
  * @param options - Console, args, stdin, limits and counting.

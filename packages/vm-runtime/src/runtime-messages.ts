@@ -1,30 +1,43 @@
 /**
- * Every runtime message text of the VM and the built-ins, in one place (language reference §4.7). Messages are
- * the bare text; `AverRuntimeError.format()` adds the `Runtime error [line N]: ` prefix.
+ * Every runtime message text of the VM and the built-ins, in one place (language reference: "Errors and failure").
+ * Messages are the bare text; `AverRuntimeError.format()` adds the `Runtime error [line N]: ` prefix.
  */
 export const RuntimeMessages = {
-  /** Int `/` (and the unchecked Euclidean opcodes) with a zero divisor (§4.1). */
+  /**
+   * Int `/` (and the unchecked Euclidean opcodes) with a zero divisor (language reference: "Runtime semantics: Int").
+   */
   divisionByZero: (): string => 'division by zero',
   /**
    * `Int.div(i64::MIN, -1)` in the 0.24+ surface: the quotient does not fit in Int, so it is an `Err` value like a
-   * zero divisor (§O.9). The reference's text is not pinned; this one is ours.
+   * zero divisor (Oracle addendum: "Two confirmations"). The reference's text is not pinned; this one is ours.
    */
   intDivOverflow: (): string => 'integer overflow',
-  /** A verify case calls an effect outside Oracle's classified set (§O.4, the reference's text). */
+  /**
+   * A verify case calls an effect outside Oracle's classified set (Oracle addendum: "Running one case", the
+   * reference's text).
+   */
   effectViolation: (name: string, effect: string): string =>
     `Runtime effect violation: cannot call '${name}' (missing effect: ${effect})`,
-  /** A trace projection that is not the whole left side of a `verify f trace` case (§O.1; ours). */
+  /**
+   * A trace projection that is not the whole left side of a `verify f trace` case (Oracle addendum: "Grammar"; ours).
+   */
   traceProjectionMisplaced: (chain: string): string =>
     `the trace projection '${chain}' is evaluated only as the whole left side of a \`verify <fn> trace\` case, on a direct call of the verified function`,
-  /** `BranchPath.child(p, i)` with a negative `i` (§O.5, the reference's text). */
+  /**
+   * `BranchPath.child(p, i)` with a negative `i` (Oracle addendum: "`BranchPath`, `Trace`, `EffectEvent`", the
+   * reference's text).
+   */
   branchPathNegativeIndex: (index: string): string =>
     `BranchPath.child: \`idx\` must be non-negative, got ${index}`,
-  /** `BranchPath.parse(s)` of a malformed dewey path (§O.5, the reference's text). */
+  /**
+   * `BranchPath.parse(s)` of a malformed dewey path (Oracle addendum: "`BranchPath`, `Trace`, `EffectEvent`", the
+   * reference's text).
+   */
   branchPathInvalid: (text: string): string =>
     `BranchPath.parse: \`${text}\` is not a valid dewey-decimal path (expected empty string for root or dot-separated non-negative integers like "0", "2.0")`,
-  /** `Char.toCode("")` (§3.1 Char). */
+  /** `Char.toCode("")` (language reference: "Pure namespaces", Char). */
   charToCodeEmpty: (): string => 'Char.toCode: string is empty',
-  /** `Vector.new` with a negative size (§3.1 Vector). */
+  /** `Vector.new` with a negative size (language reference: "Pure namespaces", Vector). */
   vectorNegativeSize: (size: string): string => `Vector.new: size must not be negative, got ${size}`,
   /** A Vector longer than `MAX_VECTOR_LENGTH` (`Vector.new`, `Vector.fromList`). */
   vectorTooLarge: (operation: string, size: string, limit: number): string =>
@@ -46,7 +59,7 @@ export const RuntimeMessages = {
     `${name} is not available in this runtime (service '${namespace}' is not implemented)`,
   /** A top-level binding read (through a function) by a top-level statement that runs before it. */
   globalReadTooEarly: (): string => 'a top-level binding is read before its definition has run',
-  /** `main` is called with no arguments (§1.4), so it cannot declare parameters. */
+  /** `main` is called with no arguments (language reference: "Top-level items"), so it cannot declare parameters. */
   mainHasParameters: (count: number): string =>
     `main is called with no arguments, but it declares ${count} parameter${count === 1 ? '' : 's'}`,
   /** A failed `match` (`MATCH_FAIL`); formatted without the `Runtime error` prefix. */

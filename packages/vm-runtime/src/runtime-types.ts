@@ -19,8 +19,8 @@ export interface RuntimeTypes {
 
 /**
  * Builds the runtime types of every user type and built-in record of a checked program, in `checked.types` order. A
- * type displays under its declared name without the module path (`Data.Shapes.Shape` → `Shape`, §4.8); built-in
- * records share their one `RecordType` (`BUILTIN_RECORD_TYPES`).
+ * type displays under its declared name without the module path (`Data.Shapes.Shape` → `Shape`, language reference:
+ * "Value display"); built-in records share their one `RecordType` (`BUILTIN_RECORD_TYPES`).
  */
 export function runtimeTypesOf(checked: CheckedProgram): RuntimeTypes {
   const recordTypes: RecordType[] = [];

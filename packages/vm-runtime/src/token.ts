@@ -1,5 +1,5 @@
 /**
- * Tokens of the Aver lexer (language reference §1.3). Kinds are small integers so the parser compares numbers;
+ * Tokens of the Aver lexer (language reference: "Tokens"). Kinds are small integers so the parser compares numbers;
  * `tokenKindName` gives the spelling used in diagnostics.
  */
 

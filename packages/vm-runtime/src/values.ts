@@ -1,9 +1,10 @@
 /**
- * Runtime values of the Aver VM (language reference §4). Representation choices, chosen for a fast VM loop:
+ * Runtime values of the Aver VM (language reference: "Runtime semantics"). Representation choices, chosen for a fast
+ * VM loop:
  *
  * - Int: a JS `number` while the value is a safe integer (|x| ≤ 2^53 − 1, never `-0`), otherwise a `bigint`
  *   holding the exact i64. Every Int operation returns the canonical form (see `normalizeInt`), so `===`
- *   is Int equality. Arithmetic wraps at 64 bits (§4.1).
+ *   is Int equality. Arithmetic wraps at 64 bits (language reference: "Runtime semantics: Int").
  * - Float: a JS `number`. The checker guarantees an operand is never ambiguous, and the compiler picks typed
  *   opcodes; display of an integral Float and an Int agree (`12.0` displays as `12`), so values need no tag.
  * - String: a JS string (UTF-16); code-point semantics live in the String built-ins.
@@ -104,7 +105,10 @@ export class VariantValue {
   ) {}
 }
 
-/** Kinds of the built-in wrappers, matching the `WRAP kind` operand of the reference VM (§5.5). */
+/**
+ * Kinds of the built-in wrappers, matching the `WRAP kind` operand of the reference VM (language reference:
+ * "Opcode set").
+ */
 export const WrapKind = { Ok: 0, Err: 1, Some: 2 } as const;
 export type WrapKind = (typeof WrapKind)[keyof typeof WrapKind];
 

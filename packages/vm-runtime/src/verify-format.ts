@@ -14,7 +14,10 @@ const GREEN = '\u001b[32m';
 const RED = '\u001b[31m';
 const RESET = '\u001b[0m';
 
-/** The diagnostic slug and header of each failure kind (§O.7: the mismatch ones are the reference's). */
+/**
+ * The diagnostic slug and header of each failure kind (Oracle addendum: "`aver verify` output": the mismatch ones are
+ * the reference's).
+ */
 const HEADERS: Readonly<Record<CaseFailureKind, { slug: string; caseText: string; lawText: string }>> = {
   mismatch: { slug: 'verify-mismatch', caseText: 'assertion failed', lawText: 'law violated' },
   'runtime error': { slug: 'verify-runtime-error', caseText: 'runtime error', lawText: 'runtime error' },
@@ -26,9 +29,10 @@ const HEADERS: Readonly<Record<CaseFailureKind, { slug: string; caseText: string
 };
 
 /**
- * Renders a report the way `aver verify` prints it (§1.4, §O.7): `Verify: <path>`, one line per block
- * (`  ✓ <label>      <passed>/<total>` or `  ✗ <label>      <passed>/<total> passed (<n> mismatch, …)`, the total
- * counting skipped cases), up to `maxFailures` failure diagnostics under a failing line, a blank line, and
+ * Renders a report the way `aver verify` prints it (language reference: "Top-level items"; Oracle addendum:
+ * "`aver verify` output"): `Verify: <path>`, one line per block (`  ✓ <label>      <passed>/<total>` or
+ * `  ✗ <label>      <passed>/<total> passed (<n> mismatch, …)`, the total counting skipped cases), up to
+ * `maxFailures` failure diagnostics under a failing line, a blank line, and
  * `Summary: 1 file | N blocks | P/T cases passed | F failed` (plus `| S skipped by \`when\`` when some were).
  */
 export function formatVerifyReport(rawPath: string, report: VerifyReport, style: VerifyStyle): string[] {
@@ -75,10 +79,10 @@ function failureCounts(line: VerifyLine): string {
 }
 
 /**
- * One failure diagnostic (§O.7); the source text and the values come from the program, so terminal controls in them
- * are escaped: `fail[verify-mismatch]: assertion failed` (`law violated` for a law), then `at:`,
- * `block:`, `law:`, `case: <lhs> == <rhs>`, `given: x = v` per given, and `expected:` / `actual:` (with the trace of
- * a projection) or `error:`.
+ * One failure diagnostic (Oracle addendum: "`aver verify` output"); the source text and the values come from the
+ * program, so terminal controls in them are escaped: `fail[verify-mismatch]: assertion failed` (`law violated` for a
+ * law), then `at:`, `block:`, `law:`, `case: <lhs> == <rhs>`, `given: x = v` per given, and `expected:` / `actual:`
+ * (with the trace of a projection) or `error:`.
  */
 function formatFailure(path: string, label: string, failure: CaseFailure): string[] {
   const text = escapeControlChars;

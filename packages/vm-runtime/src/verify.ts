@@ -21,13 +21,19 @@ import { markShared } from './vm-support.js';
 
 export { formatVerifyReport, type VerifyStyle } from './verify-format.js';
 
-/** Most cases one block runs (§O.2); a block whose domains are literal is checked against it when parsed. */
+/**
+ * Most cases one block runs (Oracle addendum: "Expansion"); a block whose domains are literal is checked against it
+ * when parsed.
+ */
 export const MAX_LAW_CASES = 10_000;
 
 /** Why a case failed. */
 export type CaseFailureKind = 'mismatch' | 'runtime error' | 'unexpected err';
 
-/** One failed case (or failed `given` domain), with what its diagnostic shows (§O.7). */
+/**
+ * One failed case (or failed `given` domain), with what its diagnostic shows (Oracle addendum:
+ * "`aver verify` output").
+ */
 export interface CaseFailure {
   readonly kind: CaseFailureKind;
   readonly line: number;
@@ -52,7 +58,10 @@ export interface CaseFailure {
 export interface VerifyLine {
   readonly label: string;
   readonly passed: number;
-  /** Cases skipped because a `when` premise was false (they count in the total, §O.7). */
+  /**
+   * Cases skipped because a `when` premise was false (they count in the total, Oracle addendum:
+   * "`aver verify` output").
+   */
   readonly skipped: number;
   /** passed + failed + skipped. */
   readonly total: number;
@@ -75,12 +84,13 @@ interface MutableLine {
 }
 
 /**
- * Runs every verify block of the entry file (§1.4, §O.4): each written case over the cartesian product of its
- * block's `given` domains (Int ranges inclusive, explicit lists; a domain may use the givens before it), at most
- * 10,000 cases per block. A case whose `when` premise is false is skipped; otherwise its stub givens replace their
- * effects, the verified function's own effect calls are traced, and a trace projection on its left side is applied
- * to those events. Both sides are compared with structural equality (§4.6). Case blocks of one function merge into
- * one line; each law is its own line (`fib spec fibSpec`).
+ * Runs every verify block of the entry file (language reference: "Top-level items"; Oracle addendum:
+ * "Running one case"): each written case over the cartesian product of its block's `given` domains (Int ranges
+ * inclusive, explicit lists; a domain may use the givens before it), at most 10,000 cases per block. A case whose
+ * `when` premise is false is skipped; otherwise its stub givens replace their effects, the verified function's own
+ * effect calls are traced, and a trace projection on its left side is applied to those events. Both sides are
+ * compared with structural equality (language reference: "Equality"). Case blocks of one function merge into one
+ * line; each law is its own line (`fib spec fibSpec`).
  */
 export function verifyProgram(program: CompiledProgram): VerifyReport {
   const code = program.code.verifyCode();
@@ -117,7 +127,7 @@ function runPlan(session: Session, oracle: OracleState, plan: VerifyPlan, line: 
   const combinations = enumerate(session, plan, line);
   if (combinations === null) return;
   const names = plan.domains.map((domain) => domain.name);
-  // Each written case expands over every combination, in order (§O.2).
+  // Each written case expands over every combination, in order (Oracle addendum: "Expansion").
   for (const verifyCase of plan.cases) {
     for (const givens of combinations) {
       const stubs = new Map<string, number>();

@@ -9,7 +9,10 @@ export const VmMessages = {
   deadlineExceeded: (timeoutMs: number): string => `deadline of ${timeoutMs} ms exceeded`,
   /** `RunOptions.stepBudget` steps (instructions and long built-in work) ran. */
   stepBudgetExhausted: (budget: number): string => `step budget of ${budget} steps exhausted`,
-  /** `main` returned `Result.Err(e)` (§4.7); `shown` is the display of `e` (a String raw). */
+  /**
+   * `main` returned `Result.Err(e)` (language reference: "Errors and failure"); `shown` is the display of `e` (a
+   * String raw).
+   */
   mainReturnedError: (shown: string): string => `main returned error: ${shown}`,
   /** A source file could not be read. */
   cannotRead: (path: string, reason: string): string => `${path}: ${reason}`,
@@ -29,7 +32,10 @@ export const VmMessages = {
   cannotWriteStdout: (reason: string): string => `aver: cannot write to stdout: ${reason}`,
   /** `aver verify` found nothing to run. */
   noVerifyBlocks: (path: string): string => `No verify blocks found in ${path}.`,
-  /** A block whose domains, computed at run time, give more than the reference's 10,000 cases (§O.2). */
+  /**
+   * A block whose domains, computed at run time, give more than the reference's 10,000 cases (Oracle addendum:
+   * "Expansion").
+   */
   verifyExpandsTooFar: (law: boolean, max: number): string =>
     `${law ? 'Law verify' : 'verify trace'} expands to more than ${max} cases (max ${max})`,
 } as const;

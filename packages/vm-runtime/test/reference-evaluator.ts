@@ -105,7 +105,8 @@ export function evaluateReference(checked: CheckedProgram): ReferenceResult {
     const main = checked.functions.get('main');
     let value: Value = UNIT;
     if (main !== undefined && main.module === null) {
-      // `main` is called with no arguments (§1.4): one that declares parameters cannot run.
+      // `main` is called with no arguments (language reference: "Top-level items"): one that declares parameters
+      // cannot run.
       const arity = main.decl.params.length;
       if (arity !== 0) throw new AverRuntimeError(RuntimeMessages.mainHasParameters(arity));
       value = evaluator.callFunction(main, []);

@@ -2,7 +2,7 @@ import * as messages from '../messages.js';
 import type { SortedSamples } from './sort-samples.js';
 
 /**
- * The nearest-rank percentile of sorted samples, exactly as the reference computes it (§5):
+ * The nearest-rank percentile of sorted samples, exactly as the reference computes it (bench spec: "Statistics"):
  * `index = ceil((p / 100) × n) − 1`, clamped to `0 … n − 1`.
  *
  * @param sorted Samples in ascending order (see `sortSamples`).

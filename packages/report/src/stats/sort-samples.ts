@@ -5,8 +5,8 @@ export type SortedSamples = readonly number[] & { readonly [sortedBrand]: true }
 
 /**
  * Returns a sorted copy of the samples, ascending, comparing like Rust's `partial_cmp` with NaN treated as
- * equal to everything (§5). Timings are never NaN; if one is, its place depends on the sort algorithm, as it
- * does in the reference.
+ * equal to everything (bench spec: "Statistics"). Timings are never NaN; if one is, its place depends on the sort
+ * algorithm, as it does in the reference.
  *
  * @param samples The samples, in any order.
  * @returns A new ascending array.

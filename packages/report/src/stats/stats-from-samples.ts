@@ -6,8 +6,8 @@ import { sortSamples } from './sort-samples.js';
 
 /**
  * Computes the report's `iterations` block from the timed samples exactly as the reference's
- * `IterationStats::from_samples` (§5): sort ascending, min and max from the ends, the mean over the sorted
- * values, and nearest-rank p50, p95 and p99.
+ * `IterationStats::from_samples` (bench spec: "Statistics"): sort ascending, min and max from the ends, the mean over
+ * the sorted values, and nearest-rank p50, p95 and p99.
  *
  * @param samples Timed wall-clock samples in milliseconds, warm-up excluded; at least one.
  * @returns The statistics.

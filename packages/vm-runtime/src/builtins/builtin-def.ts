@@ -59,12 +59,16 @@ export interface BuiltinSignature {
   readonly name: string;
   /**
    * The signature in Aver type syntax with type variables `T K V A B E`, e.g. `(Map<K, V>, K) -> Option<V>`.
-   * `Any` is the 0.15 "any value" parameter of `Console.print`. Checked loosely for type variables (§2.1).
+   * `Any` is the 0.15 "any value" parameter of `Console.print`. Checked loosely for type variables
+   * (language reference: "Type system: types").
    */
   readonly signature: string;
   /** Number of parameters, read off `signature` (what `CALL_VALUE` on a built-in function value checks). */
   readonly arity: number;
-  /** The effects the call needs: `[]` for pure namespaces, `[name]` for service functions (§2.4). */
+  /**
+   * The effects the call needs: `[]` for pure namespaces, `[name]` for service functions (language reference:
+   * "Type system: effects").
+   */
   readonly effects: readonly string[];
   /** Versions where the name exists, when it is not every 0.15–0.24 version (for a future strict mode). */
   readonly era?: BuiltinEra;

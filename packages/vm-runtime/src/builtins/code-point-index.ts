@@ -1,8 +1,9 @@
 /**
- * Code-point indexing of JS (UTF-16) strings for the String built-ins (language reference §4.3: lengths and
- * indices count Unicode scalar values). A string without surrogates indexes directly; otherwise a table maps each
- * code point index to its UTF-16 offset. Tables (and the "no surrogates" finding) of recently used long strings are
- * kept in a small cache, so a walk `String.charAt(s, 0..n)` costs O(n) in total instead of O(n²).
+ * Code-point indexing of JS (UTF-16) strings for the String built-ins (language reference:
+ * "Runtime semantics: String": lengths and indices count Unicode scalar values). A string without surrogates indexes
+ * directly; otherwise a table maps each code point index to its UTF-16 offset. Tables (and the "no surrogates"
+ * finding) of recently used long strings are kept in a small cache, so a walk `String.charAt(s, 0..n)` costs O(n) in
+ * total instead of O(n²).
  */
 
 /** Strings shorter than this are scanned on every call: cheaper than a cache lookup. */

@@ -10,8 +10,8 @@ const EOF_ERROR = RuntimeMessages.endOfInput();
 /**
  * The `Console` namespace (language reference: "Effectful namespaces"). `print`, `error` and `warn` take any
  * value, as in 0.15 (the checker parameter `Any`; 0.16+ narrowed it to String, which displays the same): the
- * value is shown with the display rules of §4.8, a String raw, and `Unit` (no display) prints nothing, not
- * even the newline.
+ * value is shown with the display rules (language reference: "Value display"), a String raw, and `Unit` (no display)
+ * prints nothing, not even the newline.
  */
 export const CONSOLE_IMPLS: BuiltinImpls = {
   /** stdout plus a newline. */

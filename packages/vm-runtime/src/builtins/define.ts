@@ -5,12 +5,17 @@ export interface RowOptions {
   readonly era?: BuiltinEra;
 }
 
-/** A row of a pure namespace (`Int`, `String`, `List`, …): no effects (§2.4). */
+/**
+ * A row of a pure namespace (`Int`, `String`, `List`, …): no effects (language reference: "Type system: effects").
+ */
 export function pure(name: string, signature: string, options: RowOptions = {}): BuiltinSignature {
   return { name, signature, arity: arityOf(signature), effects: [], ...options };
 }
 
-/** A row of a service namespace (`Console`, `Disk`, …): its one effect is its own name (§2.4). */
+/**
+ * A row of a service namespace (`Console`, `Disk`, …): its one effect is its own name (language reference:
+ * "Type system: effects").
+ */
 export function service(name: string, signature: string, options: RowOptions = {}): BuiltinSignature {
   return { name, signature, arity: arityOf(signature), effects: [name], ...options };
 }

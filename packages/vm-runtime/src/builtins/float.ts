@@ -40,7 +40,7 @@ export const FLOAT_IMPLS: BuiltinImpls = {
     return value === null ? err(RuntimeMessages.cannotParseFloat(a as string)) : ok(value);
   },
   'Float.fromInt': (_host, a) => intToFloat(a as Int),
-  /** Float display (§4.8); removed in 0.17.0 (→ `String.fromFloat`). */
+  /** Float display (language reference: "Value display"); removed in 0.17.0 (→ `String.fromFloat`). */
   'Float.toString': (_host, a) => formatFloat(a as number),
   /** `f as i64`; removed in 0.17.0 (→ `Int.fromFloat`). */
   'Float.toInt': (_host, a) => floatToInt(a as number),

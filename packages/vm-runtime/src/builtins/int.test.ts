@@ -60,7 +60,7 @@ describe('Int built-ins', () => {
     expect(callBuiltin('Int.div', INT64_MIN, 2)).toEqual(ok(-4611686018427387904n));
   });
 
-  it('gives Err for the one quotient that does not fit in Int: Int.div(i64::MIN, -1) (§O.9)', () => {
+  it('gives Err for the one quotient that does not fit in Int: Int.div(i64::MIN, -1) (Oracle addendum: "Two confirmations")', () => {
     expect(callBuiltin('Int.div', INT64_MIN, -1)).toEqual(err('integer overflow'));
     expect(callBuiltin('Int.div', -9223372036854775807n, -1)).toEqual(ok(9223372036854775807n));
   });

@@ -52,7 +52,7 @@ export const INT_IMPLS: BuiltinImpls = {
     isZero(b as Int) ? err(DIVISION_BY_ZERO) : ok(intModEuclid(a as Int, b as Int)),
   /**
    * Euclidean division (0.24+); `Err("division by zero")`; `Int.div(i64::MIN, -1)`, whose quotient 2^63 does not
-   * fit in Int, is an `Err` too (§O.9), not a wrapped `Ok`.
+   * fit in Int, is an `Err` too (Oracle addendum: "Two confirmations"), not a wrapped `Ok`.
    */
   'Int.div': (_host, a, b) => {
     if (isZero(b as Int)) return err(DIVISION_BY_ZERO);

@@ -23,7 +23,7 @@ export function reverseList(list: ListValue): ListValue {
   return reversed;
 }
 
-/** `List.contains`: structural equality (§4.6); primitives take a `===` fast path. */
+/** `List.contains`: structural equality (language reference: "Equality"); primitives take a `===` fast path. */
 export function listContains(list: ListValue, needle: Value): boolean {
   if (typeof needle !== 'object' && !Number.isNaN(needle)) {
     for (let cell = list; cell.length > 0; cell = cell.tail!) if (cell.head === needle) return true;

@@ -45,8 +45,8 @@ export function mapFromList(list: ListValue): MapValue {
 }
 
 /**
- * The entries of `map` in iteration order (§4.5): sorted by the top-level text of the key (Strings unquoted),
- * compared by code point, so Int keys come out `-1, -2, 1, 10, 2`.
+ * The entries of `map` in iteration order (language reference: "Runtime semantics: Maps"): sorted by the top-level
+ * text of the key (Strings unquoted), compared by code point, so Int keys come out `-1, -2, 1, 10, 2`.
  */
 export function sortedEntries(map: MapValue): MapEntry[] {
   const entries = Array.from(map.table.values());
@@ -83,7 +83,7 @@ export const MAP_IMPLS: BuiltinImpls = {
   /** A missing key is a no-op. */
   'Map.remove': (_host, a, b) => removeFromMap(a as MapValue, b),
   'Map.has': (_host, a, b) => (a as MapValue).table.has(mapKeyOf(b)),
-  /** Sorted by the unquoted printed key (§4.5). */
+  /** Sorted by the unquoted printed key (language reference: "Runtime semantics: Maps"). */
   'Map.keys': (_host, a) => keysOf(a as MapValue),
   /** In key order. */
   'Map.values': (_host, a) => {

@@ -6,11 +6,13 @@ export interface BuiltinRecordField {
   readonly type: string;
 }
 
-/** A record type the runtime defines (service records, §2.1 "built-in records"). */
+/**
+ * A record type the runtime defines (service records, language reference: "Type system: types", built-in records).
+ */
 export interface BuiltinRecordDef {
   /** The (possibly qualified) type name, e.g. `HttpResponse`, `Tcp.Connection`. */
   readonly name: string;
-  /** Fields in declaration order (the display order, §4.8). */
+  /** Fields in declaration order (the display order, language reference: "Value display"). */
   readonly fields: readonly BuiltinRecordField[];
 }
 
@@ -48,7 +50,8 @@ export const BUILTIN_RECORDS: readonly BuiltinRecordDef[] = [
       { name: 'height', type: 'Int' },
     ],
   },
-  // Oracle verification (§O.5): a branch path, one recorded effect call, and the events of a traced call.
+  // Oracle verification (Oracle addendum: "`BranchPath`, `Trace`, `EffectEvent`"): a branch path, one recorded effect
+  // call, and the events of a traced call.
   { name: 'BranchPath', fields: [{ name: 'dewey', type: 'String' }] },
   {
     name: 'EffectEvent',

@@ -186,12 +186,16 @@ export const BUILTIN_SIGNATURES: readonly BuiltinSignature[] = [
   unavailable('Terminal.showCursor', '() -> Unit'),
   unavailable('Terminal.flush', '() -> Unit'),
 
-  // BranchPath (Oracle verification, §O.5; the 0.13–0.25 surface: plain results, not `Result`)
+  // BranchPath (Oracle verification, Oracle addendum: "`BranchPath`, `Trace`, `EffectEvent`"; the 0.13–0.25 surface:
+  // plain results, not `Result`)
   pure('BranchPath.child', '(BranchPath, Int) -> BranchPath'),
   pure('BranchPath.parse', '(String) -> BranchPath'),
 ];
 
-/** Built-in values that are not functions, with their types in Aver syntax (`BranchPath.Root`, §O.5). */
+/**
+ * Built-in values that are not functions, with their types in Aver syntax (`BranchPath.Root`, Oracle addendum:
+ * "`BranchPath`, `Trace`, `EffectEvent`").
+ */
 export const BUILTIN_CONSTANT_TYPES: ReadonlyMap<string, { readonly type: string }> = new Map([
   ['BranchPath.Root', { type: 'BranchPath' }],
 ]);

@@ -136,7 +136,7 @@ export const STRING_IMPLS: BuiltinImpls = {
   },
   'String.chars': (_host, a) => charsOf(a as string),
   'String.fromInt': (_host, a) => String(a),
-  /** Float display (§4.8). */
+  /** Float display (language reference: "Value display"). */
   'String.fromFloat': (_host, a) => formatFloat(a as number),
   'String.fromBool': (_host, a) => (a ? 'true' : 'false'),
   'String.toLower': (_host, a) => (a as string).toLowerCase(),

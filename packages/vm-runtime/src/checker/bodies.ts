@@ -6,8 +6,9 @@ import { checkerMessages as msg } from './messages.js';
 import { compatible, type Type, UNIT } from './types.js';
 
 /**
- * Checks a binding (§2.2): `x: T = e` checks `e` against `T`; `x = e` takes the inferred type, except that an empty
- * list literal needs an annotation. Returns the bound type (recorded in `ctx.bindingTypes`); the caller declares it.
+ * Checks a binding (language reference: "Inference and checking rules"): `x: T = e` checks `e` against `T`; `x = e`
+ * takes the inferred type, except that an empty list literal needs an annotation. Returns the bound type (recorded in
+ * `ctx.bindingTypes`); the caller declares it.
  */
 export function checkBindingValue(ctx: CheckContext, stmt: BindingStmt): Type {
   let type: Type;
@@ -60,7 +61,7 @@ export function checkStatements(ctx: CheckContext, body: readonly Stmt[], expect
   return last;
 }
 
-/** Checks one function body against its signature (§2.2). */
+/** Checks one function body against its signature (language reference: "Inference and checking rules"). */
 export function checkFunction(ctx: CheckContext, fn: FunctionInfo): void {
   const decl = fn.decl;
   ctx.module = fn.module;
@@ -87,8 +88,9 @@ export interface TopLevelEntry {
 }
 
 /**
- * Checks the top-level statements of a module in order (they run in `__top_level__` before `main`, §1.4). Each
- * binding becomes a global visible to later statements and to every function of the module.
+ * Checks the top-level statements of a module in order (they run in `__top_level__` before `main`,
+ * language reference: "Top-level items"). Each binding becomes a global visible to later statements and to every
+ * function of the module.
  */
 export function checkTopLevel(
   ctx: CheckContext,

@@ -18,7 +18,8 @@ import {
 
 /**
  * A built-in call: type variables are instantiated from the arguments left to right (a variable that is already
- * bound pushes its type into later empty literals), then substituted into the return type (§2.1).
+ * bound pushes its type into later empty literals), then substituted into the return type (language reference:
+ * "Type system: types").
  */
 export function callBuiltin(
   ctx: CheckContext,

@@ -10,7 +10,10 @@ export interface BuiltinInfo {
   readonly signature: Signature | null;
   /** The type of the built-in used as a value (`Fn(String) -> Int`), with type variables as written. */
   readonly fnType: FnType;
-  /** The era tag recorded on the source file when a program uses this name (§7). */
+  /**
+   * The era tag recorded on the source file when a program uses this name (language reference:
+   * "What changed between 0.1.0 and the newest versions").
+   */
   readonly era: SyntaxEra | null;
   /** True when the signature mentions a type variable (calls then instantiate it). */
   readonly generic: boolean;
@@ -42,7 +45,10 @@ export interface BuiltinRegistry {
   readonly constants: ReadonlyMap<string, Type>;
 }
 
-/** Names that exist only in some eras, mapped to the tag recorded when a program uses them (§7, §8.1). */
+/**
+ * Names that exist only in some eras, mapped to the tag recorded when a program uses them (language reference:
+ * "What changed between 0.1.0 and the newest versions", "Recommendations for the TypeScript implementation", item 1).
+ */
 const ERA_NAMES: Readonly<Record<string, SyntaxEra>> = {
   'Map.empty': 'map-empty-call',
   'Int.toString': 'conversion-0.16',

@@ -18,7 +18,10 @@ export function rejectNamedArgs(ctx: CheckContext, call: Call): void {
   for (const named of call.named) inferExpr(ctx, named.value, null);
 }
 
-/** Checks arity and each positional argument against `params` (§2.5 messages). */
+/**
+ * Checks arity and each positional argument against `params` (language reference: "Checker errors worth reproducing"
+ * messages).
+ */
 export function checkArgs(ctx: CheckContext, call: Call, params: readonly Type[]): void {
   const args = call.args;
   const arityOk = args.length === params.length;

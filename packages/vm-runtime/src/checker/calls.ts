@@ -21,7 +21,8 @@ const VALUE_TARGET: CallTarget = { kind: 'value' };
 
 /**
  * Types a call and fills `call.target`: a user function, a built-in, a variant or record constructor, a record
- * update, or a call through a function value (language reference §1.5, §2.2).
+ * update, or a call through a function value (language reference: "Expressions, precedence and associativity",
+ * "Inference and checking rules").
  */
 export function inferCall(ctx: CheckContext, call: Call, expected: Type | null): Type {
   const callee = call.callee;
@@ -92,7 +93,8 @@ function inferIdentCall(ctx: CheckContext, call: Call, name: string): Type {
   const type =
     module.types.get(name) ?? (ctx.env.builtins.records.has(name) ? ctx.env.types.get(name) : undefined);
   if (type !== undefined) return constructRecord(ctx, call, type);
-  // A record of a direct dependency built bare: `Point(x = 0, y = 0)` (§O.8); never a dependency's function.
+  // A record of a direct dependency built bare: `Point(x = 0, y = 0)` (Oracle addendum: "`depends` name resolution");
+  // never a dependency's function.
   const bare = bareDependencyType(ctx, name, callee);
   if (bare === null) return inferArgsLoosely(ctx, call);
   if (bare !== undefined) return constructRecord(ctx, call, bare);

@@ -66,7 +66,10 @@ export interface CheckedProgram {
   readonly entry: SourceFile;
   readonly modules: ReadonlyMap<string, SourceFile>;
   readonly order: readonly string[];
-  /** Every function that will run, by qualified name (a duplicate name keeps its last definition, §1.4). */
+  /**
+   * Every function that will run, by qualified name (a duplicate name keeps its last definition, language reference:
+   * "Top-level items").
+   */
   readonly functions: Map<string, CheckedFunction>;
   /** Every user type (qualified) and every built-in record (`HttpResponse`, `Tcp.Connection`, …). */
   readonly types: Map<string, CheckedType>;
@@ -88,7 +91,8 @@ export interface CheckedProgram {
 
 /**
  * `Int.mod` took the truncated remainder (Rust `%`, sign of the dividend) up to 0.17.0 and the Euclidean one from
- * 0.17.1 on (reference §3.1, §4.1, §7).
+ * 0.17.1 on (language reference: "Pure namespaces", "Runtime semantics: Int",
+ * "What changed between 0.1.0 and the newest versions").
  */
 export type IntModStyle = 'truncated' | 'euclidean';
 
@@ -107,9 +111,9 @@ function builtinRegistry(): BuiltinRegistry {
 }
 
 /**
- * Type-checks a loaded program (language reference §2): signatures, local inference, records, matches and their
- * exhaustiveness, operators, `?`, effects, modules and visibility, verify blocks. Errors are collected, never
- * thrown; the AST annotation slots (`Ident.resolution`, `Member.resolution`, `Call.target`,
+ * Type-checks a loaded program (language reference: "Type system and checker"): signatures, local inference, records,
+ * matches and their exhaustiveness, operators, `?`, effects, modules and visibility, verify blocks. Errors are
+ * collected, never thrown; the AST annotation slots (`Ident.resolution`, `Member.resolution`, `Call.target`,
  * `ConstructorPattern.resolution`, `Binary.operandKind`, `Negate.operandKind`) are filled in place.
  *
  * @param loaded - The entry file and its dependencies, as `loadProgram` returns them.
@@ -214,7 +218,10 @@ function tupleStyleOf(modules: readonly ModuleInfo[]): TupleStyle {
   return modules.some((module) => module.file.eras.has('tuple-type-angle')) ? 'angle' : 'paren';
 }
 
-/** Forms that exist only up to 0.17.0 (§7): a program written with them is from a truncated-`Int.mod` release. */
+/**
+ * Forms that exist only up to 0.17.0 (language reference: "What changed between 0.1.0 and the newest versions"): a
+ * program written with them is from a truncated-`Int.mod` release.
+ */
 const ERAS_UP_TO_0_17_0 = [
   'tuple-type-paren',
   'map-empty-call',

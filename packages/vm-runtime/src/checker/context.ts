@@ -13,7 +13,10 @@ export interface BodyContext {
   readonly effects: readonly string[] | null;
   /** Declared return type for the `?` rules; `null` inside verify blocks, where `?` needs no Result function. */
   readonly ret: Type | null;
-  /** Inside a verify block: what kind it is (trace projections are legal in `trace` and `law` blocks, §O.1). */
+  /**
+   * Inside a verify block: what kind it is (trace projections are legal in `trace` and `law` blocks, Oracle addendum:
+   * "Grammar").
+   */
   readonly verify?: { readonly trace: boolean; readonly law: boolean };
 }
 
@@ -63,12 +66,18 @@ export class CheckContext {
     return typeToString(type, this.tupleStyle);
   }
 
-  /** Marks an era-specific form as used by the current file (§7). */
+  /**
+   * Marks an era-specific form as used by the current file (language reference:
+   * "What changed between 0.1.0 and the newest versions").
+   */
   useEra(era: SyntaxEra): void {
     this.module.file.eras.add(era);
   }
 
-  /** The code being checked, as the ambiguous-type-name message names it (§O.8): `Function 'f'`. */
+  /**
+   * The code being checked, as the ambiguous-type-name message names it (Oracle addendum:
+   * "`depends` name resolution"): `Function 'f'`.
+   */
   where(): string {
     const name = this.body.name;
     if (name.startsWith('<verify:')) return `Verify '${name.slice('<verify:'.length, -1)}'`;
@@ -90,7 +99,8 @@ export class CheckContext {
   }
 
   /**
-   * Checks that the current body declares every effect a call needs (§2.4) and reports each missing one.
+   * Checks that the current body declares every effect a call needs (language reference: "Type system: effects") and
+   * reports each missing one.
    *
    * @param span - Where the call is.
    * @param callee - The callee expression, or its name (rendered only when something is missing).

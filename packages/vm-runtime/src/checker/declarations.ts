@@ -75,8 +75,8 @@ export function resolveTypeBodies(ctx: CheckContext, module: ModuleInfo): void {
 }
 
 /**
- * Phase 3: resolves every function signature. Duplicate names are last-wins before 0.21 (§1.4), so the later
- * definition replaces the earlier one, with a warning.
+ * Phase 3: resolves every function signature. Duplicate names are last-wins before 0.21 (language reference:
+ * "Top-level items"), so the later definition replaces the earlier one, with a warning.
  */
 export function declareFunctions(ctx: CheckContext, module: ModuleInfo): void {
   ctx.module = module;
@@ -125,7 +125,10 @@ export function declareFunctions(ctx: CheckContext, module: ModuleInfo): void {
     checkEffectNames(ctx, module.file.module.effects);
 }
 
-/** Reports effect names that are neither a service function nor a service namespace (§2.4). */
+/**
+ * Reports effect names that are neither a service function nor a service namespace (language reference:
+ * "Type system: effects").
+ */
 function checkEffectNames(ctx: CheckContext, effects: readonly EffectRef[]): void {
   for (const effect of effects) {
     if (!ctx.env.builtins.effects.has(effect.name)) ctx.error(effect.span, msg.unknownEffect(effect.name));

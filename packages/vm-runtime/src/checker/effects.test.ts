@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { effectCovered, effectsCovered } from './types.js';
 import { checkFiles, diagnosticLines, errorsOf, expectClean, source } from './test-helpers.js';
 
-describe('effect coverage (reference §2.4)', () => {
+describe('effect coverage (language reference: "Type system: effects")', () => {
   it('covers an exact method by itself or by its namespace only', () => {
     expect(effectCovered(['Console.print'], 'Console.print')).toBe(true);
     expect(effectCovered(['Console'], 'Console.print')).toBe(true);
@@ -152,7 +152,7 @@ describe('effect checking', () => {
     ]);
   });
 
-  it('lets a verify block use the effects of its function only, naming it <verify:f> (§O.6)', () => {
+  it('lets a verify block use the effects of its function only, naming it <verify:f> (Oracle addendum: "Checker rules and messages")', () => {
     expect(
       errorsOf(`
         fn greet(s: String) -> String

@@ -44,7 +44,10 @@ export interface RecordTypeInfo {
   readonly fields: FieldInfo[];
   readonly fieldIndex: Map<string, number>;
   readonly module: ModuleInfo | null;
-  /** Listed in its module's `exposes opaque`: outside the module it cannot be built, read or matched (§1.9). */
+  /**
+   * Listed in its module's `exposes opaque`: outside the module it cannot be built, read or matched
+   * (language reference: "Modules and imports").
+   */
   readonly opaque: boolean;
   readonly type: Type;
 }
@@ -139,7 +142,10 @@ export function createModuleInfo(key: string | null, file: SourceFile): ModuleIn
   };
 }
 
-/** True when `name` (a function, global or type of `module`) may be referenced from another module (§1.9). */
+/**
+ * True when `name` (a function, global or type of `module`) may be referenced from another module
+ * (language reference: "Modules and imports").
+ */
 export function isVisible(module: ModuleInfo, name: string): boolean {
   return module.exposed === null || module.exposed.has(name) || module.opaque.has(name);
 }
@@ -155,9 +161,9 @@ export type BareType =
   | { readonly kind: 'ambiguous'; readonly modules: readonly string[] };
 
 /**
- * A type named without a module path in `module` (§O.8): its own declaration, else a type of a direct dependency
- * that the dependency exposes (`exposes opaque` included); `ambiguous` when several dependencies expose the name,
- * `null` when none does. Functions are never reachable this way.
+ * A type named without a module path in `module` (Oracle addendum: "`depends` name resolution"): its own declaration,
+ * else a type of a direct dependency that the dependency exposes (`exposes opaque` included); `ambiguous` when
+ * several dependencies expose the name, `null` when none does. Functions are never reachable this way.
  */
 export function lookupBareType(module: ModuleInfo, name: string): BareType | null {
   const local = module.types.get(name);
@@ -182,7 +188,8 @@ const GENERIC_ARITY: Readonly<Record<string, number>> = { List: 1, Vector: 1, Op
 /**
  * Resolves a type as written in `module` to a semantic type, reporting unknown names and wrong argument counts.
  * Unknown parts become `Invalid`, so the rest of the program is still checked without cascades. `where` says
- * where the type is written (`Function 'f', parameter 's'`), for the ambiguous-name message (§O.8).
+ * where the type is written (`Function 'f', parameter 's'`), for the ambiguous-name message (Oracle addendum:
+ * "`depends` name resolution").
  */
 export function resolveTypeExpr(
   env: ProgramEnv,
@@ -276,8 +283,9 @@ function primitiveType(name: string): Type | null {
 }
 
 /**
- * Finds a type name: the module's own, a built-in record, a bare type of a direct dependency (§O.8), or a
- * module-qualified one; reports and returns `null` when it is unknown, hidden or ambiguous.
+ * Finds a type name: the module's own, a built-in record, a bare type of a direct dependency (Oracle addendum:
+ * "`depends` name resolution"), or a module-qualified one; reports and returns `null` when it is unknown, hidden or
+ * ambiguous.
  */
 function lookupTypeName(
   env: ProgramEnv,

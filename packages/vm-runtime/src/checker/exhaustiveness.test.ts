@@ -50,7 +50,7 @@ function missing(subject: Type, patterns: MatchArm[]): string | null {
   return missingCases(env, patterns, subject, (type) => typeToString(type));
 }
 
-describe('exhaustiveness on hand-built patterns (reference §2.3)', () => {
+describe('exhaustiveness on hand-built patterns (language reference: "Exhaustiveness")', () => {
   it('treats a wildcard, a binder and a tuple of binders as catch-alls', () => {
     expect(isCatchAll(wildcard)).toBe(true);
     expect(isCatchAll(bind('x'))).toBe(true);

@@ -5,11 +5,11 @@ import { checkerMessages as msg } from './messages.js';
 import { BOOL, listOf, namedType, optionOf, resultOf, type Type, UNKNOWN } from './types.js';
 
 /**
- * Reports a non-exhaustive `match` (language reference §2.3): exhaustive when an arm is a catch-all (`_`, a
- * binder, or a tuple of catch-alls), or when Bool / Option / Result / a user sum type / List are fully covered.
- * A tuple is covered over the product of its components' constructor sets, like the upstream checker: `(Ok, Ok)`,
- * `(Ok, Err)`, `(Err, Ok)` and `(Err, Err)` cover a pair of Results. Int, Float and String literals, and every other
- * type, need a catch-all.
+ * Reports a non-exhaustive `match` (language reference: "Exhaustiveness"): exhaustive when an arm is a catch-all
+ * (`_`, a binder, or a tuple of catch-alls), or when Bool / Option / Result / a user sum type / List are fully
+ * covered. A tuple is covered over the product of its components' constructor sets, like the upstream checker:
+ * `(Ok, Ok)`, `(Ok, Err)`, `(Err, Ok)` and `(Err, Err)` cover a pair of Results. Int, Float and String literals, and
+ * every other type, need a catch-all.
  */
 export function checkExhaustive(ctx: CheckContext, expr: MatchExpr, subject: Type): void {
   const message = missingCases(ctx.env, expr.arms, subject, (type) => ctx.show(type));

@@ -31,10 +31,10 @@ import {
 } from './types.js';
 
 /**
- * Infers the type of an expression bottom-up and records it in `ctx.exprTypes` (language reference §2.2).
- * `expected` is the type the context wants, when known (annotation, parameter, return type); it only fills in
- * what the expression leaves open (`[]`, `{}`, `Option.None`, the other side of `Result.Ok`/`Result.Err`) and is
- * never reported against here: the caller compares and words the error.
+ * Infers the type of an expression bottom-up and records it in `ctx.exprTypes` (language reference:
+ * "Inference and checking rules"). `expected` is the type the context wants, when known (annotation, parameter,
+ * return type); it only fills in what the expression leaves open (`[]`, `{}`, `Option.None`, the other side of
+ * `Result.Ok`/`Result.Err`) and is never reported against here: the caller compares and words the error.
  */
 export function inferExpr(ctx: CheckContext, expr: Expr, expected: Type | null): Type {
   const type = inferUncached(ctx, expr, expected);
@@ -55,7 +55,8 @@ function inferUncached(ctx: CheckContext, expr: Expr, expected: Type | null): Ty
     case 'UnitLit':
       return UNIT;
     case 'Interp':
-      // Any type may be interpolated up to 0.27; it is rendered with the display rules (§4.8).
+      // Any type may be interpolated up to 0.27; it is rendered with the display rules (language reference:
+      // "Value display").
       for (const part of expr.parts) if (part.kind === 'Expr') inferExpr(ctx, part.expr, null);
       return STRING;
     case 'Ident':
@@ -163,9 +164,9 @@ function kindBit(type: Type): number {
 }
 
 /**
- * Operators (§2.2): `+` on Int/Float/String pairs; `- * /` on Int/Float pairs (plus `0 - Float`, the 0.15–0.20
- * desugaring of unary minus); `== !=` on compatible types; `< > <= >=` on Int/Float/String pairs. No Int↔Float
- * promotion. Fills `operandKind` for the compiler's typed opcodes.
+ * Operators (language reference: "Inference and checking rules"): `+` on Int/Float/String pairs; `- * /` on Int/Float
+ * pairs (plus `0 - Float`, the 0.15–0.20 desugaring of unary minus); `== !=` on compatible types; `< > <= >=` on
+ * Int/Float/String pairs. No Int↔Float promotion. Fills `operandKind` for the compiler's typed opcodes.
  */
 function inferBinary(ctx: CheckContext, expr: Binary): Type {
   const op = expr.op;
@@ -229,7 +230,10 @@ function reportOperator(ctx: CheckContext, expr: Binary, left: Type, right: Type
   return INVALID;
 }
 
-/** Unary minus is `0 - x` in 0.15–0.20: Int stays Int, Float stays Float (§1.5), anything else is the `-` error. */
+/**
+ * Unary minus is `0 - x` in 0.15–0.20: Int stays Int, Float stays Float (language reference:
+ * "Expressions, precedence and associativity"), anything else is the `-` error.
+ */
 function inferNegate(ctx: CheckContext, expr: Negate): Type {
   const operand = inferExpr(ctx, expr.operand, null);
   switch (operand.kind) {
@@ -250,7 +254,10 @@ function inferNegate(ctx: CheckContext, expr: Negate): Type {
   }
 }
 
-/** `e?` (§1.6, §2.2): `e` must be a Result and the enclosing function must return a compatible Result. */
+/**
+ * `e?` (language reference: "Error propagation and independent products", "Inference and checking rules"): `e` must
+ * be a Result and the enclosing function must return a compatible Result.
+ */
 function inferTry(ctx: CheckContext, expr: TryExpr): Type {
   const inner = inferExpr(ctx, expr.expr, null);
   if (inner.kind === 'Invalid') return INVALID;

@@ -16,7 +16,7 @@ function bindingTypesOf(text: string, fnName = 'f'): Record<string, string> {
   return out;
 }
 
-describe('bindings and empty literals (reference §2.2)', () => {
+describe('bindings and empty literals (language reference: "Inference and checking rules")', () => {
   it('binds the inferred type of each expression', () => {
     expect(
       bindingTypesOf(`
@@ -244,7 +244,7 @@ describe('records and updates', () => {
   });
 });
 
-describe('operators (reference §2.2)', () => {
+describe('operators (language reference: "Inference and checking rules")', () => {
   it('has no Int/Float promotion', () => {
     expect(errorsOf('fn f(n: Int) -> Float\n    n + 1.0\n')).toEqual([
       "error[2:5]: Operator '+' requires matching types (Int+Int, Float+Float, or String+String), got Int and Float",
@@ -304,7 +304,7 @@ describe('operators (reference §2.2)', () => {
   });
 });
 
-describe("'?' and independent products (reference §1.6, §2.2)", () => {
+describe("'?' and independent products (language reference: 'Error propagation and independent products', 'Inference and checking rules')", () => {
   it('unwraps Ok in a function returning a Result with a compatible Err type', () => {
     expectClean(`
       fn parse(s: String) -> Result<Int, String>

@@ -21,8 +21,9 @@ import {
 } from './types.js';
 
 /**
- * Types a `match` (§1.7, §2.2): each arm's pattern against the subject (binders get the payload types), each
- * arm body in its own scope, the arms joined into one type, then exhaustiveness (§2.3).
+ * Types a `match` (language reference: "`match` and patterns", "Inference and checking rules"): each arm's pattern
+ * against the subject (binders get the payload types), each arm body in its own scope, the arms joined into one type,
+ * then exhaustiveness (language reference: "Exhaustiveness").
  */
 export function inferMatch(ctx: CheckContext, expr: MatchExpr, expected: Type | null): Type {
   const subject = inferExpr(ctx, expr.subject, null);
@@ -189,7 +190,7 @@ function lookupPatternType(ctx: CheckContext, pattern: ConstructorPattern): Type
   if (path.length === 2) {
     const local = ctx.module.types.get(typeName);
     if (local !== undefined) return local;
-    // A dependency's type named bare: `Tile.Wall -> …` (§O.8).
+    // A dependency's type named bare: `Tile.Wall -> …` (Oracle addendum: "`depends` name resolution").
     const bare = lookupBareType(ctx.module, typeName);
     if (bare?.kind === 'ambiguous') {
       ctx.error(pattern.span, msg.ambiguousTypeName(ctx.where(), typeName, bare.modules));

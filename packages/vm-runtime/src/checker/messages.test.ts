@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { errorsOf } from './test-helpers.js';
 
-// One test per checker message of the language reference §2.5 (the module-loader messages `Module '{}' not found`,
-// `Module name mismatch` and `Circular import` belong to module-loader.ts and are tested there).
+// One test per checker message of the language reference: "Checker errors worth reproducing" (the module-loader
+// messages `Module '{}' not found`, `Module name mismatch` and `Circular import` belong to module-loader.ts and are
+// tested there).
 
-describe('checker messages of reference §2.5', () => {
+describe('checker messages of language reference: "Checker errors worth reproducing"', () => {
   it('reports an unknown identifier at the name', () => {
     expect(
       errorsOf(`

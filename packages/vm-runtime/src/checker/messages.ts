@@ -1,16 +1,17 @@
 /**
- * Every checker message text. The ones quoted by the language reference (§2.2, §2.5) are contract and match it word
- * for word; the others (marked "ours") fill gaps where the reference wording is not pinned.
+ * Every checker message text. The ones quoted by the language reference (
+ * "Inference and checking rules", "Checker errors worth reproducing") are contract and match it word for word; the
+ * others (marked "ours") fill gaps where the reference wording is not pinned.
  */
 export const checkerMessages = {
-  // --- names (§2.5) ---
+  // --- names (language reference: "Checker errors worth reproducing") ---
   unknownIdentifier: (name: string) => `Unknown identifier '${name}'`,
   unknownFunction: (name: string) => `Call to unknown function '${name}'`,
   unknownMember: (modulePath: string, name: string) =>
     `Unknown member '${modulePath}.${name}' (not exposed or missing)`,
   alreadyDefined: (name: string) => `'${name}' is already defined`,
 
-  // --- calls (§2.5) ---
+  // --- calls (language reference: "Checker errors worth reproducing") ---
   arity: (fn: string, expected: number, got: number) =>
     `Function '${fn}' expects ${expected} argument(s), got ${got}`,
   argument: (index: number, fn: string, expected: string, got: string) =>
@@ -19,18 +20,18 @@ export const checkerMessages = {
   notCallable: (type: string) => `Cannot call a value of type ${type}`,
   /** ours */
   namedArgsNotAllowed: (fn: string) => `Function '${fn}' does not take named arguments`,
-  /** ours: `BranchPath.Root()` (§O.5: a value, not a function) */
+  /** ours: `BranchPath.Root()` (Oracle addendum: "`BranchPath`, `Trace`, `EffectEvent`": a value, not a function) */
   constantCalled: (name: string) => `'${name}' is a value, not a function; write it without parentheses`,
   /** ours */
   nullaryVariantCalled: (variant: string) =>
     `Variant '${variant}' has no fields; write it without parentheses`,
 
-  // --- functions and bindings (§2.5) ---
+  // --- functions and bindings (language reference: "Checker errors worth reproducing") ---
   returnMismatch: (fn: string, body: string, declared: string) =>
     `Function '${fn}': body returns ${body} but declared return type is ${declared}`,
   bindingMismatch: (name: string, actual: string, annotation: string) =>
     `Binding '${name}': expression has type ${actual}, annotation says ${annotation}`,
-  /** ours: `x = []` needs an annotation (§2.2) */
+  /** ours: `x = []` needs an annotation (language reference: "Inference and checking rules") */
   emptyListNeedsAnnotation: (name: string) =>
     `Binding '${name}': cannot infer the element type of an empty list; add a type annotation`,
 
@@ -41,7 +42,7 @@ export const checkerMessages = {
   mapValueMismatch: (first: string, other: string) =>
     `Map values must share one type, got ${first} and ${other}`,
 
-  // --- records (§2.2, §2.5) ---
+  // --- records (language reference: "Inference and checking rules", "Checker errors worth reproducing") ---
   missingField: (record: string, field: string) => `Record '${record}' missing required field '${field}'`,
   unknownField: (record: string, field: string) => `Record '${record}' has no field '${field}'`,
   fieldType: (record: string, field: string, expected: string, got: string) =>
@@ -54,7 +55,8 @@ export const checkerMessages = {
   /** ours */
   notARecord: (name: string) => `'${name}' is not a record type`,
 
-  // --- opaque types (§1.9, §O.8; the type's declared name) ---
+  // --- opaque types (language reference: "Modules and imports"; Oracle addendum: "`depends` name resolution"; the
+  // type's declared name) ---
   opaqueConstruct: (type: string) =>
     `Cannot construct opaque type '${type}' — use its module's constructor function`,
   opaqueFieldAccess: (type: string, field: string) =>
@@ -62,7 +64,7 @@ export const checkerMessages = {
   /** ours */
   opaqueMatch: (type: string) => `Cannot match on opaque type '${type}' outside its module`,
 
-  // --- dependency types used bare (§O.8) ---
+  // --- dependency types used bare (Oracle addendum: "`depends` name resolution") ---
   /** `where` names the place: `Function 'f', parameter 's'`. */
   ambiguousTypeName: (where: string, name: string, modules: readonly string[]) =>
     `${where}: Ambiguous type name '${name}'; use ${modules
@@ -77,7 +79,7 @@ export const checkerMessages = {
   typeArgCount: (name: string, expected: number, got: number) =>
     `Type '${name}' expects ${expected} type argument(s), got ${got}`,
 
-  // --- match (§2.3, §2.5) ---
+  // --- match (language reference: "Exhaustiveness", "Checker errors worth reproducing") ---
   armMismatch: (first: string, other: string) => `Match arms return incompatible types: ${first} vs ${other}`,
   nonExhaustive: (missing: string) => `Non-exhaustive match: missing ${missing}`,
   nonExhaustiveCatchAll: () => 'Non-exhaustive match: missing catch-all (_) pattern',
@@ -91,7 +93,7 @@ export const checkerMessages = {
   patternArity: (ctor: string, expected: number, got: number) =>
     `Constructor '${ctor}' expects ${expected} binder(s), got ${got}`,
 
-  // --- operators (§2.2) ---
+  // --- operators (language reference: "Inference and checking rules") ---
   plusMismatch: (left: string, right: string) =>
     `Operator '+' requires matching types (Int+Int, Float+Float, or String+String), got ${left} and ${right}`,
   arithmeticMismatch: (left: string, right: string) =>
@@ -101,14 +103,14 @@ export const checkerMessages = {
   comparisonMismatch: (left: string, right: string) =>
     `Comparison operator requires matching types, got ${left} and ${right}`,
 
-  // --- error propagation (§2.2) ---
+  // --- error propagation (language reference: "Inference and checking rules") ---
   tryOnNonResult: (op: string, type: string) => `Operator '${op}' can only be applied to Result, got ${type}`,
   tryOutsideResultFn: (op: string, type: string) =>
     `Operator '${op}' used in function returning ${type}, which is not Result`,
   tryErrMismatch: (op: string, errType: string, fnErrType: string) =>
     `Operator '${op}': Err type ${errType} is incompatible with function's Err type ${fnErrType}`,
 
-  // --- effects (§2.4) ---
+  // --- effects (language reference: "Type system: effects") ---
   missingEffect: (fn: string, callee: string, effect: string) =>
     `Function '${fn}' calls '${callee}' which has effect '${effect}', but '${fn}' does not declare it`,
   /** ours (the reference says "…is not in the declared boundary") */
@@ -120,7 +122,7 @@ export const checkerMessages = {
   // --- modules (ours) ---
   unknownExposed: (module: string, name: string) => `Module '${module}' exposes unknown name '${name}'`,
 
-  // --- verify blocks (§1.4; ours) ---
+  // --- verify blocks (language reference: "Top-level items"; ours) ---
   verifyUnknownFunction: (name: string) =>
     `Verify block refers to unknown function '${name}' (it must be defined in the same file)`,
   verifyCaseMismatch: (left: string, right: string) =>
@@ -131,7 +133,8 @@ export const checkerMessages = {
   verifyGivenMismatch: (name: string, actual: string, declared: string) =>
     `Given '${name}': domain value has type ${actual}, declared type is ${declared}`,
 
-  // --- Oracle verification (§O.5, §O.6: the reference's texts; the parts it elides, and those marked, are ours) ---
+  // --- Oracle verification (Oracle addendum: "`BranchPath`, `Trace`, `EffectEvent`", "Checker rules and messages":
+  // the reference's texts; the parts it elides, and those marked, are ours) ---
   verifyNoCases: (fn: string) => `Verify block '${fn}' must contain at least one case`,
   verifyCaseMustCall: (fn: string, index: number) =>
     `Verify block '${fn}' case #${index} must call '${fn}' on the left side`,
@@ -186,7 +189,7 @@ export const checkerMessages = {
     `Function '${name}' is defined more than once; the last definition wins`,
 } as const;
 
-/** The label used for effect errors raised inside a verify block (§2.4). */
+/** The label used for effect errors raised inside a verify block (language reference: "Type system: effects"). */
 export function verifyContextName(fnName: string): string {
   return `<verify:${fnName}>`;
 }

@@ -57,7 +57,7 @@ const shapes = `
       1
 `;
 
-describe('modules and visibility (reference §1.9)', () => {
+describe('modules and visibility (language reference: "Modules and imports")', () => {
   it('resolves qualified functions, types, variants and patterns of a dependency', () => {
     const result = checkTree({
       'main.av': `
@@ -222,7 +222,7 @@ describe('modules and visibility (reference §1.9)', () => {
   });
 });
 
-describe("a dependency's types and constructors used bare (§O.8)", () => {
+describe("a dependency's types and constructors used bare (Oracle addendum: '`depends` name resolution')", () => {
   const types = `
     module Types
         exposes [Tile, Entity, pt]

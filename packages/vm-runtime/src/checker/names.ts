@@ -15,7 +15,8 @@ import { type FnType, INVALID, optionOf, resultOf, type Type, UNKNOWN } from './
 
 /**
  * What a name chain (`Data.Fibonacci`, `Shape`, `List`, `u.name`) denotes before the last segment is applied
- * (language reference §1.5: chains are parsed as member accesses and the checker decides what they mean).
+ * (language reference: "Expressions, precedence and associativity": chains are parsed as member accesses and the
+ * checker decides what they mean).
  */
 export type PathMeaning =
   | { readonly kind: 'value'; readonly type: Type }
@@ -137,8 +138,8 @@ function resolveIdentPath(ctx: CheckContext, ident: Ident): PathMeaning {
 }
 
 /**
- * A type of a direct dependency named bare (§O.8: `Tile`, `Tile.Wall`, `Entity.update(…)`); `null` when several
- * dependencies expose the name (reported), `undefined` when none does.
+ * A type of a direct dependency named bare (Oracle addendum: "`depends` name resolution": `Tile`, `Tile.Wall`,
+ * `Entity.update(…)`); `null` when several dependencies expose the name (reported), `undefined` when none does.
  */
 export function bareDependencyType(ctx: CheckContext, name: string, at: Expr): TypeInfo | null | undefined {
   const bare = lookupBareType(ctx.module, name);

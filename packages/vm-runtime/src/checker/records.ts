@@ -6,7 +6,10 @@ import { inferExpr } from './infer.js';
 import { checkerMessages as msg } from './messages.js';
 import { compatible, type Type } from './types.js';
 
-/** `User(name = …, age = …)`: every field exactly once, by name, with its declared type (§2.2). */
+/**
+ * `User(name = …, age = …)`: every field exactly once, by name, with its declared type (language reference:
+ * "Inference and checking rules").
+ */
 export function constructRecord(ctx: CheckContext, call: Call, info: TypeInfo): Type {
   if (info.kind !== 'record') {
     ctx.error(call.callee.span, msg.notARecord(info.name));

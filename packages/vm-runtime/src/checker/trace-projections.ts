@@ -5,10 +5,11 @@ import { checkerMessages as msg } from './messages.js';
 import { BOOL, INT, INVALID, namedType, optionOf, type Type } from './types.js';
 
 /**
- * Trace projections of Oracle verification (§O.1, §O.5): `f(a).result`, `f(a).trace` and the queries on a trace
- * (`length()`, `event(k)`, `contains(x)`, `count(x)`, `group(n)`, `branch(i)`). The checker types them and records
- * the chain on each node (`projection`); the verify runner evaluates one when it is the whole left side of a
- * `verify f trace` case. They are legal only in `verify f trace` and law blocks.
+ * Trace projections of Oracle verification (Oracle addendum: "Grammar", "`BranchPath`, `Trace`, `EffectEvent`"):
+ * `f(a).result`, `f(a).trace` and the queries on a trace (`length()`, `event(k)`, `contains(x)`, `count(x)`,
+ * `group(n)`, `branch(i)`). The checker types them and records the chain on each node (`projection`); the verify
+ * runner evaluates one when it is the whole left side of a `verify f trace` case. They are legal only in
+ * `verify f trace` and law blocks.
  */
 
 /** The trace itself: the built-in record `Trace(events: List<EffectEvent>)`. */

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorsOf, expectClean } from './test-helpers.js';
 
-// Exhaustiveness of `match` on a tuple over the product of its components' constructor sets (§2.3, like the
-// upstream checker): a match listing every combination is accepted; without any one of its rows it is rejected, and
-// the message names exactly the missing combination. Each component kind lists its patterns and, written out
-// independently, how a message shows each case.
+// Exhaustiveness of `match` on a tuple over the product of its components' constructor sets (language reference:
+// "Exhaustiveness", like the upstream checker): a match listing every combination is accepted; without any one of its
+// rows it is rejected, and the message names exactly the missing combination. Each component kind lists its patterns
+// and, written out independently, how a message shows each case.
 
 interface Component {
   readonly type: string;

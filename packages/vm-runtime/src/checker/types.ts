@@ -1,8 +1,8 @@
 import type { OperandKind } from '../ast.js';
 
 /**
- * Semantic types of the checker (language reference §2.1). Primitive types are shared singletons, so `a === INT`
- * is the fast test. Three "soft" types are compatible with every type:
+ * Semantic types of the checker (language reference: "Type system: types"). Primitive types are shared singletons, so
+ * `a === INT` is the fast test. Three "soft" types are compatible with every type:
  *
  * - `Unknown`: a hole whose type is not known yet (the element of `[]` without context, an uninstantiated built-in
  *   type variable). Joining it with a concrete type fills it in.
@@ -304,9 +304,10 @@ export function operandKindOf(type: Type): OperandKind {
 }
 
 /**
- * Renders a type the way the reference's messages do (§2.5): `Int`, `List<Int>`, `Map<String, Int>`,
- * `Result<Int, String>`, `(Int, String)` or `Tuple<Int, String>`, `Fn(Int) -> Int ! [Console]`, user names
- * (qualified outside their module). Holes render as `Unknown`, built-in type variables by their letter.
+ * Renders a type the way the reference's messages do (language reference: "Checker errors worth reproducing"): `Int`,
+ * `List<Int>`, `Map<String, Int>`, `Result<Int, String>`, `(Int, String)` or `Tuple<Int, String>`,
+ * `Fn(Int) -> Int ! [Console]`, user names (qualified outside their module). Holes render as `Unknown`, built-in type
+ * variables by their letter.
  */
 export function typeToString(type: Type, tupleStyle: TupleStyle = 'paren'): string {
   switch (type.kind) {

@@ -7,7 +7,10 @@ import { inferExpr } from './infer.js';
 import { checkerMessages as msg, verifyContextName } from './messages.js';
 import { BOOL, compatible, type FnType, INT, INVALID, namedType, type Type, UNKNOWN } from './types.js';
 
-/** A `given` after checking: its type, and for an effect reference the effect its values stub (§O.4). */
+/**
+ * A `given` after checking: its type, and for an effect reference the effect its values stub (Oracle addendum:
+ * "Running one case").
+ */
 export interface CheckedGiven {
   readonly name: string;
   readonly type: Type;
@@ -27,13 +30,13 @@ export interface CheckedVerifyBlock {
 const BRANCH_PATH = namedType('BranchPath');
 
 /**
- * Checks a verify block (§1.4, §O.6): the function must be defined in the same file; `given` domains are typed
- * against their declared type (ranges need Int) or, for an effect reference, as stub functions; `when` premises
- * are Bool; both sides of each case are typed and comparable; a cases block has cases that call the function on
- * their left side. The block inherits the verified function's effects (so it may call an effectful function,
- * reported as `<verify:f>` otherwise). Trace and law blocks get Oracle's rules: one stub given per effect, a stub
- * for every generative effect (trace), stub signatures (trace), no unclassified effects, no trace law on an
- * effectful recursive function.
+ * Checks a verify block (language reference: "Top-level items"; Oracle addendum: "Checker rules and messages"): the
+ * function must be defined in the same file; `given` domains are typed against their declared type (ranges need Int)
+ * or, for an effect reference, as stub functions; `when` premises are Bool; both sides of each case are typed and
+ * comparable; a cases block has cases that call the function on their left side. The block inherits the verified
+ * function's effects (so it may call an effectful function, reported as `<verify:f>` otherwise). Trace and law blocks
+ * get Oracle's rules: one stub given per effect, a stub for every generative effect (trace), stub signatures (trace),
+ * no unclassified effects, no trace law on an effectful recursive function.
  */
 export function checkVerifyBlock(
   ctx: CheckContext,
@@ -82,7 +85,7 @@ function checkGiven(ctx: CheckContext, block: VerifyBlock, given: GivenClause): 
 }
 
 function checkValueGiven(ctx: CheckContext, block: VerifyBlock, given: GivenClause): CheckedGiven {
-  // A law names an unknown given type its own way (§O.6).
+  // A law names an unknown given type its own way (Oracle addendum: "Checker rules and messages").
   const report = (span: Expr['span'], message: string) => {
     const unknown = /^Unknown type '(.*)'$/.exec(message);
     ctx.error(
@@ -112,9 +115,10 @@ function checkValueGiven(ctx: CheckContext, block: VerifyBlock, given: GivenClau
 }
 
 /**
- * `given rnd: Random.int = [lowDie, highDie]`: each value is a function standing in for the effect (§O.3, §O.4).
- * In a trace block each stub must have the stub type (snapshot: the method's own signature; generative:
- * `(BranchPath, Int, args…)` first); elsewhere a wrong stub shows up where the given is called.
+ * `given rnd: Random.int = [lowDie, highDie]`: each value is a function standing in for the effect (Oracle addendum:
+ * "Classified effects and stub signatures", "Running one case"). In a trace block each stub must have the stub type
+ * (snapshot: the method's own signature; generative: `(BranchPath, Int, args…)` first); elsewhere a wrong stub shows
+ * up where the given is called.
  */
 function checkStubGiven(ctx: CheckContext, block: VerifyBlock, given: GivenClause): CheckedGiven {
   const effect = given.effect!.name;
@@ -159,7 +163,10 @@ function isFunctionName(expr: Expr): boolean {
   return (expr.kind === 'Ident' || expr.kind === 'Member') && expr.resolution?.kind === 'function';
 }
 
-/** The block-level rules of Oracle verification (§O.6) that need the verified function. */
+/**
+ * The block-level rules of Oracle verification (Oracle addendum: "Checker rules and messages") that need the verified
+ * function.
+ */
 function checkOracleRules(
   ctx: CheckContext,
   block: VerifyBlock,

@@ -16,8 +16,9 @@ Options:
   -h, --help         show this help`;
 
 /**
- * `aver check FILE [--module-root DIR]`: loads and type-checks a program (language reference §2). Parse and load
- * errors stop before the checker runs, so one syntax error does not turn into a cascade of type errors.
+ * `aver check FILE [--module-root DIR]`: loads and type-checks a program (language reference:
+ * "Type system and checker"). Parse and load errors stop before the checker runs, so one syntax error does not turn
+ * into a cascade of type errors.
  */
 export const checkCommand: CliCommand = {
   name: 'check',

@@ -120,8 +120,8 @@ function readOptions(args: readonly string[]): { values: OptionValues; positiona
 
 /**
  * Compiles the command's FILE with paths resolved against the command's working directory (diagnostics keep the
- * path as written; the module root defaults to the working directory, §1.9). On failure prints the diagnostics
- * with source excerpts (or the one-line message) to stderr and returns `null`.
+ * path as written; the module root defaults to the working directory, language reference: "Modules and imports"). On
+ * failure prints the diagnostics with source excerpts (or the one-line message) to stderr and returns `null`.
  */
 export function compileForCommand(args: ProgramArgs, io: CliIo): CompiledProgram | null {
   const read = (path: string) => readRelativeTo(io.cwd, path);
@@ -169,7 +169,10 @@ export function colourOn(io: Pick<CliIo, 'isTTY' | 'env'>): boolean {
   return colorEnabled(io.env, io.isTTY === true);
 }
 
-/** Wraps a line in ANSI red when colour is on (the reference's `colored` red for run failures, §4.7). */
+/**
+ * Wraps a line in ANSI red when colour is on (the reference's `colored` red for run failures, language reference:
+ * "Errors and failure").
+ */
 export function paintRed(text: string, colour: boolean): string {
   return colour ? `\u001b[31m${text}\u001b[0m` : text;
 }

@@ -24,9 +24,10 @@ Options:
   -h, --help         show this help`;
 
 /**
- * `aver run FILE [--module-root DIR] [--timeout SECONDS] [--dump] [-- ARGS...]` (language reference §4.7, §4.9).
- * The process runs the program in a worker (`CliIo.runIsolated`), so that running out of memory or time ends the
- * program, not the command; without one (tests) it runs on the calling thread.
+ * `aver run FILE [--module-root DIR] [--timeout SECONDS] [--dump] [-- ARGS...]` (language reference:
+ * "Errors and failure", "Evaluation order and program start"). The process runs the program in a worker
+ * (`CliIo.runIsolated`), so that running out of memory or time ends the program, not the command; without one (tests)
+ * it runs on the calling thread.
  */
 export const runCommand: CliCommand = {
   name: 'run',

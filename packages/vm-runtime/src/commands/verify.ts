@@ -16,7 +16,7 @@ Options:
   --verbose          show every failure (by default the first three of each block)
   -h, --help         show this help`;
 
-/** `aver verify FILE [--module-root DIR] [--verbose]` (language reference §1.4 "Verify blocks"). */
+/** `aver verify FILE [--module-root DIR] [--verbose]` (language reference: "Top-level items", "Verify blocks"). */
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'run the verify blocks (cases and laws) of a program',

@@ -26,7 +26,8 @@ export function compileCall(compiler: UnitCompiler, call: Call): void {
     case 'function': {
       const index = compiler.functionIndex(target.qualifiedName, call);
       const callee = compiler.tables.units[index];
-      // The verify code inlines nothing: an effect dispatch must know which function made the call (§O.4).
+      // The verify code inlines nothing: an effect dispatch must know which function made the call (Oracle addendum:
+      // "Running one case").
       if (compiler.slotBase === 0 && compiler.tables.oracle === null && isInlinable(callee)) {
         inlineCall(compiler, call, callee);
         return;

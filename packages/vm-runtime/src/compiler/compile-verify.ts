@@ -10,8 +10,9 @@ import type { UnitCompiler } from './unit-compiler.js';
 import { isTraced } from './verify-plans.js';
 
 /**
- * What only the verify code compiles (Oracle verification, §O.1–§O.4): verify cases, trace projections, and the
- * hooks that tell the Oracle state about a case's start and the groups and branches of independent products.
+ * What only the verify code compiles (Oracle verification, Oracle addendum: "Grammar" to "Running one case"): verify
+ * cases, trace projections, and the hooks that tell the Oracle state about a case's start and the groups and branches
+ * of independent products.
  */
 
 /**
@@ -28,7 +29,8 @@ export function compileVerifyCase(compiler: UnitCompiler, unit: CodeUnit): void 
     if (step.kind === 'Binding') compiler.stmt(step);
     else skips.push(branchIfFalse(compiler, step.expr));
   }
-  // The premises held: the case's stubs take effect and its trace starts (§O.4 steps 2–3).
+  // The premises held: the case's stubs take effect and its trace starts (Oracle addendum: "Running one case"
+  // steps 2–3).
   hook(compiler, 'install', 0, true);
   const lhs = (body[body.length - 2] as Extract<Stmt, { kind: 'ExprStmt' }>).expr;
   const role = unit.verify;
@@ -48,9 +50,9 @@ export function compileVerifyCase(compiler: UnitCompiler, unit: CodeUnit): void 
 }
 
 /**
- * A trace projection (§O.1). As the whole left side of a trace case it runs its source call, then the `project`
- * hook applies the steps to the events; anywhere else the source call runs and the projection is a run-time
- * error, as in the reference.
+ * A trace projection (Oracle addendum: "Grammar"). As the whole left side of a trace case it runs its source call,
+ * then the `project` hook applies the steps to the events; anywhere else the source call runs and the projection is a
+ * run-time error, as in the reference.
  */
 export function compileProjection(compiler: UnitCompiler, projection: TraceProjection, whole: boolean): void {
   const builder = compiler.builder;
@@ -79,7 +81,10 @@ export function compileProjection(compiler: UnitCompiler, projection: TraceProje
   hook(compiler, 'project', 4, false);
 }
 
-/** The items of an independent product, each announced as a branch of a new group (§O.4 step 6). */
+/**
+ * The items of an independent product, each announced as a branch of a new group (Oracle addendum: "Running one case"
+ * step 6).
+ */
 export function compileTracedItems(compiler: UnitCompiler, items: readonly Expr[]): void {
   hook(compiler, 'groupEnter', 0, true);
   items.forEach((item, index) => {

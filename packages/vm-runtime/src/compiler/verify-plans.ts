@@ -38,12 +38,15 @@ export interface VerifyPlan {
     readonly line: number;
     readonly column: number;
   }[];
-  /** The givens whose values stub an effect (§O.4 step 2): their position and the effect. */
+  /**
+   * The givens whose values stub an effect (Oracle addendum: "Running one case" step 2): their position and the
+   * effect.
+   */
   readonly stubs: readonly { readonly given: number; readonly effect: string }[];
   readonly cases: readonly VerifyCasePlan[];
 }
 
-/** A projection the runner evaluates: on a direct call of the verified function (§O.1). */
+/** A projection the runner evaluates: on a direct call of the verified function (Oracle addendum: "Grammar"). */
 export function isTraced(projection: TraceProjection | undefined, fnQualifiedName: string): boolean {
   const target = projection?.source.target;
   return target?.kind === 'function' && target.qualifiedName === fnQualifiedName;

@@ -1,8 +1,9 @@
 /**
- * How Oracle verification treats each effect method (§O.3, the 0.16–0.27 table): a *snapshot* stub takes the
- * method's own arguments; a *generative* stub (also *generative+output*) takes `(BranchPath, Int, args…)`; an
- * *output* method has no stub and is asserted about through `.trace`. Anything not listed (`HttpServer.*`, a
- * namespace such as `Random` in `! [Random]`, since the lookup uses the exact name) is unclassified.
+ * How Oracle verification treats each effect method (Oracle addendum: "Classified effects and stub signatures", the
+ * 0.16–0.27 table): a *snapshot* stub takes the method's own arguments; a *generative* stub (also
+ * *generative+output*) takes `(BranchPath, Int, args…)`; an *output* method has no stub and is asserted about through
+ * `.trace`. Anything not listed (`HttpServer.*`, a namespace such as `Random` in `! [Random]`, since the lookup uses
+ * the exact name) is unclassified.
  */
 export type EffectDimension = 'snapshot' | 'generative' | 'generative+output' | 'output';
 

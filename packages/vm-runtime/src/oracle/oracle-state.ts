@@ -16,10 +16,11 @@ interface OpenGroup {
 }
 
 /**
- * The Oracle state of one `aver verify` session (§O.4): which function a case verifies, the stubs installed for
- * it, the branch path and counters of the generative stubs, and the effect events the verified function emits.
- * The built-ins of the verify code (oracle-table.ts) dispatch every effect through `dispatch`, and the compiler's
- * hooks report groups, branches, the start of a case's left side and its trace projections.
+ * The Oracle state of one `aver verify` session (Oracle addendum: "Running one case"): which function a case
+ * verifies, the stubs installed for it, the branch path and counters of the generative stubs, and the effect events
+ * the verified function emits. The built-ins of the verify code (oracle-table.ts) dispatch every effect through
+ * `dispatch`, and the compiler's hooks report groups, branches, the start of a case's left side and its trace
+ * projections.
  */
 export class OracleState {
   /** True from a case's `install` to its end: effects are stubbed, traced and checked. */
@@ -59,7 +60,10 @@ export class OracleState {
     this.open.length = 0;
   }
 
-  /** The case's premises passed: stubs on, trace collection and the counter start (§O.4 steps 2–3). */
+  /**
+   * The case's premises passed: stubs on, trace collection and the counter start (Oracle addendum: "Running one case"
+   * steps 2–3).
+   */
   install(): void {
     this.active = true;
     this.stubs = this.pending;
@@ -70,9 +74,10 @@ export class OracleState {
   }
 
   /**
-   * One effect call while a case runs (§O.4 step 5): an unclassified effect is a violation; a call the verified
-   * function makes itself is recorded; a stubbed snapshot effect calls its stub with the arguments, a stubbed
-   * generative one with `(path, n, args…)`; an unstubbed output effect is not performed; anything else runs.
+   * One effect call while a case runs (Oracle addendum: "Running one case" step 5): an unclassified effect is a
+   * violation; a call the verified function makes itself is recorded; a stubbed snapshot effect calls its stub with
+   * the arguments, a stubbed generative one with `(path, n, args…)`; an unstubbed output effect is not performed;
+   * anything else runs.
    */
   dispatch(
     def: BuiltinDef,
@@ -103,7 +108,10 @@ export class OracleState {
     return impl(host, args[0], args[1], args[2], args[3]);
   }
 
-  /** Entering a `!`/`?!` group: it gets the next case-wide index (§O.5 `.group(n)`). */
+  /**
+   * Entering a `!`/`?!` group: it gets the next case-wide index (Oracle addendum:
+   * "`BranchPath`, `Trace`, `EffectEvent`" `.group(n)`).
+   */
   enterGroup(): void {
     this.open.push({ group: this.groupCount++, branch: 0, counter: 0 });
   }

@@ -14,14 +14,15 @@ export interface OracleCell {
 /**
  * Hooks the compiler emits in the verify code, as built-in calls: a `!`/`?!` group and its branches, the point
  * after a case's premises where its stubs take effect, a trace projection that is a case's whole left side, and one
- * anywhere else (a run-time error, §O.1).
+ * anywhere else (a run-time error, Oracle addendum: "Grammar").
  */
 export type OracleHook = 'groupEnter' | 'branch' | 'groupExit' | 'install' | 'project' | 'misplaced';
 
 /**
- * The built-in table of the verify code (§O.4): the program's built-ins, each effectful one dispatching through the
- * session's `OracleState`, plus one entry per (effect, calling function) pair, so a dispatch knows whether the
- * verified function made the call itself, plus the hooks. Built while the verify code is compiled.
+ * The built-in table of the verify code (Oracle addendum: "Running one case"): the program's built-ins, each
+ * effectful one dispatching through the session's `OracleState`, plus one entry per (effect, calling function) pair,
+ * so a dispatch knows whether the verified function made the call itself, plus the hooks. Built while the verify code
+ * is compiled.
  */
 export class OracleTable {
   readonly cell: OracleCell = { state: null };

@@ -13,7 +13,10 @@ import {
   WrapValue,
 } from '../values.js';
 
-/** One classified effect call the verified function made (§O.4 step 5), with the groups it happened in. */
+/**
+ * One classified effect call the verified function made (Oracle addendum: "Running one case" step 5), with the groups
+ * it happened in.
+ */
 export interface RecordedEvent {
   readonly method: string;
   readonly args: readonly Value[];
@@ -26,7 +29,10 @@ export interface RecordedEvent {
 const EFFECT_EVENT = BUILTIN_RECORD_TYPES.get('EffectEvent')!;
 const TRACE = BUILTIN_RECORD_TYPES.get('Trace')!;
 
-/** The `EffectEvent(method: …, args: […], path: …)` value of a recorded event (§O.5). */
+/**
+ * The `EffectEvent(method: …, args: […], path: …)` value of a recorded event (Oracle addendum:
+ * "`BranchPath`, `Trace`, `EffectEvent`").
+ */
 export function eventValue(event: RecordedEvent): RecordValue {
   return new RecordValue(EFFECT_EVENT, [event.method, listFromArray(event.args), event.path]);
 }
@@ -64,9 +70,10 @@ export function projectionText(descriptor: string): string {
 }
 
 /**
- * Applies a projection's steps to the events of the call (§O.1): `.trace` gives `Trace(events: […])`; `.group(n)`
- * and `.branch(i)` narrow the events; `length()`, `event(k)`, `contains(x)`, `count(x)` query them. A pattern
- * matches an event with its method and, when given, equal arguments (the path is ignored).
+ * Applies a projection's steps to the events of the call (Oracle addendum: "Grammar"): `.trace` gives
+ * `Trace(events: […])`; `.group(n)` and `.branch(i)` narrow the events; `length()`, `event(k)`, `contains(x)`,
+ * `count(x)` query them. A pattern matches an event with its method and, when given, equal arguments (the path is
+ * ignored).
  */
 export function applyProjection(
   descriptor: string,

@@ -49,7 +49,7 @@ for (const kind of [
   startsExpression[kind] = 1;
 }
 
-/** expr := cmp (reference §1.5; lowest precedence first). */
+/** expr := cmp (language reference: "Expressions, precedence and associativity"; lowest precedence first). */
 export function parseExpr(p: Cursor): Expr {
   p.enter();
   const expr = parseComparison(p);
@@ -158,7 +158,9 @@ function endedByBlock(p: Cursor): boolean {
 
 /**
  * args := { [","] ( lname "=" expr | expr ) } — commas are skipped, so trailing and repeated commas are accepted
- * (§1.5 "Separators"). Named arguments (record fields, `T.update` overrides) come after the positional ones.
+ * (language reference: "Expressions, precedence and associativity",
+ * "Separators"). Named arguments (record fields,
+ * `T.update` overrides) come after the positional ones.
  */
 function parseCall(p: Cursor, callee: Expr): Call {
   p.advance();

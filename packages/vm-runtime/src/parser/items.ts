@@ -234,15 +234,18 @@ function parseFnDecl(p: Cursor, start: number): FnDecl {
   };
 }
 
-/** The fields a decision block may have (§O.9), in the order the reference lists them. */
+/**
+ * The fields a decision block may have (Oracle addendum: "Two confirmations"), in the order the reference lists them.
+ */
 const DECISION_FIELDS = ['date', 'reason', 'chosen', 'rejected', 'impacts', 'author'];
 
 /**
  * decision := "decision" UName NEWLINE INDENT { field "=" value } DEDENT
  *
- * As in the reference parser (§O.9), after each value the loop reads the next field name: fields may share a line
- * (`chosen = "A"    rejected = ["B"]`). `date` and `author` take a string, `reason` an indented block of strings
- * (an inline `reason = "x"` leaves the string where a field name must come), the others a string, a list or a name.
+ * As in the reference parser (Oracle addendum: "Two confirmations"), after each value the loop reads the next field
+ * name: fields may share a line (`chosen = "A"    rejected = ["B"]`). `date` and `author` take a string, `reason` an
+ * indented block of strings (an inline `reason = "x"` leaves the string where a field name must come), the others a
+ * string, a list or a name.
  */
 function parseDecisionBlock(p: Cursor, start: number): DecisionBlock {
   p.advance();

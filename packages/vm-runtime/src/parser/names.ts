@@ -2,7 +2,7 @@ const upperStart = /^\p{Lu}/u;
 
 /**
  * Whether a name is UpperCamel (a type, constructor, namespace or module segment) rather than lowerCamel
- * (reference §1.3).
+ * (language reference: "Tokens").
  */
 export function isUpperName(name: string): boolean {
   const c = name.charCodeAt(0);

@@ -24,7 +24,8 @@ export function parsePattern(p: Cursor): Pattern {
       result = parseLiteralPattern(p, start);
       break;
     case TokenKind.Minus:
-      // Not in 0.15–0.20 (§1.7); accepted as a superset for the later releases that have a real negation.
+      // Not in 0.15–0.20 (language reference: "`match` and patterns"); accepted as a superset for the later releases
+      // that have a real negation.
       if (p.kindAt(1) !== TokenKind.Int && p.kindAt(1) !== TokenKind.Float)
         return p.failExpected('a pattern');
       p.advance();
@@ -59,7 +60,8 @@ function parseNamePattern(p: Cursor, start: number): Pattern {
     while (true) {
       while (p.accept(TokenKind.Comma)) {}
       if (p.accept(TokenKind.RParen)) break;
-      // Constructor fields are binders or `_` only in 0.15–0.20 (§1.7): anything else is `Expected ')'`.
+      // Constructor fields are binders or `_` only in 0.15–0.20 (language reference: "`match` and patterns"):
+      // anything else is `Expected ')'`.
       binders.push(p.text(p.expect(TokenKind.Ident, "')'")));
     }
   }

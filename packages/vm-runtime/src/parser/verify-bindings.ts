@@ -2,8 +2,8 @@ import type { BindingStmt, Expr, MatchArm, Pattern, VerifyCase } from '../ast.js
 
 /**
  * Substitutes a verify block's bindings (`r = rollTwice()`) into the premises and cases after them, the way the
- * reference parser expands a block (§O.2): a binding is a textual abbreviation, so `r.result` and
- * `r.trace.count(Random.int)` become `rollTwice().result` and `rollTwice().trace.count(Random.int)`, two runs.
+ * reference parser expands a block (Oracle addendum: "Expansion"): a binding is a textual abbreviation, so `r.result`
+ * and `r.trace.count(Random.int)` become `rollTwice().result` and `rollTwice().trace.count(Random.int)`, two runs.
  * A binding may use the bindings before it; a `match` arm binder of the same name hides it inside that arm. Each
  * use gets its own copy of the expression (later passes annotate nodes in place).
  */

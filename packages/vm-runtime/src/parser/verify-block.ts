@@ -14,19 +14,20 @@ import { parseBinding } from './statements.js';
 import { parseType } from './types.js';
 import { substituteBindings } from './verify-bindings.js';
 
-/** Most cases one verify block may expand to (§O.2). */
+/** Most cases one verify block may expand to (Oracle addendum: "Expansion"). */
 export const MAX_VERIFY_CASES = 10_000;
 
 /**
- * verify := "verify" lname ["trace"] ["law" lname] NEWLINE INDENT body DEDENT (§O.1)
+ * verify := "verify" lname ["trace"] ["law" lname] NEWLINE INDENT body DEDENT (Oracle addendum: "Grammar")
  *
  * - `verify f`: every line is a case `lhs => rhs` (a `given` or a binding there fails as a case would);
  * - `verify f trace`: `given` lines, bindings, then cases (a binding after a case is an error);
  * - `verify f [trace] law name`: at least one `given`, `when` premises and bindings, exactly one assertion.
  *
- * Bindings are textual substitutions (§O.2): they are replaced by their expression in the premises and cases after
- * them, so each use calls again what the binding names. Givens stay names: the verify runner binds each to its
- * domain's values. A block whose domains are literal and expand to more than 10,000 cases is an error.
+ * Bindings are textual substitutions (Oracle addendum: "Expansion"): they are replaced by their expression in the
+ * premises and cases after them, so each use calls again what the binding names. Givens stay names: the verify runner
+ * binds each to its domain's values. A block whose domains are literal and expand to more than 10,000 cases is an
+ * error.
  */
 export function parseVerifyBlock(p: Cursor, start: number): VerifyBlock {
   p.advance();
@@ -132,7 +133,9 @@ function parseGiven(p: Cursor, start: number): GivenClause {
   return { name, type, effect, domain: { kind: 'range', from, to }, span: p.spanFrom(start) };
 }
 
-/** An annotation shaped `UName.lname` (`Random.int`) is an effect reference, not a type (§O.1). */
+/**
+ * An annotation shaped `UName.lname` (`Random.int`) is an effect reference, not a type (Oracle addendum: "Grammar").
+ */
 function effectReference(p: Cursor): EffectRef | null {
   if (!p.check(TokenKind.Ident) || p.kindAt(1) !== TokenKind.Dot || p.kindAt(2) !== TokenKind.Ident)
     return null;
@@ -180,7 +183,9 @@ function intLiteral(expr: Expr): bigint | null {
   return null;
 }
 
-/** Cases a block expands to when every domain size is fixed by the source (§O.2), else `null`. */
+/**
+ * Cases a block expands to when every domain size is fixed by the source (Oracle addendum: "Expansion"), else `null`.
+ */
 function staticExpansion(givens: readonly GivenClause[], cases: number): number | null {
   let total = cases;
   for (const given of givens) {

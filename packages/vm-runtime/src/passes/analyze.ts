@@ -14,10 +14,10 @@ export interface AnalyzeResult {
 }
 
 /**
- * The `analyze` stage (§5.2): read-only facts per code unit (`CodeUnit.facts`): frame size, whether it calls Aver
- * functions (leaf) or also allocates (thin), its tail calls and its allocation sites; and the program's
- * `compiler_visible_allocs`: the allocation sites left in the entry file after the pipeline (the README defines
- * exactly which nodes count; dependency modules and verify blocks do not).
+ * The `analyze` stage (language reference: "What each stage does"): read-only facts per code unit (`CodeUnit.facts`):
+ * frame size, whether it calls Aver functions (leaf) or also allocates (thin), its tail calls and its allocation
+ * sites; and the program's `compiler_visible_allocs`: the allocation sites left in the entry file after the pipeline
+ * (the README defines exactly which nodes count; dependency modules and verify blocks do not).
  */
 export function analyzeUnits(units: readonly CodeUnit[]): AnalyzeResult {
   let compilerVisibleAllocs = 0;

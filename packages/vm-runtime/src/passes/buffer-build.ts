@@ -32,11 +32,11 @@ export interface BufferBuildStats {
 }
 
 /**
- * The `buffer_build` stage (§5.2, 0.15.0): deforestation of `String.join(f(…), sep)` when `f` builds its
- * `List<String>` recursively. It adds a variant `f__buffered(…, <buffer>)` that appends each element straight into
- * a string buffer (the separator before every element but the first) and rewrites the join to
- * `__buf_finalize(f__buffered(…, __buf_new(sep)))`. No list is built, and `List.prepend(e, f(rest))` recursion
- * becomes a tail call.
+ * The `buffer_build` stage (language reference: "What each stage does", 0.15.0): deforestation of
+ * `String.join(f(…), sep)` when `f` builds its `List<String>` recursively. It adds a variant
+ * `f__buffered(…, <buffer>)` that appends each element straight into a string buffer (the separator before every
+ * element but the first) and rewrites the join to `__buf_finalize(f__buffered(…, __buf_new(sep)))`. No list is built,
+ * and `List.prepend(e, f(rest))` recursion becomes a tail call.
  *
  * Recognised shapes. `f` (any module) must return `List<String>`, end in an expression, and every result it can
  * give (through the arms of tail `match`es) must be one of:

@@ -8,7 +8,10 @@ export interface UnitParam {
   readonly type: Type;
 }
 
-/** Per-unit facts computed by `analyze` (§5.2) and used by the compiler and the bench. */
+/**
+ * Per-unit facts computed by `analyze` (language reference: "What each stage does") and used by the compiler and the
+ * bench.
+ */
 export interface UnitFacts {
   /** Frame slots (params, bindings, pattern binders, temporaries). */
   readonly localCount: number;
@@ -40,14 +43,20 @@ export type VerifyUnitRole =
       readonly oracle: VerifyOracleFacts;
     };
 
-/** What Oracle verification needs to know about a block (§O.4, §O.7). */
+/**
+ * What Oracle verification needs to know about a block (Oracle addendum: "Running one case", "`aver verify` output").
+ */
 export interface VerifyOracleFacts {
   /**
    * Whether a trace projection that is the whole left side is evaluated: the block's `trace` flag, or for a cases
-   * block the flag of the first cases block of its function (the reference merges them, §O.7).
+   * block the flag of the first cases block of its function (the reference merges them, Oracle addendum:
+   * "`aver verify` output").
    */
   readonly trace: boolean;
-  /** The givens whose value stubs an effect, by position among the givens, with the effect (§O.4 step 2). */
+  /**
+   * The givens whose value stubs an effect, by position among the givens, with the effect (Oracle addendum:
+   * "Running one case" step 2).
+   */
   readonly stubs: readonly { readonly given: number; readonly effect: string }[];
 }
 

@@ -11,11 +11,11 @@ export interface InterpLowerStats {
 }
 
 /**
- * The `interp_lower` stage (§5.2, 0.15.0): turns every interpolated string into a string-buffer plan
- * (`InterpString.lowered`): adjacent literal pieces merged, empty ones dropped, and each embedded value tagged with
- * the display it needs from its checked type (`raw` String, `int`, `float`, or the general `value` display). The
- * compiler pushes the pieces and joins them with one `STRING_CONCAT` (the buffer), so an accumulator loop
- * (`acc = "{acc}{i},"`) costs time linear in the text it builds.
+ * The `interp_lower` stage (language reference: "What each stage does", 0.15.0): turns every interpolated string into
+ * a string-buffer plan (`InterpString.lowered`): adjacent literal pieces merged, empty ones dropped, and each
+ * embedded value tagged with the display it needs from its checked type (`raw` String, `int`, `float`, or the general
+ * `value` display). The compiler pushes the pieces and joins them with one `STRING_CONCAT` (the buffer), so an
+ * accumulator loop (`acc = "{acc}{i},"`) costs time linear in the text it builds.
  */
 export function lowerInterpolations(
   units: readonly CodeUnit[],

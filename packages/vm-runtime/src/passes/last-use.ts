@@ -9,12 +9,12 @@ export interface LastUseStats {
 }
 
 /**
- * The `last_use` stage (§5.2): flags each read of a local slot that no path from it reads again
- * (`Ident.lastUse`). It is a backward liveness pass over slots: a function body is a tree of statements, `match`
- * arms and expressions evaluated left to right (no loops; a tail call ends the body), so one walk in reverse
- * evaluation order with a live-slot set decides every read. Slot-based liveness also covers binders that share
- * their subject's slot. The compiler turns a last read of a Vector or Map into `MOVE_LOCAL` and any other read of
- * one into `LOAD_LOCAL_SHARE` (see ownership.ts).
+ * The `last_use` stage (language reference: "What each stage does"): flags each read of a local slot that no path
+ * from it reads again (`Ident.lastUse`). It is a backward liveness pass over slots: a function body is a tree of
+ * statements, `match` arms and expressions evaluated left to right (no loops; a tail call ends the body), so one walk
+ * in reverse evaluation order with a live-slot set decides every read. Slot-based liveness also covers binders that
+ * share their subject's slot. The compiler turns a last read of a Vector or Map into `MOVE_LOCAL` and any other read
+ * of one into `LOAD_LOCAL_SHARE` (see ownership.ts).
  */
 export function markLastUses(units: readonly CodeUnit[]): LastUseStats {
   const stats = { reads: 0, lastUses: 0 };

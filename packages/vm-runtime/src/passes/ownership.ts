@@ -1,14 +1,14 @@
 import type { Type } from '../checker/index.js';
 
 /**
- * Ownership rules shared by `resolve`, `last_use` and the compiler (§5.2 `last_use`, §4.4). A Vector or Map value
- * carries a `shared` flag; while it is clear the value has exactly one live reference, so `Vector.set`/`Map.set`
- * may update it in place. Every operation that can create a second reference to such a value sets the flag:
- * reading a local that is read again later (`LOAD_LOCAL_SHARE`; the last read is a move, `MOVE_LOCAL`), storing a
- * global, taking a Vector or Map out of a container that stays alive (pattern extraction, field access, built-ins
- * that return a contained value), and copying fields in a record update. Only values whose static type is a Vector
- * or a Map need the flag: a list or record holding one is itself immutable, and reaching the vector inside it goes
- * through an extraction.
+ * Ownership rules shared by `resolve`, `last_use` and the compiler (language reference: "What each stage does"
+ * `last_use`, language reference: "Lists, vectors, tuples, records, variants"). A Vector or Map value carries a
+ * `shared` flag; while it is clear the value has exactly one live reference, so `Vector.set`/`Map.set` may update it
+ * in place. Every operation that can create a second reference to such a value sets the flag: reading a local that is
+ * read again later (`LOAD_LOCAL_SHARE`; the last read is a move, `MOVE_LOCAL`), storing a global, taking a Vector or
+ * Map out of a container that stays alive (pattern extraction, field access, built-ins that return a contained
+ * value), and copying fields in a record update. Only values whose static type is a Vector or a Map need the flag: a
+ * list or record holding one is itself immutable, and reaching the vector inside it goes through an extraction.
  */
 export function isOwnedType(type: Type | undefined): boolean {
   return type !== undefined && (type.kind === 'Vector' || type.kind === 'Map');

@@ -12,12 +12,12 @@ export interface ResolveStats {
 }
 
 /**
- * The `resolve` stage (§5.2): maps every local of every code unit to a frame slot and records the unit's
- * `localCount`. Parameters take slots `0..arity`; bindings, pattern binders and match temporaries follow. Slots of a
- * `match` arm (its binders and any temporary) are reused by the next arm and after the match, since they are dead
- * there. A `match` on a local tests the local's own slot, and a plain binder pattern shares the subject's slot
- * (bindings are immutable), so neither costs a copy — except a Vector or Map subject, which goes through a
- * temporary so that `last_use` can decide whether the subject read moves or shares it.
+ * The `resolve` stage (language reference: "What each stage does"): maps every local of every code unit to a frame
+ * slot and records the unit's `localCount`. Parameters take slots `0..arity`; bindings, pattern binders and match
+ * temporaries follow. Slots of a `match` arm (its binders and any temporary) are reused by the next arm and after the
+ * match, since they are dead there. A `match` on a local tests the local's own slot, and a plain binder pattern
+ * shares the subject's slot (bindings are immutable), so neither costs a copy — except a Vector or Map subject, which
+ * goes through a temporary so that `last_use` can decide whether the subject read moves or shares it.
  */
 export function resolveSlots(units: readonly CodeUnit[], exprTypes: Map<Expr, Type>): ResolveStats {
   let slots = 0;

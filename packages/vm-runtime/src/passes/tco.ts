@@ -24,11 +24,12 @@ interface FnNode {
 }
 
 /**
- * The `tco` stage (§1.8, §5.2): marks every call in tail position whose callee is the calling function or another
- * function of its call-graph SCC (`Call.tail`), so the compiler emits `TAIL_CALL_SELF` / `TAIL_CALL` and the
- * loop runs in constant stack space. It runs before the checker, so callees are resolved syntactically: a bare
- * name of a top-level function of the same file (unless a parameter, binding or pattern binder in scope hides
- * it), or a qualified `Module.Path.fn` of a loaded module. SCCs come from Tarjan's algorithm.
+ * The `tco` stage (language reference: "Tail calls", "What each stage does"): marks every call in tail position whose
+ * callee is the calling function or another function of its call-graph SCC (`Call.tail`), so the compiler emits
+ * `TAIL_CALL_SELF` / `TAIL_CALL` and the loop runs in constant stack space. It runs before the checker, so callees
+ * are resolved syntactically: a bare name of a top-level function of the same file (unless a parameter, binding or
+ * pattern binder in scope hides it), or a qualified `Module.Path.fn` of a loaded module. SCCs come from Tarjan's
+ * algorithm.
  */
 export function markTailCalls(files: readonly ProgramFile[]): TcoStats {
   const nodes = new Map<string, FnNode>();
@@ -40,7 +41,7 @@ export function markTailCalls(files: readonly ProgramFile[]): TcoStats {
       if (item.kind !== 'FnDecl') continue;
       const name = file.module === null ? item.name : `${file.module}.${item.name}`;
       names.set(item.name, name);
-      // A duplicate name keeps its last definition (§1.4), as the checker does.
+      // A duplicate name keeps its last definition (language reference: "Top-level items"), as the checker does.
       nodes.set(name, { name, decl: item, file, callees: new Set(), component: -1 });
     }
     fileFunctions.set(file, names);
