@@ -27,7 +27,7 @@ export function runCommand(input, folder, hangMs) {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, file.text);
   }
-  const script = input.driver === 'aver-bench' ? AVER_BENCH : AVER;
+  const script = input.driver.startsWith('aver-bench') ? AVER_BENCH : AVER;
   const args = input.args.map((arg) => arg.replaceAll('{dir}', folder));
   const env = { ...process.env, NO_COLOR: '1', CI: '1' };
   delete env.AVER_DEBUG;
