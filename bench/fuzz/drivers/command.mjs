@@ -34,10 +34,12 @@ export function runCommand(input, folder, hangMs) {
   delete env.GITHUB_STEP_SUMMARY;
   const started = performance.now();
   return new Promise((resolve) => {
+    // Its own process group: a Ctrl-C meant for the fuzzer stops the fuzzer (which lets it finish), not the child.
     const child = spawn(process.execPath, [script, ...args], {
       cwd: folder,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     const out = { stdout: '', stderr: '' };
     for (const stream of ['stdout', 'stderr']) {
