@@ -43,4 +43,18 @@ describe('aver-bench escapes terminal controls from its input', () => {
       stderr: 'bench run: main returned error: \\u{1b}[2Jgone\n',
     });
   });
+
+  it('cuts the code frame of a 5 MB one-line manifest to a window around the error', () => {
+    temp.write('answer.av', 'fn main() -> Int\n    42\n');
+    const manifest = temp.write('long.toml', `entry = "answer.av"\nname = "${'x'.repeat(5_000_000)}" = 1\n`);
+    const run = spawnCli([manifest]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    // `name = "` (8) + 5,000,000 x + `" ` ends at column 5,000,010; the second `=` is the error.
+    expect(
+      run.stderr.startsWith(`scenario load: ${manifest}: TOML parse error at line 2, column 5000011\n`),
+    ).toBe(true);
+    expect(run.stderr.length).toBeLessThan(2000);
+    expect(run.stderr).toContain('…');
+  });
 });

@@ -89,6 +89,51 @@ describe('aver-bench end to end: runaway programs', () => {
     expect(run.stderr).toBe('bench run: out of memory: the isolate reached its heap limit of 64 MiB\n');
   });
 
+  it('refuses a Vector beyond the size limit and a String past the engine limit as run errors in our words', () => {
+    for (const size of ['1000000000', '100000000']) {
+      const manifest = scenario('vector', `fn main() -> Int\n    Vector.len(Vector.new(${size}, 0))\n`);
+      expect(spawnCli([manifest])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `bench run: Runtime error [line 2]: Vector.new: size ${size} is above the limit of 33554432 elements\n`,
+      });
+    }
+    const doubling = scenario(
+      'doubling',
+      'fn grow(s: String, n: Int) -> String\n    match n\n        0 -> s\n        _ -> grow("{s}{s}", n - 1)\n\n' +
+        'fn main() -> Int\n    String.len(grow("ab", 40))\n',
+    );
+    expect(spawnCli([doubling])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'bench run: Runtime error [line 4]: string too long: the result would exceed 536870888 characters\n',
+    });
+  });
+
+  it('stops long built-in work at timeout_ms: copies of a 4-million-element Vector, and the folder goes on', () => {
+    scenario(
+      'a_copies',
+      'fn spin(v: Vector<Int>, keep: Vector<Int>, n: Int) -> Int\n    match n\n        0 -> Vector.len(v)\n' +
+        '        _ -> spin(Option.withDefault(Vector.set(keep, 1, n), keep), keep, n - 1)\n\n' +
+        'fn main() -> Int\n    v = Vector.new(4000000, 0)\n    spin(v, v, 100000)\n',
+      'timeout_ms = 1000\n',
+    );
+    scenario('b_fib', FIB);
+    const run = spawnCli([path.join(temp.dir(), 'scenarios'), '--json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('bench run (a_copies): timed out after 1000 ms\n');
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(JSON.parse(lines[0]!)).toEqual({
+      kind: 'failure',
+      scenario: 'a_copies',
+      target: 'vm',
+      error: 'timeout',
+      message: 'timed out after 1000 ms',
+    });
+    expect(parseReportJson(lines[1]!).response_bytes).toBe(2);
+  });
+
   it('takes --timeout for an ad-hoc .av run', () => {
     const program = temp.write('loop.av', LOOP);
     const run = spawnCli([program, '--timeout', '500ms', '--iterations', '1', '--warmup', '0']);

@@ -84,4 +84,60 @@ describe('the bench sandbox', () => {
       `bench run: ${typo}: [effects] allow names an unknown effect 'Disk.reedText'; did you mean 'Disk.readText'?\n`,
     );
   });
+
+  it('cannot write or delete a file unless the manifest allows it, and then only inside disk_root', () => {
+    const folder = victim();
+    const precious = path.join(folder, 'inside', 'file.txt');
+    const written = path.join(folder, 'written.txt');
+    // Top-level statements run before main, so only the run-time check can stop them.
+    const writes = scenario(
+      'writes',
+      `done = Disk.writeText("${written}", "x")\n\nfn main() -> Int\n    1\n`,
+    );
+    expect(spawnCli([writes])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `bench run: Runtime error [line 1]: Disk.writeText is denied in bench mode; allow it in ${writes} with [effects] allow = ["Disk.writeText"]\n`,
+    });
+    const deletes = scenario('deletes', `gone = Disk.delete("${precious}")\n\nfn main() -> Int\n    1\n`);
+    expect(spawnCli([deletes]).stderr).toBe(
+      `bench run: Runtime error [line 1]: Disk.delete is denied in bench mode; allow it in ${deletes} with [effects] allow = ["Disk.delete"]\n`,
+    );
+    expect(existsSync(written)).toBe(false);
+    expect(existsSync(precious)).toBe(true);
+
+    mkdirSync(path.join(temp.dir(), 'data'), { recursive: true });
+    const allowed = (name: string, target: string) =>
+      scenario(
+        name,
+        `fn main() -> Result<Unit, String>\n    ! [Disk.writeText]\n    Disk.writeText("${target}", "kept")\n`,
+        '[effects]\nallow = ["Disk.writeText"]\ndisk_root = "data"\n',
+      );
+    expect(spawnCli([allowed('inside', 'out.txt')]).code).toBe(0);
+    expect(existsSync(path.join(temp.dir(), 'data', 'out.txt'))).toBe(true);
+    const outside = spawnCli([allowed('outside', '../escaped.txt')]);
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toBe(
+      `bench run: Runtime error [line 3]: Disk.writeText: '../escaped.txt' is outside the disk root '${path.join(temp.dir(), 'data')}' ([effects] disk_root in ${path.join(temp.dir(), 'outside.toml')})\n`,
+    );
+    expect(existsSync(path.join(temp.dir(), 'escaped.txt'))).toBe(false);
+  });
+
+  it('denies the network before the run, and keeps Console, Time, Random and Args allowed', () => {
+    for (const effect of ['Http.get', 'HttpServer.listen', 'Tcp.connect']) {
+      const manifest = scenario('net', `fn main() -> Int\n    ! [${effect}]\n    1\n`);
+      expect(spawnCli([manifest]).stderr).toBe(
+        `bench run: error[2:8]: main declares effect '${effect}', which bench mode denies; allow it in ${manifest} with [effects] allow = ["${effect}"]\n`,
+      );
+    }
+    const allowed = scenario(
+      'allowed',
+      'fn main() -> Int\n    ! [Console.print, Time.now, Random.int, Args.get]\n    Console.print("hi")\n' +
+        '    t = Time.now()\n    r = Random.int(1, 6)\n    List.len(Args.get()) + String.len(t) * 0 + r - r\n',
+      'args = ["a", "b"]\n',
+    );
+    const run = spawnCli([allowed, '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).response_bytes).toBe(1);
+  });
 });

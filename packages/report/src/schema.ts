@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 
 /*
- * The report contract (spec `aver-bench.md`, "Report format"): these schemas validate reports, generate
- * `schema.json` and, through `v.InferOutput`, are the report's TypeScript types (`types.ts`), so the shape is
- * declared once. Keys, their order and their nullability mirror the reference's serde structs; our additions
+ * The report contract (bench spec: "Report JSON: the stable contract"): these schemas validate reports,
+ * generate `schema.json` and, through `v.InferOutput`, are the report's TypeScript types (`types.ts`), so the shape
+ * is declared once. Keys, their order and their nullability mirror the reference's serde structs; our additions
  * (`response_sha256`, `samples_ms`, `counters`, `replicates`) come after the reference keys. Adding keys is allowed by
  * the contract; removing or renaming one is a breaking change. Every object and array is `v.readonly()`, so the
  * derived types are read-only, as a report passed around should be.

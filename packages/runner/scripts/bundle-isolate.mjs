@@ -44,12 +44,20 @@ function urlExpression(file) {
   return `new URL(${JSON.stringify(inPackage)}, ${packageJson}).href`;
 }
 
+/** `createRequire(import.meta.url)('../package.json')`: a package's own manifest, read when it loads. */
+const OWN_PACKAGE_JSON = /createRequire\(import\.meta\.url\)\((['"])(\.\.\/package\.json)\1\)/g;
+
 const importMetaUrl = {
   name: 'import-meta-url',
   setup(builder) {
     builder.onLoad({ filter: /\.js$/ }, (args) => {
-      const contents = readFileSync(args.path, 'utf8');
+      let contents = readFileSync(args.path, 'utf8');
       if (!contents.includes('import.meta.url')) return undefined;
+      // A bundle is built for one version of each package, so the manifest is read now: an isolate then skips a
+      // package resolution and a file read.
+      contents = contents.replace(OWN_PACKAGE_JSON, (_call, _quote, relative) =>
+        JSON.stringify(JSON.parse(readFileSync(path.join(path.dirname(args.path), relative), 'utf8'))),
+      );
       return { contents: contents.replaceAll('import.meta.url', urlExpression(args.path)), loader: 'js' };
     });
   },

@@ -146,6 +146,60 @@ describe.skipIf(!built)('aver run contains runaway programs (spawned)', () => {
     expect([slowInput.status, slowInput.stdout, slowInput.stderr]).toEqual([0, 'Result.Ok("hello")\n', '']);
   });
 
+  it('fails a verify case that never ends at --timeout, and runs the cases after it (found by bench/fuzz)', () => {
+    const verify = program('verify-spin.av', [
+      'fn countdown(n: Int) -> Int',
+      '    match n',
+      '        0 -> 0',
+      '        _ -> countdown(n - 1)',
+      '',
+      'verify countdown',
+      '    countdown(-1) => 0',
+      '    countdown(3) => 0',
+    ]);
+    expect(aver(['verify', verify, '--timeout', '0.2'])).toEqual({
+      code: 1,
+      stdout: [
+        `Verify: ${verify}`,
+        '  ✗ countdown      1/2 passed (1 runtime error)',
+        '    fail[verify-runtime-error]: runtime error',
+        `      at: ${verify}:7:5`,
+        '      block: countdown',
+        '      case: countdown(-1) == 0',
+        '      error: Runtime error [line 4]: deadline of 200 ms exceeded',
+        '',
+        'Summary: 1 file | 1 block | 1/2 cases passed | 1 failed',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    expect(aver(['verify', verify, '--timeout', 'soon'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "aver verify: invalid value 'soon' for '--timeout': expected a number of seconds (0 for no limit)\n" +
+        'Usage: aver verify FILE [--module-root DIR] [--timeout SECONDS] [--verbose]\n',
+    });
+  });
+
+  it('stops long built-in work at the deadline itself (the line shows it was the VM, not the watchdog)', () => {
+    const copies = program('copies.av', [
+      'fn spin(v: Vector<Int>, keep: Vector<Int>, n: Int) -> Int',
+      '    match n',
+      '        0 -> Vector.len(v)',
+      '        _ -> spin(Option.withDefault(Vector.set(keep, 1, n), keep), keep, n - 1)',
+      '',
+      'fn main() -> Int',
+      '    v = Vector.new(4000000, 0)',
+      '    spin(v, v, 100000)',
+    ]);
+    expect(aver(['run', copies, '--timeout', '0.3'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Runtime error [line 4]: deadline of 300 ms exceeded\n',
+    });
+  });
+
   it('ends work the VM cannot interrupt with its watchdog, shortly after the deadline', () => {
     // Two trees of 2^60 leaves built with sharing in 60 calls: comparing them is one instruction that would
     // take ages, so the VM never gets back to its own deadline check and only the watchdog (at 1 s plus a second

@@ -52,7 +52,7 @@ export {
 export { type ConsoleOption, createHost } from './run-host.js';
 export { limitHost } from './run-limits.js';
 export type { Value } from './values.js';
-export { formatVerifyReport, type VerifyReport, verifyProgram } from './verify.js';
+export { formatVerifyReport, type VerifyOptions, type VerifyReport, verifyProgram } from './verify.js';
 export { VERSION } from './version.js';
 
 // The front-end API for other backends (see the README, "Front-end API for backends"): source → checked, lowered

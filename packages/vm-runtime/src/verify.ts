@@ -68,6 +68,15 @@ export interface VerifyLine {
   readonly failures: readonly CaseFailure[];
 }
 
+/** Options of `verifyProgram`. */
+export interface VerifyOptions {
+  /**
+   * Fail an evaluation with a `limit` error (`deadline of N ms exceeded`) once it has run this long: each case, each
+   * `given` domain and the top-level statements get the whole limit. Absent: no limit.
+   */
+  readonly timeoutMs?: number;
+}
+
 /** The outcome of `verifyProgram`. */
 export interface VerifyReport {
   readonly lines: readonly VerifyLine[];
@@ -90,11 +99,28 @@ interface MutableLine {
  * `when` premise is false is skipped; otherwise its stub givens replace their effects, the verified function's own
  * effect calls are traced, and a trace projection on its left side is applied to those events. Both sides are
  * compared with structural equality (language reference: "Equality"). Case blocks of one function merge into one
- * line; each law is its own line (`fib spec fibSpec`).
+ * line; each law is its own line (`fib spec fibSpec`). With `options.timeoutMs`, a case that runs past it fails as a
+ * runtime error and the others still run.
  */
-export function verifyProgram(program: CompiledProgram): VerifyReport {
+export function verifyProgram(program: CompiledProgram, options: VerifyOptions = {}): VerifyReport {
   const code = program.code.verifyCode();
-  const session = openSession({ ...program, code }, { console: 'silent' });
+  const timeoutMs = options.timeoutMs;
+  const opened = openSession(
+    { ...program, code },
+    { console: 'silent', ...(timeoutMs === undefined ? {} : { timeoutMs }) },
+  );
+  // Every evaluation verify starts (the top level, a given domain, a case) gets the whole limit: a case that runs
+  // away fails alone, as a runtime error, and the cases after it still run.
+  const session: Session =
+    timeoutMs === undefined
+      ? opened
+      : {
+          ...opened,
+          call(index, args) {
+            opened.run.deadline = performance.now() + timeoutMs;
+            return opened.call(index, args);
+          },
+        };
   const oracle = new OracleState(code, session.run);
   code.oracle.state = oracle;
   try {

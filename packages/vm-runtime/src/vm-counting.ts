@@ -401,7 +401,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           const argc = code[ip + 1];
           ip += 2;
           if (fp === run.frameCapacity) growFrames(run);
-          if (--run.countdown === 0) run.countdown = checkDeadline(run);
+          if (--run.countdown <= 0) run.countdown = checkDeadline(run);
           fnCalls[target]++;
           counting.addInstructions(chunkIndex, node, executed);
           executed = 0;
@@ -431,7 +431,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
         }
         case Op.TAIL_CALL_SELF: {
           const argc = code[ip++];
-          if (--run.countdown === 0) run.countdown = checkDeadline(run);
+          if (--run.countdown <= 0) run.countdown = checkDeadline(run);
           fnCalls[chunkIndex]++;
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
@@ -443,7 +443,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           const target = code[ip];
           const argc = code[ip + 1];
           ip += 2;
-          if (--run.countdown === 0) run.countdown = checkDeadline(run);
+          if (--run.countdown <= 0) run.countdown = checkDeadline(run);
           fnCalls[target]++;
           counting.addInstructions(chunkIndex, node, executed);
           executed = 0;
@@ -470,7 +470,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
             break;
           }
           if (fp === run.frameCapacity) growFrames(run);
-          if (--run.countdown === 0) run.countdown = checkDeadline(run);
+          if (--run.countdown <= 0) run.countdown = checkDeadline(run);
           fnCalls[callee.index]++;
           counting.addInstructions(chunkIndex, node, executed);
           executed = 0;

@@ -417,7 +417,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           const argc = code[ip + 1];
           ip += 2;
           if (fp === run.frameCapacity) growFrames(run);
-          if (--run.countdown === 0) run.countdown = checkDeadline(run);
+          if (--run.countdown <= 0) run.countdown = checkDeadline(run);
           // @count: fnCalls[target]++;
           // @count: counting.addInstructions(chunkIndex, node, executed);
           // @count: executed = 0;
@@ -447,7 +447,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
         }
         case Op.TAIL_CALL_SELF: {
           const argc = code[ip++];
-          if (--run.countdown === 0) run.countdown = checkDeadline(run);
+          if (--run.countdown <= 0) run.countdown = checkDeadline(run);
           // @count: fnCalls[chunkIndex]++;
           const base = sp - argc;
           for (let i = 0; i < argc; i++) stack[bp + i] = stack[base + i];
@@ -459,7 +459,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           const target = code[ip];
           const argc = code[ip + 1];
           ip += 2;
-          if (--run.countdown === 0) run.countdown = checkDeadline(run);
+          if (--run.countdown <= 0) run.countdown = checkDeadline(run);
           // @count: fnCalls[target]++;
           // @count: counting.addInstructions(chunkIndex, node, executed);
           // @count: executed = 0;
@@ -486,7 +486,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
             break;
           }
           if (fp === run.frameCapacity) growFrames(run);
-          if (--run.countdown === 0) run.countdown = checkDeadline(run);
+          if (--run.countdown <= 0) run.countdown = checkDeadline(run);
           // @count: fnCalls[callee.index]++;
           // @count: counting.addInstructions(chunkIndex, node, executed);
           // @count: executed = 0;

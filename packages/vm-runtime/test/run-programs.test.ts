@@ -42,7 +42,8 @@ describe('golden programs (test/programs)', () => {
         expect(disassembleChunk(chunk, compiled.program.code).split('\n')).toEqual(expected.dumpLines);
       }
       if (expected.verify.length > 0) {
-        const report = verifyProgram(compiled.program);
+        const { timeoutMs } = expected.runOptions as RunOptions;
+        const report = verifyProgram(compiled.program, timeoutMs === undefined ? {} : { timeoutMs });
         const style = { colour: false, maxFailures: 3 };
         expect(formatVerifyReport(basename(path), report, style)).toEqual(expected.verify);
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseProgramArgs } from './program-args.js';
 
-const RUN = { dump: true, timeout: true } as const;
+const RUN = { dump: true, defaultTimeoutMs: 60_000 } as const;
 const CHECK = { dump: false } as const;
 
 describe('parseProgramArgs usage errors', () => {
@@ -49,7 +49,9 @@ describe('parseProgramArgs', () => {
   });
 
   it('takes a value that starts with a dash when it is written inline', () => {
-    const args = parseProgramArgs(['a.av', '--module-root=-lib'], CHECK);
+    const args = parseProgramArgs(['a.av', '--module-root=-lib'], RUN);
     expect(typeof args === 'string' ? args : [args.moduleRoot, args.timeoutMs]).toEqual(['-lib', 60_000]);
+    const check = parseProgramArgs(['a.av', '--module-root=-lib'], CHECK);
+    expect(typeof check === 'string' ? check : [check.moduleRoot, check.timeoutMs]).toEqual(['-lib', null]);
   });
 });

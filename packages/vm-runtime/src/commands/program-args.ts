@@ -16,21 +16,24 @@ export interface ProgramArgs {
   readonly verbose: boolean;
   /** Everything after `--` (run only). */
   readonly programArgs: readonly string[];
-  /** `--timeout SECONDS` (run only) in milliseconds; `null` for no limit (`--timeout 0`). */
+  /** `--timeout SECONDS` (run: the program; verify: each case) in milliseconds; `null` for no limit (`--timeout 0`). */
   readonly timeoutMs: number | null;
 }
 
 /** `aver run`'s time limit when `--timeout` is not given: one minute of running (stdin waits excluded). */
 export const DEFAULT_RUN_TIMEOUT_MS = 60_000;
+/** `aver verify`'s time limit of each case (and given domain) when `--timeout` is not given. */
+export const DEFAULT_VERIFY_TIMEOUT_MS = 10_000;
 
 /**
  * Parses `FILE [--module-root DIR] [--dump] [--verbose] [-- ARGS...]`; returns a one-line usage error instead of
  * throwing. `--dump` and the arguments after `--` are accepted only when `accept.dump` is set (`aver run`),
- * `--verbose` only when `accept.verbose` is (`aver verify`).
+ * `--verbose` only when `accept.verbose` is (`aver verify`), `--timeout` only when `accept.defaultTimeoutMs` is set
+ * (its value when the option is absent).
  */
 export function parseProgramArgs(
   args: readonly string[],
-  accept: { readonly dump: boolean; readonly verbose?: boolean; readonly timeout?: boolean },
+  accept: { readonly dump: boolean; readonly verbose?: boolean; readonly defaultTimeoutMs?: number },
 ): ProgramArgs | string {
   const separator = args.indexOf('--');
   const own = separator >= 0 ? args.slice(0, separator) : [...args];
@@ -41,8 +44,9 @@ export function parseProgramArgs(
   const { values, positionals } = parsed;
   if (values.dump === true && !accept.dump) return "unknown option '--dump'";
   if (values.verbose === true && accept.verbose !== true) return "unknown option '--verbose'";
-  if (values.timeout !== undefined && accept.timeout !== true) return "unknown option '--timeout'";
-  const timeoutMs = parseTimeout(values.timeout);
+  if (values.timeout !== undefined && accept.defaultTimeoutMs === undefined)
+    return "unknown option '--timeout'";
+  const timeoutMs = parseTimeout(values.timeout, accept.defaultTimeoutMs ?? null);
   if (typeof timeoutMs === 'string') return timeoutMs;
   const base = {
     moduleRoot: values['module-root'],
@@ -59,8 +63,8 @@ export function parseProgramArgs(
 }
 
 /** `--timeout SECONDS`: a non-negative decimal number of seconds; 0 means no limit. */
-function parseTimeout(value: string | undefined): number | null | string {
-  if (value === undefined) return DEFAULT_RUN_TIMEOUT_MS;
+function parseTimeout(value: string | undefined, defaultMs: number | null): number | null | string {
+  if (value === undefined) return defaultMs;
   const seconds = /^(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isFinite(seconds) || seconds * 1000 > Number.MAX_SAFE_INTEGER)
     return `invalid value '${value}' for '--timeout': expected a number of seconds (0 for no limit)`;

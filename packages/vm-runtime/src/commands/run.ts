@@ -5,7 +5,13 @@ import { mainErrorMessage } from '../main-result.js';
 import { runProgram } from '../program.js';
 import { readStdinLine } from '../run-host.js';
 import type { ProgramArgs } from './program-args.js';
-import { colourOn, compileForCommand, paintRed, parseProgramArgs } from './program-args.js';
+import {
+  colourOn,
+  compileForCommand,
+  DEFAULT_RUN_TIMEOUT_MS,
+  paintRed,
+  parseProgramArgs,
+} from './program-args.js';
 
 const usage = 'Usage: aver run FILE [--module-root DIR] [--timeout SECONDS] [--dump] [-- ARGS...]';
 
@@ -34,7 +40,7 @@ export const runCommand: CliCommand = {
   summary: 'type-check, compile and run a program',
   usage,
   run(args: readonly string[], io: CliIo): number | Promise<number> {
-    const parsed = parseProgramArgs(args, { dump: true, timeout: true });
+    const parsed = parseProgramArgs(args, { dump: true, defaultTimeoutMs: DEFAULT_RUN_TIMEOUT_MS });
     if (typeof parsed === 'string') return io.usageError(parsed, usage);
     if (parsed.help) {
       io.stdout(help);

@@ -1,8 +1,8 @@
 import type { CliCommand, CliIo } from '../cli.js';
 import { formatVerifyReport, verifyProgram } from '../verify.js';
-import { colourOn, compileForCommand, parseProgramArgs } from './program-args.js';
+import { colourOn, compileForCommand, DEFAULT_VERIFY_TIMEOUT_MS, parseProgramArgs } from './program-args.js';
 
-const usage = 'Usage: aver verify FILE [--module-root DIR] [--verbose]';
+const usage = 'Usage: aver verify FILE [--module-root DIR] [--timeout SECONDS] [--verbose]';
 
 const help = `${usage}
 
@@ -13,16 +13,22 @@ per block, failure diagnostics and a summary; exits 1 when a case fails or the f
 
 Options:
   --module-root DIR  where \`depends [A.B]\` looks for a/b.av (default: the current directory)
+  --timeout SECONDS  time limit of each case and given domain (default 10; 0: no limit); a case past it fails
+                     as a runtime error and the others still run
   --verbose          show every failure (by default the first three of each block)
   -h, --help         show this help`;
 
-/** `aver verify FILE [--module-root DIR] [--verbose]` (language reference: "Top-level items", "Verify blocks"). */
+/** `aver verify FILE [--module-root DIR] [--timeout SECONDS] [--verbose]` (language reference: "Top-level items", "Verify blocks"). */
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'run the verify blocks (cases and laws) of a program',
   usage,
   run(args: readonly string[], io: CliIo): number {
-    const parsed = parseProgramArgs(args, { dump: false, verbose: true });
+    const parsed = parseProgramArgs(args, {
+      dump: false,
+      verbose: true,
+      defaultTimeoutMs: DEFAULT_VERIFY_TIMEOUT_MS,
+    });
     if (typeof parsed === 'string') return io.usageError(parsed, usage);
     if (parsed.help) {
       io.stdout(help);
@@ -30,7 +36,7 @@ export const verifyCommand: CliCommand = {
     }
     const program = compileForCommand(parsed, io);
     if (program === null) return 1;
-    const report = verifyProgram(program);
+    const report = verifyProgram(program, parsed.timeoutMs === null ? {} : { timeoutMs: parsed.timeoutMs });
     const style = { colour: colourOn(io), maxFailures: parsed.verbose ? Number.POSITIVE_INFINITY : 3 };
     for (const line of formatVerifyReport(parsed.file, report, style)) io.stdout(line);
     const failed = report.setupError !== null || report.lines.some((line) => line.passed < line.total);

@@ -1,0 +1,37 @@
+// The in-process lane's worker thread: runs each input it is sent through its driver and posts one result per
+// input, in order. It lives in a worker so that the supervisor can end it when an input hangs or exhausts the heap.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { driveManifest, driveProgram, prepareManifestFolder } from './drivers/in-process.mjs';
+import { classifyInProcess } from './verdict.mjs';
+
+const scratch = path.join(workerData.scratchDir, `manifest-${workerData.id}`);
+mkdirSync(scratch, { recursive: true });
+prepareManifestFolder(scratch, workerData.entryFiles);
+
+/** Keeps a finding's messages readable in its reproducer: the first few, each cut to a few KB. */
+function excerpt(messages) {
+  return messages
+    .slice(0, 20)
+    .map((message) => (message.length > 4000 ? `${message.slice(0, 4000)}…` : message));
+}
+
+parentPort.on('message', (inputs) => {
+  for (const input of inputs) {
+    const started = performance.now();
+    const outcome = input.driver === 'program' ? driveProgram(input) : driveManifest(input, scratch);
+    const classification = classifyInProcess(outcome, input.text);
+    const detail =
+      classification.verdict === 'ok'
+        ? null
+        : { stage: outcome.stage, thrown: outcome.thrown, messages: excerpt(outcome.messages) };
+    parentPort.postMessage({
+      index: input.index,
+      stage: outcome.stage,
+      ...classification,
+      detail,
+      durationMs: performance.now() - started,
+    });
+  }
+});
