@@ -14,6 +14,7 @@
 // js / hand and vm / js, and the geometric means of those ratios over the scenarios.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -108,13 +109,16 @@ function measure(scenario, variant) {
 
 const geometricMean = (ratios) =>
   Math.exp(ratios.reduce((sum, ratio) => sum + Math.log(ratio), 0) / ratios.length);
-const format = (ms) => (ms < 0.1 ? ms.toFixed(4) : ms.toFixed(3));
+// Three significant digits below 0.1 ms (a run of `factorial` takes about 0.0001 ms).
+const format = (ms) => (ms < 0.1 ? ms.toPrecision(3) : ms.toFixed(3));
 
 const scenarios = readdirSync(scenariosDir)
   .filter((name) => name.endsWith('.av'))
   .map((name) => name.slice(0, -3))
   .filter((name) => values.filter === undefined || name.includes(values.filter));
 const isolates = Number(values.isolates);
+// The machine may be shared: the 1-minute load average before and after the run goes with the table.
+const loadBefore = loadavg()[0];
 const rows = [];
 const jsOverHand = [];
 const vmOverJs = [];
@@ -153,6 +157,9 @@ const summary = {
   iterations: Number(values.iterations),
   'geomean js / hand': geometricMean(jsOverHand).toFixed(2),
   'geomean vm / js': geometricMean(vmOverJs).toFixed(1),
+  'load average (1 min) before': loadBefore.toFixed(2),
+  'load average (1 min) after': loadavg()[0].toFixed(2),
+  cpus: availableParallelism(),
 };
 if (values.json) process.stdout.write(`${JSON.stringify({ rows, summary })}\n`);
 else {
@@ -162,5 +169,8 @@ else {
   console.table(rows);
   console.log(
     `geometric mean over ${rows.length} scenarios: js / hand = ${summary['geomean js / hand']}, vm / js = ${summary['geomean vm / js']}`,
+  );
+  console.log(
+    `1-minute load average ${summary['load average (1 min) before']} before, ${summary['load average (1 min) after']} after, on ${summary.cpus} CPUs`,
   );
 }

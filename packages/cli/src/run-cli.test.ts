@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseReportJson, parseReports, serializeReport } from '@aver/bench-report';
 import { describe, expect, it } from 'vitest';
+import { SUBCOMMANDS } from './commands/subcommands.js';
 import { cliVersion } from './help-text.js';
 import { useTempDir } from '@aver/test-utils';
 import {
@@ -623,6 +624,21 @@ describe('targets, colour and failures', () => {
       stdout: `aver-bench ${cliVersion()}\n`,
       stderr: '',
     });
+  });
+
+  it('lists every subcommand in the main help, with its usage line and its own --help', async () => {
+    const help = await runInProcess(['--help']);
+    const commandsSection = help.stdout.split('\nCommands:\n')[1]?.split('\n\n')[0] ?? '';
+    const listed = [...commandsSection.matchAll(/^ {2}(\S+) {2,}/gm)].map((match) => match[1]);
+    expect(listed).toEqual(['ab', 'calibrate', 'report', 'merge']);
+    // The help text is written by hand; the dispatch table is what runs. Each must know the other's names.
+    expect(Object.keys(SUBCOMMANDS).sort()).toEqual([...listed].sort());
+    for (const name of listed) {
+      expect(help.stdout).toMatch(new RegExp(`^ +aver-bench ${name} `, 'm'));
+      const own = await runInProcess([name!, '--help']);
+      expect(own.code).toBe(0);
+      expect(own.stdout).toContain(`Usage: aver-bench ${name} `);
+    }
   });
 
   it('turns an unexpected error into exit 70 without a stack, unless AVER_DEBUG=1', async () => {

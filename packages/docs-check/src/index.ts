@@ -1,0 +1,2 @@
+export { extractCommands, ReadmeFormatError, type ReadmeCommand } from './extract-commands.js';
+export { missingSampleLine, normaliseOutputLine } from './output-shape.js';
