@@ -103,11 +103,13 @@ if (!options.quiet) {
     );
   }, 10_000);
 }
-// A time budget or Ctrl-C stops drawing inputs; those drawn finish, and the summary says how far the run got.
+// A time budget, Ctrl-C or SIGTERM stops drawing inputs; those drawn finish, and the summary says how far the run got.
 let interrupted = false;
-process.once('SIGINT', () => {
-  interrupted = true;
-});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    interrupted = true;
+  });
+}
 const deadline = options.maxSeconds === null ? Number.POSITIVE_INFINITY : started + options.maxSeconds * 1000;
 const { drawn } = await supervise({
   ...options,

@@ -40,6 +40,23 @@ describe('renderDiagnostic', () => {
     expect(frame).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
+  it('frames each diagnostic from its own text and line, in any order (the last line is remembered)', () => {
+    const first = 'fn main() -> Int\n    alpha + beta\n';
+    const second = 'fn main() -> Int\n    gamma\n';
+    const frames = [
+      renderDiagnostic(at(first, 'beta'), first),
+      renderDiagnostic(at(first, 'alpha'), first),
+      renderDiagnostic(at(second, 'gamma'), second),
+      renderDiagnostic(at(first, 'fn'), first),
+    ].map((frame) => frame.split('\n').slice(2));
+    expect(frames).toEqual([
+      ['2 |     alpha + beta', '  |             ^^^^'],
+      ['2 |     alpha + beta', '  |     ^^^^^'],
+      ['2 |     gamma', '  |     ^^^^^'],
+      ['1 | fn main() -> Int', '  | ^^'],
+    ]);
+  });
+
   it('keeps tabs so the caret lines up under them', () => {
     const text = 'fn main() -> Int\n\t1 + missing\n';
     expect(renderDiagnostic(at(text, 'missing'), text).split('\n').slice(2)).toEqual([
