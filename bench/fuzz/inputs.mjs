@@ -20,6 +20,8 @@ const COMMANDS = [
   [3, 'aver run'],
   [2, 'aver verify'],
   [4, 'aver-bench'],
+  [1, 'aver-bench report'],
+  [1, 'aver-bench merge'],
 ];
 
 /** Time limit given to `aver run`, `aver verify` (per case) and `aver-bench` (per scenario); the supervisor's hang limit is well above it. */
@@ -27,6 +29,10 @@ export const COMMAND_TIMEOUT_S = 2;
 
 const BASELINE_NAME = 'linux-x86_64-vm.json';
 const BASELINE_TEXT = readFileSync(path.join(REPO_ROOT, 'bench/baselines', BASELINE_NAME), 'utf8');
+/** Two shards of one small run (`--shard K/2 --json`, three bench scenarios): what `merge` and `report` read. */
+const SHARD_TEXTS = ['shard-1.ndjson', 'shard-2.ndjson'].map((name) =>
+  readFileSync(path.join(REPO_ROOT, 'bench/fuzz/seed-results', name), 'utf8'),
+);
 
 /**
  * @typedef {{ index: number, seed: number, driver: 'program', path: string, text: string }} ProgramInput
@@ -75,6 +81,7 @@ export function makeInput(index, seed, viaCommand, seeds) {
   }
   const driver = random.weighted(COMMANDS);
   if (driver === 'aver-bench') return benchInput(index, seed, random, seeds, programTexts);
+  if (driver !== driver.replace(/^aver-bench /, '')) return resultsInput(index, seed, random, driver);
   const source = random.pick(seeds.programs);
   const text = mutateProgram(source.text, random, programTexts);
   // A mutant that names a world-touching service is only checked: run and verify would perform its effects.
@@ -122,4 +129,30 @@ function benchInput(index, seed, random, seeds, programTexts) {
   }
   if (mode === 3) args.push('--format', random.pick(['markdown', 'bmf', 'json']));
   return { index, seed, driver: 'aver-bench', files, args };
+}
+
+/**
+ * `aver-bench report` or `merge` over results files: the two seed shards (both, one, or one twice) or the committed
+ * baseline, each mutated three times in four.
+ */
+function resultsInput(index, seed, random, driver) {
+  const sources = random.pick([
+    SHARD_TEXTS,
+    [SHARD_TEXTS[0]],
+    [SHARD_TEXTS[1], SHARD_TEXTS[1]],
+    [BASELINE_TEXT],
+  ]);
+  const files = sources.map((source, file) => ({
+    name: `results-${file}.ndjson`,
+    text: random.chance(3, 4) ? mutateManifest(source, random, SHARD_TEXTS) : source,
+  }));
+  const inputs = files.map((file) => `{dir}/${file.name}`);
+  const args =
+    driver === 'aver-bench report'
+      ? ['report', ...inputs, '-o', `{dir}/out.${random.pick(['html', 'md', 'json'])}`]
+      : ['merge', ...inputs, '-o', '{dir}/merged.ndjson'];
+  if (driver === 'aver-bench report' && random.chance(1, 2)) {
+    args.push('--format', random.pick(['html', 'markdown', 'bmf']));
+  }
+  return { index, seed, driver, files, args };
 }

@@ -3,7 +3,7 @@
 // process (public APIs) and through the real commands, and reports crashes, hangs and wrong exit codes. The same
 // seed and options always give the same inputs. Build first (`pnpm install` builds). See bench/README.md, "Fuzzing".
 // Usage: node bench/fuzz/run.mjs [--budget N] [--seed S] [--out DIR] [--command-fraction F] [--only I]
-//          [--hang-ms MS] [--command-hang-ms MS] [--command-jobs N] [--workers N] [--max-per-signature N] [--quiet]
+//          [--hang-ms MS] [--command-hang-ms MS] [--command-jobs N] [--workers N] [--max-per-signature N] [--max-seconds S] [--quiet]
 // Exit: 0 no finding, 1 findings (reproducers in --out), 2 bad command line.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { supervise } from './supervisor.mjs';
 
 const USAGE =
   'usage: node bench/fuzz/run.mjs [--budget N] [--seed S] [--out DIR] [--command-fraction F] [--only I] ' +
-  '[--hang-ms MS] [--command-hang-ms MS] [--command-jobs N] [--workers N] [--max-per-signature N] [--quiet]';
+  '[--hang-ms MS] [--command-hang-ms MS] [--command-jobs N] [--workers N] [--max-per-signature N] [--max-seconds S] [--quiet]';
 
 function fail(message) {
   console.error(`fuzz: ${message}\n${USAGE}`);
@@ -38,6 +38,7 @@ function parseOptions() {
         'command-jobs': { type: 'string', default: '1' },
         workers: { type: 'string', default: '1' },
         'max-per-signature': { type: 'string', default: '5' },
+        'max-seconds': { type: 'string' },
         quiet: { type: 'boolean', default: false },
       },
     }));
@@ -68,6 +69,7 @@ function parseOptions() {
     commandConcurrency: integer('command-jobs', 1),
     workers: integer('workers', 1),
     maxPerSignature: integer('max-per-signature', 1),
+    maxSeconds: values['max-seconds'] === undefined ? null : integer('max-seconds', 1),
     quiet: values.quiet,
   };
 }
@@ -101,18 +103,38 @@ if (!options.quiet) {
     );
   }, 10_000);
 }
-await supervise({
+// A time budget or Ctrl-C stops drawing inputs; those drawn finish, and the summary says how far the run got.
+let interrupted = false;
+process.once('SIGINT', () => {
+  interrupted = true;
+});
+const deadline = options.maxSeconds === null ? Number.POSITIVE_INFINITY : started + options.maxSeconds * 1000;
+const { drawn } = await supervise({
   ...options,
   tmpDir: tmpdir(),
   seeds,
   onResult: (input, result) => recorder.record(input, result),
+  shouldStop: () => interrupted || performance.now() > deadline,
 });
 if (progress !== null) clearInterval(progress);
 const { text, json } = summarize(recorder, performance.now() - started);
+Object.assign(json, {
+  seed: options.seed,
+  budget: options.budget,
+  drawn,
+  command_fraction: options.commandFraction,
+  workers: options.workers,
+});
 console.log(
   `fuzz: seed ${options.seed}, ${seeds.programs.length} programs and ${seeds.manifests.length} manifests as seeds, ` +
     `${(options.commandFraction * 100).toFixed(2)} % of inputs through the commands`,
 );
+if (drawn < options.budget && options.only === null) {
+  const why = interrupted ? 'interrupted' : `--max-seconds ${options.maxSeconds} reached`;
+  console.log(
+    `stopped early (${why}): ${drawn.toLocaleString('en-US')} of ${options.budget.toLocaleString('en-US')} inputs`,
+  );
+}
 console.log(text);
 writeAtomic(path.join(options.outDir, 'summary.json'), `${JSON.stringify(json, null, 2)}\n`);
 if (recorder.findings > 0)

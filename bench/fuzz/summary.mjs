@@ -12,7 +12,16 @@ function table(headers, rows) {
   return [line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const DRIVER_ORDER = ['program', 'manifest', 'aver check', 'aver run', 'aver verify', 'aver-bench'];
+const DRIVER_ORDER = [
+  'program',
+  'manifest',
+  'aver check',
+  'aver run',
+  'aver verify',
+  'aver-bench',
+  'aver-bench report',
+  'aver-bench merge',
+];
 
 /**
  * @param {import('./findings.mjs').Recorder} recorder

@@ -206,7 +206,9 @@ class CommandLane {
  * Runs the inputs `[0, budget)` of `seed` (or only `only`), `commandFraction` of them through the commands.
  * @param {{ seed: number, budget: number, only: number | null, commandFraction: number, workers: number, hangMs: number,
  *   commandHangMs: number, commandConcurrency: number, seeds: import('./seeds.mjs').Seeds,
- *   onResult: (input: object, result: object) => void }} options
+ *   onResult: (input: object, result: object) => void, shouldStop: () => boolean }} options `shouldStop` is
+ *   asked before each input is drawn: true ends the run early (time budget, Ctrl-C).
+ * @returns {Promise<{ drawn: number }>} How many inputs were drawn (each has a result).
  */
 export async function supervise(options) {
   const scratchDir = mkdtempSync(path.join(options.tmpDir, 'aver-fuzz-'));
@@ -230,14 +232,17 @@ export async function supervise(options) {
     const last = options.only ?? options.budget - 1;
     let inProcessCount = 0;
     for (let index = 0; index <= last; index++) {
+      if (options.shouldStop()) return { drawn: index };
       const inputSeed = master.seed();
       if (options.only !== null && index !== options.only) continue;
       const command = viaCommand(index, options.commandFraction);
       const input = makeInput(index, inputSeed, command, options.seeds);
       await (command ? commands.submit(input) : workers[inProcessCount++ % workers.length].submit(input));
     }
-    await Promise.all([...workers.map((lane) => lane.drain()), commands.drain()]);
+    return { drawn: last + 1 };
   } finally {
+    // Every input drawn gets its result, also when the run stops early.
+    await Promise.all([...workers.map((lane) => lane.drain()), commands.drain()]);
     await Promise.all(workers.map((lane) => lane.close()));
     rmSync(scratchDir, { recursive: true, force: true });
   }

@@ -27,17 +27,19 @@ export function runCommand(input, folder, hangMs) {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, file.text);
   }
-  const script = input.driver === 'aver-bench' ? AVER_BENCH : AVER;
+  const script = input.driver.startsWith('aver-bench') ? AVER_BENCH : AVER;
   const args = input.args.map((arg) => arg.replaceAll('{dir}', folder));
   const env = { ...process.env, NO_COLOR: '1', CI: '1' };
   delete env.AVER_DEBUG;
   delete env.GITHUB_STEP_SUMMARY;
   const started = performance.now();
   return new Promise((resolve) => {
+    // Its own process group: a Ctrl-C meant for the fuzzer stops the fuzzer (which lets it finish), not the child.
     const child = spawn(process.execPath, [script, ...args], {
       cwd: folder,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     const out = { stdout: '', stderr: '' };
     for (const stream of ['stdout', 'stderr']) {

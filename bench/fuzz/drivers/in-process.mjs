@@ -20,7 +20,9 @@ import {
 import { touchesWorld } from './world.mjs';
 
 /** Limits of one in-process run: small, so a mutant that loops costs milliseconds, not the budget. */
-export const RUN_LIMITS = { stepBudget: 50_000, timeoutMs: 100, maxFrames: 10_000 };
+export const RUN_LIMITS = { stepBudget: 20_000, timeoutMs: 50, maxFrames: 2_000 };
+/** Time limit of each verify case: a mutant's runaway cases (often several) cost this much each. */
+export const VERIFY_CASE_TIMEOUT_MS = 20;
 
 /** Bench mode's default policy: every effect that touches the world is denied. */
 const DENY_ALL = { allow: [], diskRoot: null, origin: 'the fuzzer' };
@@ -73,7 +75,7 @@ export function driveProgram(input) {
     if (/\bverify\b/.test(input.text) && !touchesWorld(input.text)) {
       stage = 'verify';
       messages.push(
-        ...formatVerifyReport(input.path, verifyProgram(program, { timeoutMs: RUN_LIMITS.timeoutMs }), {
+        ...formatVerifyReport(input.path, verifyProgram(program, { timeoutMs: VERIFY_CASE_TIMEOUT_MS }), {
           colour: false,
           maxFailures: 3,
         }),
