@@ -64,7 +64,7 @@ function parseOptions() {
     outDir: path.resolve(values.out),
     commandFraction: fraction,
     only: values.only === undefined ? null : integer('only', 0),
-    hangMs: integer('hang-ms', 100),
+    hangMs: integer('hang-ms', 1000),
     commandHangMs: integer('command-hang-ms', 1000),
     commandConcurrency: integer('command-jobs', 1),
     workers: integer('workers', 1),

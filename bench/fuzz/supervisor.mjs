@@ -4,7 +4,8 @@
 // an error outside the drivers) crashed on it. Either way the worker is replaced and the other inputs go on.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { runCommand } from './drivers/command.mjs';
 import { makeInput } from './inputs.mjs';
 import { Random } from './random.mjs';
@@ -13,7 +14,7 @@ import { classifyProcess } from './verdict.mjs';
 /** Inputs per message to the worker, and messages in flight (so the worker never waits for the next batch). */
 const BATCH = 20;
 const BATCHES_IN_FLIGHT = 2;
-/** Heap of the in-process worker: a mutant that allocates without bound ends it, not the fuzzer. */
+/** Heap of the in-process worker process: a mutant that allocates without bound ends it, not the fuzzer. */
 const WORKER_HEAP_MB = 512;
 
 /**
@@ -42,20 +43,38 @@ class InProcessLane {
   }
 
   start() {
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
-      workerData: { id: this.id, scratchDir: this.scratchDir, entryFiles: this.entryFiles },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-      stdout: true,
-      stderr: true,
+    // A child process, not a worker thread: V8 can abort a whole process on some allocation failures even inside a
+    // worker with resourceLimits (a huge String flattened), and that must end the input, not the fuzzer.
+    const worker = fork(fileURLToPath(new URL('./worker.mjs', import.meta.url)), [], {
+      execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
+      env: {
+        ...process.env,
+        AVER_FUZZ_WORKER: JSON.stringify({
+          id: this.id,
+          scratchDir: this.scratchDir,
+          entryFiles: this.entryFiles,
+        }),
+      },
+      // A mutant's stray output must not reach the terminal; stderr is kept to explain a death.
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
     });
-    // A mutant's stray output must not reach the terminal (runs are silent; this catches anything else).
-    worker.stdout.resume();
-    worker.stderr.resume();
+    let stderr = '';
+    worker.stderr.setEncoding('utf8');
+    worker.stderr.on('data', (chunk) => {
+      stderr = (stderr + chunk).slice(-2000);
+    });
     worker.on('message', (result) => this.received(worker, result));
     worker.on('error', (error) =>
       this.died(worker, `worker died: ${error.code ?? error.name}: ${error.message}`),
     );
-    worker.on('exit', (code) => this.died(worker, `worker exited with code ${code}`));
+    worker.on('exit', (code, signal) => {
+      const fatal = /FATAL ERROR[^\n]*/.exec(stderr)?.[0];
+      this.died(
+        worker,
+        `worker exited with ${signal ?? `code ${code}`}${fatal === undefined ? '' : `: ${fatal}`}`,
+      );
+    });
     this.worker = worker;
     this.lastProgress = performance.now();
   }
@@ -72,7 +91,7 @@ class InProcessLane {
     while (this.outstanding.length < BATCH * BATCHES_IN_FLIGHT && this.pending.length > 0) {
       const batch = this.pending.splice(0, BATCH);
       this.outstanding.push(...batch);
-      this.worker.postMessage(batch);
+      this.worker.send(batch);
     }
     if (this.pending.length < BATCH * BATCHES_IN_FLIGHT)
       for (const resolve of this.waiters.splice(0)) resolve();
@@ -97,7 +116,7 @@ class InProcessLane {
     this.worker = null;
     worker?.removeAllListeners();
     worker?.on('error', () => {});
-    void worker?.terminate();
+    worker?.kill('SIGKILL');
     if (culprit !== undefined) {
       const durationMs = performance.now() - this.lastProgress;
       this.onResult(culprit, {
@@ -140,7 +159,7 @@ class InProcessLane {
     const worker = this.worker;
     this.worker = null;
     worker?.removeAllListeners();
-    await worker?.terminate();
+    worker?.kill('SIGKILL');
   }
 }
 

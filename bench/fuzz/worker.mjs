@@ -1,11 +1,12 @@
-// The in-process lane's worker thread: runs each input it is sent through its driver and posts one result per
-// input, in order. It lives in a worker so that the supervisor can end it when an input hangs or exhausts the heap.
+// The in-process lane's worker (a child process): runs each input it is sent through its driver and sends one
+// result per input, in order. It lives apart so that the supervisor can end it when an input hangs or exhausts
+// the heap, and survive it when V8 aborts.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
 import { driveManifest, driveProgram, prepareManifestFolder } from './drivers/in-process.mjs';
 import { classifyInProcess } from './verdict.mjs';
 
+const workerData = JSON.parse(process.env.AVER_FUZZ_WORKER);
 const scratch = path.join(workerData.scratchDir, `manifest-${workerData.id}`);
 mkdirSync(scratch, { recursive: true });
 prepareManifestFolder(scratch, workerData.entryFiles);
@@ -17,7 +18,7 @@ function excerpt(messages) {
     .map((message) => (message.length > 4000 ? `${message.slice(0, 4000)}…` : message));
 }
 
-parentPort.on('message', (inputs) => {
+process.on('message', (inputs) => {
   for (const input of inputs) {
     const started = performance.now();
     const outcome = input.driver === 'program' ? driveProgram(input) : driveManifest(input, scratch);
@@ -26,7 +27,7 @@ parentPort.on('message', (inputs) => {
       classification.verdict === 'ok'
         ? null
         : { stage: outcome.stage, thrown: outcome.thrown, messages: excerpt(outcome.messages) };
-    parentPort.postMessage({
+    process.send({
       index: input.index,
       stage: outcome.stage,
       ...classification,
