@@ -1,4 +1,4 @@
-// The supervisor: draws the inputs in order from the run's seed, feeds the in-process lane (a worker thread it can
+// The supervisor: draws the inputs in order from the run's seed, feeds the in-process lane (a worker process it can
 // end and restart) and the command lane (child processes) side by side, and hands every result to the recorder.
 // The worker is watched: no result for `hangMs` means the input in progress hangs; a worker that dies (heap limit,
 // an error outside the drivers) crashed on it. Either way the worker is replaced and the other inputs go on.
@@ -25,7 +25,7 @@ export function viaCommand(index, fraction) {
   return Math.floor((index + 1) * fraction) > Math.floor(index * fraction);
 }
 
-/** Runs in-process inputs in a worker thread, replacing it after a hang or a death. */
+/** Runs in-process inputs in a worker process, replacing it after a hang or a death. */
 class InProcessLane {
   constructor({ id, scratchDir, entryFiles, hangMs, onResult }) {
     this.id = id;
