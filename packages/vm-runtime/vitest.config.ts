@@ -16,5 +16,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
+    // The String limit follows the heap limit (engine-limits.ts); a fixed heap keeps the golden messages the same
+    // on every machine.
+    execArgv: ['--max-old-space-size=8192'],
   },
 });

@@ -227,7 +227,7 @@ describe('--baseline-dir with replicates on both sides (a folder)', () => {
     const run = await runInProcess(args);
     const tail = run.stdout.slice(run.stdout.lastIndexOf('\n\na: ') + 2);
     expect(tail).toMatch(
-      /^a: REGRESSION\n {2}time {6}2\.00ms \(baseline 1\.00ms, ratio 2\.000 \[2\.000, 2\.000\], p 0\.004\)  regression \(limit \+5%\)\n/,
+      /^a: REGRESSION\n {2}time {6}2\.00ms \(baseline 1\.00ms, ratio 2\.000 \[2\.000, 2\.000\], p 0\.004\) {2}regression \(limit \+5%\)\n/,
     );
     expect(tail).toContain(
       '\nb: REGRESSION\n  p50    2.00ms (baseline 1.00ms, +100.0%)  REGRESSION (limit +20%)\n',

@@ -89,6 +89,24 @@ describe('aver-bench end to end: runaway programs', () => {
     expect(run.stderr).toBe('bench run: out of memory: the isolate reached its heap limit of 64 MiB\n');
   });
 
+  it('refuses memory_limit_mb that a process-wide heap flag would silently override, in both isolation modes', () => {
+    const manifest = scenario('hog', HOG, 'memory_limit_mb = 64\n');
+    const message =
+      'cannot apply the memory limit of 64 MiB: --max-old-space-size=4096 (NODE_OPTIONS) sets the heap of every ' +
+      'isolate in this process; remove it, or remove memory_limit_mb';
+    for (const isolation of ['worker', 'process']) {
+      const run = spawnCli([manifest, '--isolation', isolation], {
+        env: { NODE_OPTIONS: '--max-old-space-size=4096' },
+      });
+      expect({ isolation, ...run }).toEqual({
+        isolation,
+        code: 1,
+        stdout: '',
+        stderr: `bench run: ${message}\n`,
+      });
+    }
+  });
+
   it('refuses a Vector beyond the size limit and a String past the engine limit as run errors in our words', () => {
     for (const size of ['1000000000', '100000000']) {
       const manifest = scenario('vector', `fn main() -> Int\n    Vector.len(Vector.new(${size}, 0))\n`);
@@ -98,10 +116,13 @@ describe('aver-bench end to end: runaway programs', () => {
         stderr: `bench run: Runtime error [line 2]: Vector.new: size ${size} is above the limit of 33554432 elements\n`,
       });
     }
+    // The String limit is the largest power of two within an eighth of the heap limit, capped at V8's longest
+    // string (536,870,888): with 8 GiB the cap applies, whatever the machine's default heap.
     const doubling = scenario(
       'doubling',
       'fn grow(s: String, n: Int) -> String\n    match n\n        0 -> s\n        _ -> grow("{s}{s}", n - 1)\n\n' +
         'fn main() -> Int\n    String.len(grow("ab", 40))\n',
+      'memory_limit_mb = 8192\n',
     );
     expect(spawnCli([doubling])).toEqual({
       code: 1,
@@ -110,6 +131,48 @@ describe('aver-bench end to end: runaway programs', () => {
         'bench run: Runtime error [line 4]: string too long: the result would exceed 536870888 characters\n',
     });
   });
+
+  // Found by fuzzing (bench/README.md): a String built faster than the step budget can notice (each step doubles
+  // it) once aborted the whole process with V8's "JavaScript heap out of memory" under memory_limit_mb = 512,
+  // when the engine copied one huge rope into a flat block. Under a heap limit of 128 MiB the limit is 2^24.
+  const GROWING_STRINGS: Record<string, [line: number, program: string]> = {
+    // The fuzzer's input: a map interpolated into its own keys.
+    map_keys: [
+      4,
+      'fn build(n: Int, m: Map<String, Int>) -> Map<String, Int>\n    match n\n        0 -> m\n' +
+        '        _ -> build(n - 1, Map.set(m, "key{m}", n))\n\nfn main() -> Int\n    Map.len(build(5000, {}))\n',
+    ],
+    concatenation: [
+      4,
+      'fn grow(s: String, n: Int) -> String\n    match n\n        0 -> s\n        _ -> grow(s + s, n - 1)\n\n' +
+        'fn main() -> Int\n    String.len(grow("ßé", 40))\n',
+    ],
+    // 64 replacements of 2^21 characters: 2^27, above the limit and below V8's own, in one flat block.
+    replace: [
+      9,
+      'fn grow(s: String, n: Int) -> String\n    match n\n        0 -> s\n        _ -> grow("{s}{s}", n - 1)\n\n' +
+        'fn main() -> Int\n    big = grow("ab", 20)\n    many = grow("a", 6)\n' +
+        '    String.len(String.replace(many, "a", big))\n',
+    ],
+    // Forty copies of 2^21 characters in a Vector's display.
+    display: [
+      9,
+      'fn grow(s: String, n: Int) -> String\n    match n\n        0 -> s\n        _ -> grow("{s}{s}", n - 1)\n\n' +
+        'fn main() -> Int\n    big = grow("ab", 20)\n    copies = Vector.new(40, big)\n    String.len("{copies}")\n',
+    ],
+  };
+  for (const target of ['vm', 'js'])
+    it(`ends Strings that outgrow a small heap with the String limit's error, never a process abort (${target})`, () => {
+      for (const [name, [line, program]] of Object.entries(GROWING_STRINGS)) {
+        const manifest = scenario(name, program, 'memory_limit_mb = 128\n');
+        expect({ name, ...spawnCli([manifest, '--target', target]) }).toEqual({
+          name,
+          code: 1,
+          stdout: '',
+          stderr: `bench run: Runtime error [line ${line}]: string too long: the result would exceed 16777216 characters\n`,
+        });
+      }
+    });
 
   it('stops long built-in work at timeout_ms: copies of a 4-million-element Vector, and the folder goes on', () => {
     scenario(

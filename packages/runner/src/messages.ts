@@ -90,6 +90,11 @@ export const timedOut = (limitMs: number): string => `timed out after ${limitMs}
 export const outOfMemory = (limitMb: number): string =>
   `out of memory: the isolate reached its heap limit of ${limitMb} MiB`;
 
+/** A heap limit was asked for, but a process-wide V8 heap flag overrides every worker's `resourceLimits`. */
+export const heapLimitOverridden = (limitMb: number, flag: string, source: string): string =>
+  `cannot apply the memory limit of ${limitMb} MiB: ${flag} (${source}) sets the heap of every isolate in this ` +
+  'process; remove it, or remove memory_limit_mb';
+
 /** The target's module could not be imported in the isolate. */
 export const targetModuleLoad = (name: string, url: string, detail: string): string =>
   `cannot load target '${name}' from ${url}: ${detail}`;

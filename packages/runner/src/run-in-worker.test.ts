@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IsolateRequest } from './isolate-protocol.js';
 import type { ReplicateMeasurement } from './measure-replicate.js';
 import { RunError } from './run-error.js';
-import { runInWorker } from './run-in-worker.js';
+import { processHeapFlag, runInWorker } from './run-in-worker.js';
 
 const temp = useTempDir('aver-run-in-worker-');
 const REQUEST: IsolateRequest = {
@@ -168,5 +168,27 @@ describe('runInWorker', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const written = [...stdout.mock.calls, ...stderr.mock.calls].flat().map(String).join('');
     expect(written).not.toContain('LEAK');
+  });
+});
+
+describe('processHeapFlag', () => {
+  it('finds a V8 heap flag on the command line or in NODE_OPTIONS, in either spelling', () => {
+    expect(processHeapFlag(['--max-old-space-size=4096'], undefined)).toEqual({
+      flag: '--max-old-space-size=4096',
+      source: 'command line',
+    });
+    expect(processHeapFlag([], '--enable-source-maps --max_old_space_size=512')).toEqual({
+      flag: '--max_old_space_size=512',
+      source: 'NODE_OPTIONS',
+    });
+    expect(processHeapFlag([], '--max-heap-size=100')).toEqual({
+      flag: '--max-heap-size=100',
+      source: 'NODE_OPTIONS',
+    });
+  });
+
+  it('finds nothing when no heap flag is given', () => {
+    expect(processHeapFlag(['--stack-size=900', '--expose-gc'], '--max-semi-space-size=64')).toBeNull();
+    expect(processHeapFlag([], undefined)).toBeNull();
   });
 });

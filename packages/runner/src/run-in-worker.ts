@@ -58,6 +58,14 @@ export async function runInWorker(
 ): Promise<IsolateResult> {
   const script = options.script ?? isolateEntryScript();
   if (!existsSync(script)) throw new RunError('setup', messages.isolateScriptMissing(fileURLToPath(script)));
+  if (options.maxOldGenerationSizeMb !== undefined) {
+    const override = processHeapFlag();
+    if (override !== null)
+      throw new RunError(
+        'setup',
+        messages.heapLimitOverridden(options.maxOldGenerationSizeMb, override.flag, override.source),
+      );
+  }
   const resourceLimits: ResourceLimits = {
     ...(options.stackSizeMb === undefined ? {} : { stackSizeMb: options.stackSizeMb }),
     ...(options.maxOldGenerationSizeMb === undefined
@@ -108,6 +116,25 @@ export function replyError(reply: Extract<IsolateReply, { ok: false }>): Error {
 }
 
 const MIB = 1024 * 1024;
+
+const HEAP_FLAG = /--max[-_](?:old[-_]space|heap)[-_]size(?:=\S*)?/;
+
+/**
+ * A V8 heap-size flag given to this process (`--max-old-space-size`, `--max-heap-size`, on the command line or in
+ * `NODE_OPTIONS`), or `null`. Such a flag is process-wide: it silently wins over a worker's
+ * `resourceLimits.maxOldGenerationSizeMb`, so a memory limit asked for with it in force would not hold.
+ */
+export function processHeapFlag(
+  execArgv: readonly string[] = process.execArgv,
+  nodeOptions: string | undefined = process.env.NODE_OPTIONS,
+): { flag: string; source: string } | null {
+  for (const arg of execArgv) {
+    const match = HEAP_FLAG.exec(arg);
+    if (match !== null) return { flag: match[0], source: 'command line' };
+  }
+  const match = nodeOptions === undefined ? null : HEAP_FLAG.exec(nodeOptions);
+  return match === null ? null : { flag: match[0], source: 'NODE_OPTIONS' };
+}
 
 function deathError(error: unknown, limits: IsolateLimits): RunError {
   if ((error as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {

@@ -30,8 +30,13 @@ write('lib/util.av', ['module Util', '', 'fn twice(n: Int) -> Int', '    n * 2',
 const broken = write('broken.av', ['fn main() -> Int', '    x = "a" + 1', '    missing(x)', ''].join('\n'));
 const syntax = write('syntax.av', ['fn main( -> Int', '    1', ''].join('\n'));
 
-function aver(args: string[], cwd = workDir) {
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+function aver(args: string[], cwd = workDir, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -263,12 +268,34 @@ describe.skipIf(!built)('aver run contains runaway programs (spawned)', () => {
       'fn main() -> Int',
       '    String.len(grow("ab", 40))',
     ]);
-    const result = aver(['run', doubling]);
+    // The String limit follows the heap limit (a power of two within an eighth of it, at most V8's 536,870,888):
+    // pin the heap so the number does not depend on this machine's memory.
+    const result = aver(['run', doubling], workDir, { NODE_OPTIONS: '--max-old-space-size=8192' });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'Runtime error [line 4]: string too long: the result would exceed 536870888 characters\n',
     );
     noNativeTrace(result.stderr);
+  });
+
+  it('ends a String that doubles per step under a small heap with the String limit, not a V8 abort', () => {
+    // Found by fuzzing: a map interpolated into its own keys aborted the whole process (heap 512 MiB) when V8
+    // flattened one huge rope. With a 512 MiB heap the limit is 2^26.
+    const mapKeys = program('map_keys.av', [
+      'fn build(n: Int, m: Map<String, Int>) -> Map<String, Int>',
+      '    match n',
+      '        0 -> m',
+      '        _ -> build(n - 1, Map.set(m, "key{m}", n))',
+      '',
+      'fn main() -> Int',
+      '    Map.len(build(5000, {}))',
+    ]);
+    const result = aver(['run', mapKeys], workDir, { NODE_OPTIONS: '--max-old-space-size=512' });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Runtime error [line 4]: string too long: the result would exceed 67108864 characters\n',
+    });
   });
 
   it.skipIf(!existsSync('/dev/full'))('exits 1 with a clear message when stdout cannot be written', () => {

@@ -1,5 +1,6 @@
 import { compareStrings } from './equality.js';
 import { formatFloat } from './float-format.js';
+import { checkedString } from './engine-limits.js';
 import {
   FunctionValue,
   ListValue,
@@ -44,7 +45,7 @@ export function reprValue(value: Value): string {
     case 'boolean':
       return value ? 'true' : 'false';
   }
-  return renderCompound(value);
+  return checkedString(renderCompound(value));
 }
 
 /**
@@ -202,7 +203,7 @@ function renderMap(map: MapValue): string {
     if (i > 0) out += ', ';
     out += pairs[i][0] + ': ' + pairs[i][1];
   }
-  return out + '}';
+  return checkedString(out + '}');
 }
 
 function comparePairs(a: [string, string], b: [string, string]): number {

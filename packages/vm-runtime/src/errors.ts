@@ -1,4 +1,3 @@
-import { constants } from 'node:buffer';
 import { RuntimeMessages } from './runtime-messages.js';
 
 /** What went wrong at run time: a runtime error, a failed match, or a resource limit of the host VM. */
@@ -49,24 +48,4 @@ export class InternalError extends Error {
   constructor(message: string) {
     super(`Internal error: ${message}`);
   }
-}
-
-/**
- * The Aver error for a `RangeError` of the JavaScript engine, in our words (never V8's raw text): a String or an
- * array past the engine's limits, or the native stack exhausted. All are resource limits (`kind: 'limit'`).
- * @param error What the engine threw.
- * @param line The source line, when known.
- */
-export function engineLimitError(error: RangeError, line: number | null = null): AverRuntimeError {
-  // V8's RangeErrors carry no code or subclass: their message is the only thing that tells these limits apart.
-  const text = error.message;
-  let message: string;
-  if (text.includes('Invalid string length'))
-    message = RuntimeMessages.stringTooLong(constants.MAX_STRING_LENGTH);
-  else if (text.includes('Maximum call stack size exceeded'))
-    message = RuntimeMessages.nativeStackExhausted();
-  else if (/Invalid (typed )?array length|Array buffer allocation failed/.test(text))
-    message = RuntimeMessages.collectionTooLarge();
-  else message = RuntimeMessages.engineLimit(text);
-  return new AverRuntimeError(message, 'limit', line);
 }

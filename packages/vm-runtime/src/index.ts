@@ -30,7 +30,7 @@ export {
 } from './diagnostics.js';
 export { displayValue, reprValue } from './display.js';
 export { compareStrings, mapKeyOf, valuesEqual } from './equality.js';
-export { AverRuntimeError, engineLimitError, matchFailure, type RuntimeErrorKind } from './errors.js';
+export { AverRuntimeError, matchFailure, type RuntimeErrorKind } from './errors.js';
 export type { FunctionCounters, RunCounters, StackCounters } from './counting-state.js';
 export { mainErrorMessage } from './main-result.js';
 export { type EffectPolicy, EffectPolicyError, Sandbox } from './sandbox.js';
@@ -124,6 +124,7 @@ export { type RuntimeTypes, runtimeTypesOf } from './runtime-types.js';
 export { RuntimeMessages } from './runtime-messages.js';
 export { VmMessages } from './vm-messages.js';
 export { formatFloat } from './float-format.js';
+export { checkedString, engineLimitError, MAX_STRING_LENGTH } from './engine-limits.js';
 export { type Int, intAdd, intDiv, intMul, intNegate, intSub } from './int64.js';
 export {
   cons,

@@ -20,6 +20,7 @@ import {
   WrapKind,
   WrapValue,
 } from './values.js';
+import { MAX_STRING_LENGTH, stringTooLong } from './engine-limits.js';
 import {
   buildMap,
   buildPermutedRecord,
@@ -278,7 +279,9 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           break;
         case Op.CONCAT_STR: {
           const b = stack[--sp] as string;
-          stack[sp - 1] = (stack[sp - 1] as string) + b;
+          const text = (stack[sp - 1] as string) + b;
+          if (text.length > MAX_STRING_LENGTH) throw stringTooLong();
+          stack[sp - 1] = text;
           break;
         }
         case Op.EQ_PRIM: {
@@ -715,6 +718,7 @@ function runFramesCounting(run: Run, entry: number, base: number, baseFp: number
           const count = code[ip++];
           let text = stack[sp - count] as string;
           for (let i = sp - count + 1; i < sp; i++) text += stack[i] as string;
+          if (text.length > MAX_STRING_LENGTH) throw stringTooLong();
           sp -= count;
           stack[sp++] = text;
           fnAllocations[chunkIndex]++;

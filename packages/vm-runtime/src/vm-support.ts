@@ -4,7 +4,8 @@ import type { Chunk } from './chunk.js';
 import type { CountingState } from './counting-state.js';
 import { displayValue } from './display.js';
 import { mapKeyOf } from './equality.js';
-import { AverRuntimeError, engineLimitError } from './errors.js';
+import { AverRuntimeError } from './errors.js';
+import { checkedString, engineLimitError } from './engine-limits.js';
 import {
   type FunctionValue,
   MapValue,
@@ -290,6 +291,6 @@ export class StringBuffer {
   append(element: string): void {
     if (this.first) this.first = false;
     else this.text += this.separator;
-    this.text += element;
+    this.text = checkedString(this.text + element);
   }
 }

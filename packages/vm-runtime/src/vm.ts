@@ -18,6 +18,7 @@ import {
   WrapKind,
   WrapValue,
 } from './values.js';
+import { MAX_STRING_LENGTH, stringTooLong } from './engine-limits.js';
 import {
   buildMap,
   buildPermutedRecord,
@@ -294,7 +295,9 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           break;
         case Op.CONCAT_STR: {
           const b = stack[--sp] as string;
-          stack[sp - 1] = (stack[sp - 1] as string) + b;
+          const text = (stack[sp - 1] as string) + b;
+          if (text.length > MAX_STRING_LENGTH) throw stringTooLong();
+          stack[sp - 1] = text;
           break;
         }
         case Op.EQ_PRIM: {
@@ -731,6 +734,7 @@ function runFrames(run: Run, entry: number, base: number, baseFp: number, depth:
           const count = code[ip++];
           let text = stack[sp - count] as string;
           for (let i = sp - count + 1; i < sp; i++) text += stack[i] as string;
+          if (text.length > MAX_STRING_LENGTH) throw stringTooLong();
           sp -= count;
           stack[sp++] = text;
           // @count: fnAllocations[chunkIndex]++;

@@ -67,6 +67,7 @@ const RUNTIME_HELPERS = [
   'compareStrings',
   'formatFloat',
   'interpolationText',
+  'checkedString',
   'share',
   'markShared',
   'vectorGet',

@@ -464,7 +464,7 @@ export class UnitEmitter {
     });
     if (pieces.length === 0) return pure('""');
     if (pieces.length === 1) return impure(segments[0].kind === 'text' ? pieces[0] : `${pieces[0]}`);
-    return impure(`(${pieces.join(` ${lineMark(expr.span.line)}+ `)})`);
+    return impure(`${lineMark(expr.span.line)}$checkedString(${pieces.join(' + ')})`);
   }
 
   /** A name in value position: a local, a function or built-in value, a constructor, a global. */
@@ -727,7 +727,8 @@ export class UnitEmitter {
     const float = kind === 'Float';
     switch (expr.op) {
       case '+':
-        if (kind === 'String') return impure(`(${a} ${mark}+ ${b})`);
+        // The VM's String limit, which also keeps V8 from aborting the process (vm-runtime: engine-limits.ts).
+        if (kind === 'String') return impure(`${mark}$checkedString(${a} + ${b})`);
         return impure(float ? `(${a} + ${b})` : `$addInt(${a}, ${b})`);
       case '-':
         return impure(float ? `(${a} - ${b})` : `$subInt(${a}, ${b})`);

@@ -2,6 +2,7 @@ import { formatFloat } from '../float-format.js';
 import { cons, EMPTY_LIST, type ListValue, NONE, type Value } from '../values.js';
 import type { BuiltinImpls } from './builtin-def.js';
 import { codePointAt, codePointLength, codePointOffsets } from './code-point-index.js';
+import { MAX_STRING_LENGTH, checkedString, stringTooLong } from '../engine-limits.js';
 import { some } from './wrappers.js';
 
 /** Rust `char::is_whitespace` (Unicode White_Space): like JS `trim` but with U+0085 and without U+FEFF. */
@@ -84,10 +85,16 @@ export function splitString(s: string, separator: string): ListValue {
  * pattern inserts the replacement at every char boundary, both ends included.
  */
 export function replaceAll(s: string, pattern: string, replacement: string): string {
-  if (pattern.length > 0) return s.split(pattern).join(replacement);
+  if (pattern.length > 0) {
+    const pieces = s.split(pattern);
+    // `join` copies into one flat block at once: check its size before asking for it (see engine-limits.ts).
+    if (s.length + (pieces.length - 1) * (replacement.length - pattern.length) > MAX_STRING_LENGTH)
+      throw stringTooLong();
+    return pieces.join(replacement);
+  }
   let out = replacement;
   for (const char of s) out += char + replacement;
-  return out;
+  return checkedString(out);
 }
 
 /** Clamps an Int index to a JS number; bigints are far outside any string. */
@@ -110,7 +117,7 @@ function joinStrings(list: ListValue, separator: string): string {
   if (list.length === 0) return '';
   let out = list.head as string;
   for (let cell = list.tail!; cell.length > 0; cell = cell.tail!) out += separator + (cell.head as string);
-  return out;
+  return checkedString(out);
 }
 
 /**
@@ -139,8 +146,9 @@ export const STRING_IMPLS: BuiltinImpls = {
   /** Float display (language reference: "Value display"). */
   'String.fromFloat': (_host, a) => formatFloat(a as number),
   'String.fromBool': (_host, a) => (a ? 'true' : 'false'),
-  'String.toLower': (_host, a) => (a as string).toLowerCase(),
-  'String.toUpper': (_host, a) => (a as string).toUpperCase(),
+  // Case mapping can lengthen text ('ß' → 'SS'; up to three units per unit).
+  'String.toLower': (_host, a) => checkedString((a as string).toLowerCase()),
+  'String.toUpper': (_host, a) => checkedString((a as string).toUpperCase()),
   /** Concatenation; removed in 0.17.0 (use `+` or interpolation). */
-  'String.concat': (_host, a, b) => (a as string) + (b as string),
+  'String.concat': (_host, a, b) => checkedString((a as string) + (b as string)),
 };
