@@ -53,7 +53,9 @@ describe('--compare with replicates on both sides', () => {
     expect(diff).toBe(
       [
         'fib: REGRESSION',
-        '  time      2.00ms (baseline 1.00ms, ratio 2.000 [2.000, 2.000], p 0.004)  regression (limit +5%)',
+        // Both rounds decide: 10 replicates against the baseline's 5. Tie-corrected normal approximation with
+        // continuity: var = 5·10/12 · (16 − 1110/210) = 44.64, z = (25 − 0.5) / 6.681 = 3.667, p = 0.000245.
+        '  time      2.00ms (baseline 1.00ms, ratio 2.000 [2.000, 2.000], p 0.00025)  regression (limit +5%)',
         '  counters  inconclusive (base not counted)',
         '  confirmed by a second round (first round: regression)',
         '',

@@ -24,7 +24,7 @@ import type { RunContext } from './run-context.js';
  * test with Holm over every such comparison of the run (one family), the threshold max(`wall_time_effect_pct`,
  * the calibrated cross-run noise floor), the counters compared exactly, and the reference's gated notes. In gate
  * mode a `regression` or `inconclusive` time verdict is measured once more (the same replicates against the same
- * baseline, Holm over the confirmed scenarios) and that round decides. A reference-format baseline (no replicates)
+ * baseline, Holm over the confirmed scenarios), and both rounds' replicates together decide. A reference-format baseline (no replicates)
  * is compared the reference way, with its byte-exact layouts.
  */
 
@@ -101,7 +101,7 @@ export class ModeNotes {
 /**
  * Judges the statistical comparisons of a run as one family, then, in gate mode (`--fail-on-regression` without
  * `--no-confirm`), measures the scenarios whose time verdict is `regression` or `inconclusive` once more, with as
- * many replicates as their first round, and judges those again as their own family; that round decides.
+ * many replicates as their first round, and judges them again as their own family on both rounds' replicates together.
  * @param cases The run's statistical comparisons, in run order.
  * @param options The command line.
  * @param context Where to run and say things.
@@ -141,11 +141,24 @@ export async function judgeStatistical(
   context.terminal.notice(messages.statistical.confirming(flagged.length));
   const subset = flagged.map((index) => cases[index]!);
   const again = await rerun(subset, context, directory);
-  const confirmed = judge(subset, again);
+  // The confirmation round adds to the evidence rather than replacing it: the first round's replicates and the
+  // new ones decide together (bench/README.md, "The statistical gate", measured why).
+  const confirmed = judge(
+    subset,
+    again.map((report, at) => poolReplicates(subset[at]!.report, report)),
+  );
   flagged.forEach((index, at) => {
     results[index] = { ...confirmed[at]!, confirmation: { first_verdict: results[index]!.time.verdict } };
   });
   return results;
+}
+
+/**
+ * The confirmation round's report with the first round's replicates put before its own: the statistics read the
+ * replicates, so both rounds decide; the rest of the report (counters, response) is the confirmation round's.
+ */
+function poolReplicates(first: BenchReport, again: BenchReport): BenchReport {
+  return { ...again, replicates: [...(first.replicates ?? []), ...(again.replicates ?? [])] };
 }
 
 /** One more round of each scenario, as many replicates as its first round. */

@@ -56,6 +56,18 @@ describe('aver-bench ab', () => {
     expect(run.stdout).toContain('sum: response changed: base sha256 ');
   });
 
+  it('confirms an inconclusive time verdict with one more round and judges both rounds together', () => {
+    // Two replicates per side are never significant (the smallest two-sided rank-test p is 1/3), and +50 % work
+    // is far outside the 5 % band: the first round is `inconclusive`, so the gate measures once more.
+    const run = spawnCli(['ab', base, head, '--replicates', '2', '--json', '--fail-on-regression']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('with one more round');
+    const line = JSON.parse(run.stdout.trim());
+    expect(line.confirmation).toEqual({ first_verdict: 'inconclusive' });
+    expect(line.time.replicates).toEqual({ base: 4, head: 4 });
+    expect([line.base.replicates, line.head.replicates]).toEqual([4, 4]);
+  });
+
   it('passes the gate on identical code, and rejects bad usage with exit 2', () => {
     expect(spawnCli(['ab', base, base, '--replicates', '2', '--fail-on-regression']).code).toBe(0);
     const usage = spawnCli(['ab', base]);

@@ -24,7 +24,7 @@ import { noiseFilePath, noiseOf, readNoiseFile } from '../noise-files.js';
 import { listManifests } from '../run-directory.js';
 import { scanOptions } from '../scan-options.js';
 import type { RoundResult, ScenarioPair } from './ab-rounds.js';
-import { countersOf, runRound, samplesOf } from './ab-rounds.js';
+import { countersOf, poolRounds, runRound, samplesOf } from './ab-rounds.js';
 
 const COMMAND = 'ab';
 
@@ -59,8 +59,8 @@ export interface AbOptions {
 /**
  * `aver-bench ab BASE HEAD`: runs every scenario present in both (matched by name) as an interleaved A/B
  * comparison and prints one verdict per scenario (a table, or NDJSON with `--json`). With `--fail-on-regression`
- * (gate mode) a scenario whose time verdict is `regression` or `inconclusive` gets one more round, which decides,
- * unless `--no-confirm`; the run exits 1 when any time or counter verdict is `regression`, or a side's response
+ * (gate mode) a scenario whose time verdict is `regression` or `inconclusive` gets one more round, and both rounds'
+ * replicates together decide, unless `--no-confirm`; the run exits 1 when any time or counter verdict is `regression`, or a side's response
  * broke its `[expected]` bounds.
  * @returns The exit code.
  */
@@ -123,11 +123,14 @@ export async function runAbCommand(argv: readonly string[], io: CliIo, terminal:
       terminal.notice(messages.ab.confirming(flagged.length));
       const subset = flagged.map(({ index }) => pairs[index]!);
       const again = await measure(subset);
-      const confirmed = judge(subset, again);
+      // The confirmation round adds to the evidence rather than replacing it: both rounds' replicates decide
+      // (bench/README.md, "The statistical gate", measured why).
+      const pooled = flagged.map(({ index }, at) => poolRounds(rounds[index]!, again[at]!));
+      const confirmed = judge(subset, pooled);
       comparisons = [...comparisons];
       flagged.forEach(({ entry, index }, at) => {
         comparisons[index] = {
-          ...comparison(pairs[index]!, again[at]!, confirmed[at]!),
+          ...comparison(pairs[index]!, pooled[at]!, confirmed[at]!),
           confirmation: { first_verdict: entry.time.verdict },
         };
       });

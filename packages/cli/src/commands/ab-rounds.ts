@@ -60,6 +60,11 @@ export async function runRound(pair: ScenarioPair, options: RoundOptions): Promi
   return { base, head };
 }
 
+/** Two rounds of one scenario as one: each side's replicates of the first round, then of the second. */
+export function poolRounds(first: RoundResult, second: RoundResult): RoundResult {
+  return { base: [...first.base, ...second.base], head: [...first.head, ...second.head] };
+}
+
 /** Each replicate's timed samples: the input of the statistics. */
 export function samplesOf(replicates: readonly Replicate[]): number[][] {
   return replicates.map((replicate) => [...replicate.samplesMs]);
