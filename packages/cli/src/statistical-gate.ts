@@ -24,8 +24,8 @@ import type { RunContext } from './run-context.js';
  * test with Holm over every such comparison of the run (one family), the threshold max(`wall_time_effect_pct`,
  * the calibrated cross-run noise floor), the counters compared exactly, and the reference's gated notes. In gate
  * mode a `regression` or `inconclusive` time verdict is measured once more (the same replicates against the same
- * baseline, Holm over the confirmed scenarios), and both rounds' replicates together decide. A reference-format baseline (no replicates)
- * is compared the reference way, with its byte-exact layouts.
+ * baseline, Holm over the confirmed scenarios), and both rounds' replicates together decide. A reference-format
+ * baseline (no replicates) is compared the reference way, with its byte-exact layouts.
  */
 
 /** One scenario and target waiting for its statistical verdict. */
@@ -101,7 +101,8 @@ export class ModeNotes {
 /**
  * Judges the statistical comparisons of a run as one family, then, in gate mode (`--fail-on-regression` without
  * `--no-confirm`), measures the scenarios whose time verdict is `regression` or `inconclusive` once more, with as
- * many replicates as their first round, and judges them again as their own family on both rounds' replicates together.
+ * many replicates as their first round, and judges them again as their own family on both rounds' replicates
+ * together.
  * @param cases The run's statistical comparisons, in run order.
  * @param options The command line.
  * @param context Where to run and say things.

@@ -45,6 +45,7 @@ export function reprValue(value: Value): string {
     case 'boolean':
       return value ? 'true' : 'false';
   }
+  // The one check for every compound display, maps included (renderMap's text only ever lands in this `out`).
   return checkedString(renderCompound(value));
 }
 
@@ -203,7 +204,7 @@ function renderMap(map: MapValue): string {
     if (i > 0) out += ', ';
     out += pairs[i][0] + ': ' + pairs[i][1];
   }
-  return checkedString(out + '}');
+  return out + '}';
 }
 
 function comparePairs(a: [string, string], b: [string, string]): number {

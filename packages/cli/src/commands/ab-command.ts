@@ -60,8 +60,8 @@ export interface AbOptions {
  * `aver-bench ab BASE HEAD`: runs every scenario present in both (matched by name) as an interleaved A/B
  * comparison and prints one verdict per scenario (a table, or NDJSON with `--json`). With `--fail-on-regression`
  * (gate mode) a scenario whose time verdict is `regression` or `inconclusive` gets one more round, and both rounds'
- * replicates together decide, unless `--no-confirm`; the run exits 1 when any time or counter verdict is `regression`, or a side's response
- * broke its `[expected]` bounds.
+ * replicates together decide, unless `--no-confirm`; the run exits 1 when any time or counter verdict is
+ * `regression`, or a side's response broke its `[expected]` bounds.
  * @returns The exit code.
  */
 export async function runAbCommand(argv: readonly string[], io: CliIo, terminal: Terminal): Promise<number> {
